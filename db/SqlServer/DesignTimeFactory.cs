@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Design;
+using SocialCardAudit.Data;
+
+namespace SocialCardAudit.Migrations.SqlServer;
+
+/// <summary>Lets <c>dotnet ef</c> build the SqlServer model without the web app; no connection is opened.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        SocialCardAudit.Data.Migrations.ContextFor(new Database(DatabaseProvider.SqlServer, "Server=localhost;Database=SocialCardAudit;Trusted_Connection=True;TrustServerCertificate=True"));
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace SocialCardAudit.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Chooses the provider from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:Default</c>).</summary>
+public sealed record Database(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteConnection = "Data Source=App_Data/socialcardaudit.db";
+
+    public static Database FromConfiguration(IConfiguration configuration)
+    {
+        var providerName = configuration["Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerName)
+            ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var p)
+                ? p
+                : throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{providerName}'.");
+        var connection = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnection
+                : throw new InvalidOperationException("ConnectionStrings:Default is required for SQL Server.");
+        }
+        return new Database(provider, connection);
+    }
+
+    public static Database SqliteFile(string path) => new(DatabaseProvider.Sqlite, $"Data Source={path}");
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder();
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.SqlServer"));
+                break;
+        }
+    }
+
+    private void EnsureSqliteFolder()
+    {
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

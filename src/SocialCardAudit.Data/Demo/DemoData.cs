@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Domain.Organization;
+
+namespace SocialCardAudit.Data.Demo;
+
+/// <summary>
+/// Demo counties: <c>demo</c> with 梅田湖镇 and its twelve villages/communities as the 2021 work plan
+/// (梅政办发〔2021〕13号, 附件1) lists them, and <c>demo2</c>, a second county, so isolation can be seen.
+/// </summary>
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
+{
+    public const string Password = "Demo@2021";
+
+    public static readonly string[] MeitianhuVillages =
+        ["迎丰社区", "三合村", "曙辉村", "西来村", "保合村", "新垱村", "梅田湖社区", "梅田村", "友谊村", "告丰村", "金鸡村", "永吉村"];
+
+    /// <summary>The demo accounts: login name, full name, role, unit path (town / village), tenant code.</summary>
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("demo.admin", "管理员 周敏", Roles.TenantAdmin, "demo", null, null),
+        new("demo.county", "县督查 罗建国", Roles.CountySupervisor, "demo", null, null),
+        new("demo.town", "镇社事中心 刘芳", Roles.TownOffice, "demo", "梅田湖镇", null),
+        new("demo.clerk1", "村清查责任人 李红梅", Roles.VillageClerk, "demo", "梅田湖镇", "迎丰社区"),
+        new("demo.verifier1", "核查员 王志强", Roles.Verifier, "demo", "梅田湖镇", "迎丰社区"),
+        new("demo.verifier1b", "核查员 陈丽", Roles.Verifier, "demo", "梅田湖镇", "迎丰社区"),
+        new("demo.clerk2", "村清查责任人 张伟", Roles.VillageClerk, "demo", "梅田湖镇", "三合村"),
+        new("demo.verifier2", "核查员 赵磊", Roles.Verifier, "demo", "梅田湖镇", "三合村"),
+        new("demo2.admin", "管理员 孙静", Roles.TenantAdmin, "demo2", null, null),
+        new("demo2.county", "县督查 吴刚", Roles.CountySupervisor, "demo2", null, null),
+        new("demo2.town", "镇社事中心 郑洁", Roles.TownOffice, "demo2", "清水镇", null),
+        new("demo2.clerk1", "村清查责任人 何勇", Roles.VillageClerk, "demo2", "清水镇", "东山村"),
+        new("demo2.verifier1", "核查员 胡敏", Roles.Verifier, "demo2", "清水镇", "东山村"),
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Tenants.AnyAsync(t => t.Code == "demo", ct))
+        {
+            return false;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AddCountyAsync("demo", "演示县", "430999", new() { ["梅田湖镇"] = MeitianhuVillages }, ct);
+        await AddCountyAsync("demo2", "演示二县", "430998", new() { ["清水镇"] = ["东山村", "西河社区"] }, ct);
+        foreach (var account in Accounts)
+        {
+            await AddAccountAsync(account, ct);
+        }
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private async Task AddCountyAsync(string code, string name, string divisionCode,
+        Dictionary<string, string[]> towns, CancellationToken ct)
+    {
+        var tenant = new Tenant { Code = code, Name = name };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(ct);
+
+        var county = OrgUnit.NewCounty(tenant.Id, divisionCode, name);
+        db.OrgUnits.Add(county);
+        db.Banks.AddRange(new Bank { TenantId = tenant.Id, Name = "农业银行" }, new Bank { TenantId = tenant.Id, Name = "邮政银行" });
+        await db.SaveChangesAsync(ct);
+
+        var townUnits = new List<OrgUnit>();
+        foreach (var (townName, villages) in towns)
+        {
+            var town = county.AddChild(townName, townUnits);
+            townUnits.Add(town);
+            db.OrgUnits.Add(town);
+            await db.SaveChangesAsync(ct);
+
+            var villageUnits = new List<OrgUnit>();
+            foreach (var villageName in villages)
+            {
+                var village = town.AddChild(villageName, villageUnits);
+                villageUnits.Add(village);
+            }
+            db.OrgUnits.AddRange(villageUnits);
+            await db.SaveChangesAsync(ct);
+
+            foreach (var village in villageUnits)
+            {
+                var kind = village.Name.EndsWith("社区", StringComparison.Ordinal) ? "居民小组" : "村民小组";
+                var groups = new List<OrgUnit>();
+                foreach (var ordinal in new[] { "第一", "第二", "第三" })
+                {
+                    groups.Add(village.AddChild(ordinal + kind, groups));
+                }
+                db.OrgUnits.AddRange(groups);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task AddAccountAsync(DemoAccount account, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.SingleAsync(t => t.Code == account.Tenant, ct);
+        var units = db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == tenant.Id);
+        var unit = account switch
+        {
+            { Village: { } v } => await units.SingleAsync(u => u.Name == v && u.Parent!.Name == account.Town, ct),
+            { Town: { } t } => await units.SingleAsync(u => u.Name == t && u.Level == OrgLevel.Town, ct),
+            _ => await units.SingleAsync(u => u.Level == OrgLevel.County, ct),
+        };
+        var user = new AppUser
+        {
+            UserName = account.UserName,
+            FullName = account.FullName,
+            TenantId = tenant.Id,
+            OrgUnitId = unit.Id,
+            PhoneNumber = "13800000000",
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, account.Role));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record DemoAccount(string UserName, string FullName, string Role, string Tenant, string? Town, string? Village);

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SocialCardAudit.Data;
+
+public static class Migrations
+{
+    /// <summary>A context with no tenant, for schema work: migrations, scripts, design time.</summary>
+    public static AppDbContext ContextFor(Database database)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        database.Configure(options);
+        return new AppDbContext(options.Options, new FixedTenant(null));
+    }
+}

@@ -1,0 +1,12 @@
+namespace SocialCardAudit.Domain.Organization;
+
+/// <summary>A county (县/区): the tenant. Everything else belongs to exactly one.</summary>
+public sealed class Tenant
+{
+    public int Id { get; set; }
+
+    /// <summary>Short code used by scripts and the CLI, e.g. "demo".</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+}

@@ -1,0 +1,247 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Data.Security;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.People;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.Admin;
+
+public sealed record UserRow(string Id, string UserName, string FullName, string? Phone, string Role, string Unit, bool IsDisabled, bool IsLockedOut);
+
+/// <summary>The tenant administrator's management of real-name accounts.</summary>
+[Route("admin/users")]
+[Authorize(Policy = Policies.TenantAdmin)]
+public sealed class UsersController(
+    AppDbContext db, UserManager<AppUser> users, SecurityEvents events, IValidator<UserForm> validator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    {
+        var choices = (await UnitChoices.LoadAsync(db, OrgLevel.Village, ct)).ToDictionary(c => c.Id, c => c.Label);
+        var query = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            q = q.Trim();
+            query = query.Where(u => u.FullName.Contains(q) || u.UserName!.Contains(q));
+        }
+        var now = DateTimeOffset.UtcNow;
+        var rows = await (
+                from u in query
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                select new { u.Id, u.UserName, u.FullName, u.PhoneNumber, Role = r.Name, u.OrgUnitId, u.IsDisabled, u.LockoutEnd })
+            .ToListAsync(ct);
+        ViewData["Query"] = q;
+        return View(rows
+            .Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.PhoneNumber, u.Role!, choices.GetValueOrDefault(u.OrgUnitId, ""),
+                u.IsDisabled, u.LockoutEnd > now))
+            .OrderBy(u => u.Unit, StringComparer.Ordinal).ThenBy(u => u.FullName, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(CancellationToken ct) => await FormView(new UserForm(), isNew: true, ct);
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(UserForm form, CancellationToken ct)
+    {
+        if (!await validator.ValidateIntoAsync(form, ModelState) || await CheckUnitAsync(form, ct) is not { } unit)
+        {
+            return await FormView(form, isNew: true, ct);
+        }
+        var user = new AppUser
+        {
+            UserName = form.UserName.Trim(),
+            FullName = form.FullName.Trim(),
+            PhoneNumber = PhoneNumber.Normalize(form.PhoneNumber),
+            OrgUnitId = unit.Id,
+            MustChangePassword = true,
+        };
+        var password = TemporaryPassword();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, form.Role);
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(form.UserName) : "", error.Description);
+            }
+            return await FormView(form, isNew: true, ct);
+        }
+        await tx.CommitAsync(ct);
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"新建账号 {user.UserName}({Roles.DisplayName(form.Role)})");
+        return View("TemporaryPassword", new TemporaryPasswordModel(user.UserName, user.FullName, password, IsNew: true));
+    }
+
+    [HttpGet("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+        var form = new UserForm
+        {
+            UserName = user.UserName!,
+            FullName = user.FullName,
+            PhoneNumber = user.PhoneNumber ?? "",
+            Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "",
+            OrgUnitId = user.OrgUnitId,
+        };
+        ViewData["UserId"] = user.Id;
+        ViewData["IsDisabled"] = user.IsDisabled;
+        return await FormView(form, isNew: false, ct);
+    }
+
+    [HttpPost("{id}/edit")]
+    public async Task<IActionResult> Edit(string id, UserForm form, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+        form.UserName = user.UserName!; // the login name never changes
+        ViewData["UserId"] = user.Id;
+        ViewData["IsDisabled"] = user.IsDisabled;
+        if (!await validator.ValidateIntoAsync(form, ModelState) || await CheckUnitAsync(form, ct) is not { } unit)
+        {
+            return await FormView(form, isNew: false, ct);
+        }
+        user.FullName = form.FullName.Trim();
+        user.PhoneNumber = PhoneNumber.Normalize(form.PhoneNumber);
+        user.OrgUnitId = unit.Id;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([form.Role]))
+        {
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, form.Role);
+        }
+        await users.UpdateSecurityStampAsync(user); // the account's open sessions pick up the new role and unit at once
+        await tx.CommitAsync(ct);
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"修改账号 {user.UserName}:{Roles.DisplayName(form.Role)},单位 {unit.Name}");
+        TempData["Message"] = $"已保存 {user.FullName} 的账号信息。";
+        return Redirect("/admin/users");
+    }
+
+    [HttpPost("{id}/disable")]
+    public async Task<IActionResult> Disable(string id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Message"] = "不能停用自己的账号。";
+            return Redirect("/admin/users");
+        }
+        user.IsDisabled = true;
+        await users.UpdateSecurityStampAsync(user); // also saves; signs the account out everywhere
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"停用账号 {user.UserName}");
+        TempData["Message"] = $"已停用 {user.FullName} 的账号,其登录已立即失效。";
+        return Redirect("/admin/users");
+    }
+
+    [HttpPost("{id}/enable")]
+    public async Task<IActionResult> Enable(string id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+        user.IsDisabled = false;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await users.UpdateAsync(user);
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"启用/解锁账号 {user.UserName}");
+        TempData["Message"] = $"已启用并解锁 {user.FullName} 的账号。";
+        return Redirect("/admin/users");
+    }
+
+    [HttpPost("{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword(string id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+        var password = TemporaryPassword();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await users.RemovePasswordAsync(user);
+        var result = await users.AddPasswordAsync(user, password); // renews the security stamp: old sessions end
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Generated password refused: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+        user.MustChangePassword = true;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await users.UpdateAsync(user);
+        await tx.CommitAsync(ct);
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"重置密码 {user.UserName}");
+        return View("TemporaryPassword", new TemporaryPasswordModel(user.UserName!, user.FullName, password, IsNew: false));
+    }
+
+    /// <summary>Within the tenant only (the query filter); another tenant's account id is not found.</summary>
+    private Task<AppUser?> FindAsync(string id, CancellationToken ct) => db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
+
+    private async Task<OrgUnit?> CheckUnitAsync(UserForm form, CancellationToken ct)
+    {
+        var unit = await db.OrgUnits.FindAsync([form.OrgUnitId], ct);
+        if (unit is null)
+        {
+            ModelState.AddModelError(nameof(form.OrgUnitId), "所选单位不存在。");
+            return null;
+        }
+        try
+        {
+            Roles.EnsureCanHold(form.Role, unit.Level);
+            return unit;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(form.OrgUnitId), e.Message);
+            return null;
+        }
+    }
+
+    private async Task<IActionResult> FormView(UserForm form, bool isNew, CancellationToken ct)
+    {
+        ViewData["IsNew"] = isNew;
+        ViewData["Units"] = await UnitChoices.LoadAsync(db, OrgLevel.Village, ct);
+        return View("Form", form);
+    }
+
+    /// <summary>Ten characters, lowercase letters and digits (no look-alikes), always with both.</summary>
+    private static string TemporaryPassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyz";
+        const string digits = "23456789";
+        var chars = RandomNumberGenerator.GetItems((letters + digits).AsSpan(), 8).ToList();
+        chars.Add(letters[RandomNumberGenerator.GetInt32(letters.Length)]);
+        chars.Add(digits[RandomNumberGenerator.GetInt32(digits.Length)]);
+        return new string(Shuffle(chars));
+    }
+
+    private static char[] Shuffle(List<char> chars)
+    {
+        var a = chars.ToArray();
+        RandomNumberGenerator.Shuffle(a.AsSpan());
+        return a;
+    }
+}
+
+public sealed record TemporaryPasswordModel(string UserName, string FullName, string Password, bool IsNew);

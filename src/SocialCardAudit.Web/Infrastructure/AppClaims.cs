@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Domain.Organization;
+
+namespace SocialCardAudit.Web.Infrastructure;
+
+/// <summary>The claims an account carries in its cookie: tenant, unit, scope code, real name.</summary>
+public static class AppClaims
+{
+    public const string TenantId = "sca:tenant";
+    public const string UnitId = "sca:unit";
+    public const string UnitCode = "sca:unit-code";
+    public const string UnitName = "sca:unit-name";
+    public const string FullName = "sca:name";
+    public const string MustChangePassword = "sca:must-change-password";
+
+    public static int? TenantOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(TenantId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The scope of a signed-in account; null for anonymous or incomplete principals.</summary>
+    public static UserScope? ScopeOf(ClaimsPrincipal user)
+    {
+        var role = Roles.All.FirstOrDefault(user.IsInRole);
+        if (TenantOf(user) is not { } tenant || role is null
+            || !int.TryParse(user.FindFirstValue(UnitId), NumberStyles.None, CultureInfo.InvariantCulture, out var unit)
+            || user.FindFirstValue(UnitCode) is not { } code)
+        {
+            return null;
+        }
+        return new UserScope(tenant, role, unit, code);
+    }
+
+    public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
+}
+
+/// <summary>Adds <see cref="AppClaims"/> to the principal Identity builds at sign-in and at each stamp check.</summary>
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        // Built before the tenant is known (sign-in, stamp check), so the unit is read past the filter, by key.
+        var unit = await db.OrgUnits.IgnoreQueryFilters()
+            .SingleAsync(u => u.Id == user.OrgUnitId && u.TenantId == user.TenantId);
+        identity.AddClaim(new Claim(AppClaims.TenantId, user.TenantId.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(AppClaims.UnitId, unit.Id.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(AppClaims.UnitCode, unit.Code));
+        identity.AddClaim(new Claim(AppClaims.UnitName, unit.Name));
+        identity.AddClaim(new Claim(AppClaims.FullName, user.FullName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaims.MustChangePassword, "1"));
+        }
+        return identity;
+    }
+}
+
+/// <summary>The tenant of the signed-in account; none (so nothing tenant-owned is readable) otherwise.</summary>
+public sealed class HttpTenantContext(IHttpContextAccessor http) : ITenantContext
+{
+    public int? TenantId => http.HttpContext is { } ctx ? AppClaims.TenantOf(ctx.User) : null;
+}
+
+/// <summary>A disabled account cannot sign in, whatever its password.</summary>
+public sealed class AppSignInManager(
+    UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory, IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AppUser>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using SocialCardAudit.Domain.Organization;
+
+namespace SocialCardAudit.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string TenantAdmin = nameof(TenantAdmin);
+}
+
+/// <summary>"The signed-in account's scope covers this unit." Checked against an <see cref="OrgUnit"/>.</summary>
+public sealed class InScopeRequirement : IAuthorizationRequirement
+{
+    public static readonly InScopeRequirement Instance = new();
+}
+
+/// <summary>The one place that decides whether a unit is within the user's part of the hierarchy.</summary>
+public sealed class InScopeHandler : AuthorizationHandler<InScopeRequirement, OrgUnit>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, InScopeRequirement requirement, OrgUnit unit)
+    {
+        if (AppClaims.ScopeOf(context.User) is { } scope && scope.Covers(unit.TenantId, unit.Code))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public static class AuthorizationServiceExtensions
+{
+    public static async Task<bool> InScopeAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, OrgUnit unit) =>
+        (await authorization.AuthorizeAsync(user, unit, InScopeRequirement.Instance)).Succeeded;
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Security;
+
+namespace SocialCardAudit.Web.Infrastructure;
+
+/// <summary>Records sign-ins, failures, denials and account changes with who, when and from where.</summary>
+public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, ILogger<SecurityEvents> log)
+{
+    public Task RecordAsync(SecurityEventKind kind, string userName, string? userId = null, int? tenantId = null, string? detail = null)
+    {
+        var ctx = http.HttpContext;
+        var e = new SecurityEvent
+        {
+            Kind = kind,
+            UserName = Truncate(userName, 256)!,
+            UserId = userId,
+            TenantId = tenantId,
+            RemoteIp = ctx?.Connection.RemoteIpAddress?.ToString(),
+            Path = Truncate(ctx?.Request.Path.Value, 512),
+            Detail = Truncate(detail, 512),
+        };
+        db.SecurityEvents.Add(e);
+        log.LogInformation("Security event {Kind} for {UserName} from {RemoteIp} at {Path}", kind, e.UserName, e.RemoteIp, e.Path);
+        return db.SaveChangesAsync();
+    }
+
+    /// <summary>For a signed-in user: the tenant and id come from the principal.</summary>
+    public Task RecordAsync(SecurityEventKind kind, ClaimsPrincipal user, string? detail = null) =>
+        RecordAsync(kind, user.Identity?.Name ?? "(匿名)", user.FindFirstValue(ClaimTypes.NameIdentifier), AppClaims.TenantOf(user), detail);
+
+    private static string? Truncate(string? s, int max) => s is { Length: > 0 } && s.Length > max ? s[..max] : s;
+}

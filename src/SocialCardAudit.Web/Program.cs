@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Demo;
+using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Data.Security;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+var database = Database.FromConfiguration(config);
+
+builder.Services.AddSerilog((_, log) => AppLogging.Configure(log, config));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
+builder.Services.AddAppDatabase(database);
+builder.Services.AddScoped<SecurityEvents>();
+
+builder.Services.AddIdentity<AppUser, IdentityRole>(AppIdentity.Configure)
+    .AddAppStores()
+    .AddSignInManager<AppSignInManager>()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+
+// Every request re-checks the security stamp, so a disabled account or a changed role takes effect at once.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "sca.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:IdleTimeoutMinutes", 30));
+    o.SlidingExpiration = true;
+    o.Events.OnRedirectToAccessDenied = async ctx =>
+    {
+        // Answer 403 with the Chinese status page (no redirect), and keep a record of the attempt.
+        await ctx.HttpContext.RequestServices.GetRequiredService<SecurityEvents>()
+            .RecordAsync(SecurityEventKind.AccessDenied, ctx.HttpContext.User);
+        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+    };
+});
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.TenantAdmin, p => p.RequireRole(Roles.TenantAdmin));
+builder.Services.AddSingleton<IAuthorizationHandler, InScopeHandler>();
+
+if (config["DataProtection:KeysPath"] is { Length: > 0 } keys)
+{
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("SocialCardAudit");
+}
+
+builder.Services.AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Filters.Add<MustChangePasswordFilter>();
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true; // validators say what is required, in Chinese
+        ChineseModelBinding.Apply(o.ModelBindingMessageProvider);
+    })
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+    .AddRazorOptions(o =>
+    {
+        // Feature folders: a controller's views sit beside it.
+        o.ViewLocationFormats.Clear();
+        o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Features/Admin/{1}/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+    });
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+// Chinese text goes out as it is, not as &#x...; entities: pages stay readable and small.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    var zh = new CultureInfo("zh-CN");
+    o.DefaultRequestCulture = new RequestCulture(zh);
+    o.SupportedCultures = o.SupportedUICultures = [zh];
+});
+
+var app = builder.Build();
+
+await DatabaseInitializer.MigrateAsync(app.Services);
+var seedDemo = config.GetValue("Demo:Seed", false);
+if (seedDemo && app.Environment.IsProduction())
+{
+    app.Logger.LogWarning("Demo:Seed is ignored in Production: demo accounts are never created there.");
+    seedDemo = false;
+}
+if (seedDemo)
+{
+    await DatabaseInitializer.SeedDemoAsync(app.Services);
+}
+
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllers();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var urls = string.Join(", ", app.Urls);
+    app.Logger.LogInformation("社会保障卡专项清查系统已启动:{Urls}  数据库:{Provider}", urls, database.Provider);
+    if (seedDemo)
+    {
+        app.Logger.LogInformation("演示账号(密码均为 {Password}):{Accounts}", DemoData.Password,
+            string.Join(", ", DemoData.Accounts.Select(a => $"{a.UserName}({Roles.DisplayName(a.Role)})")));
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>The web entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
