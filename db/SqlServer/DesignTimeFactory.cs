@@ -7,5 +7,5 @@ namespace SocialCardAudit.Migrations.SqlServer;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) =>
-        SocialCardAudit.Data.Migrations.ContextFor(new Database(DatabaseProvider.SqlServer, "Server=localhost;Database=SocialCardAudit;Trusted_Connection=True;TrustServerCertificate=True"));
+        SchemaContext.For(new Database(DatabaseProvider.SqlServer, "Server=localhost;Database=SocialCardAudit;Trusted_Connection=True;TrustServerCertificate=True"));
 }

@@ -7,5 +7,5 @@ namespace SocialCardAudit.Migrations.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext(string[] args) =>
-        SocialCardAudit.Data.Migrations.ContextFor(new Database(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
+        SchemaContext.For(new Database(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
 }

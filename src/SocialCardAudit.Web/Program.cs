@@ -20,7 +20,8 @@ var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 var database = Database.FromConfiguration(config);
 
-builder.Services.AddSerilog((_, log) => AppLogging.Configure(log, config));
+// Each host keeps its own logger (tests run several hosts in one process).
+builder.Services.AddSerilog((_, log) => AppLogging.Configure(log, config), preserveStaticLogger: true);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
 builder.Services.AddAppDatabase(database);

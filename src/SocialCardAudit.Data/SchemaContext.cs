@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SocialCardAudit.Data;
 
-public static class Migrations
+public static class SchemaContext
 {
     /// <summary>A context with no tenant, for schema work: migrations, scripts, design time.</summary>
-    public static AppDbContext ContextFor(Database database)
+    public static AppDbContext For(Database database)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         database.Configure(options);

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialCardAudit.Testing;
+
+/// <summary>The real app over a real SQLite file of its own, with the demo data seeded at start-up.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sca-test-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "app.db");
+    public string LogPath => Path.Combine(_folder, "app-.log");
+
+    /// <summary>The clock the authentication cookie reads, so idle expiry can be tested without waiting.</summary>
+    public ManualClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Logging:File:Path", LogPath);
+        builder.ConfigureServices(services =>
+        {
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
+            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
+        });
+    }
+
+    /// <summary>All text the app has logged so far.</summary>
+    public string ReadLogs() =>
+        string.Concat(Directory.GetFiles(_folder, "app-*.log").Select(f =>
+        {
+            using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(s).ReadToEnd();
+        }));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a log file still held open by the logger: the temp folder is cleaned by the OS
+            }
+        }
+    }
+}
+
+public sealed class ManualClock : TimeProvider
+{
+    private TimeSpan _offset;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+
+    public void Advance(TimeSpan by) => _offset += by;
+}

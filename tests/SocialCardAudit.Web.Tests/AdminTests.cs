@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SocialCardAudit.Testing;
+
+namespace SocialCardAudit.Web.Tests;
+
+public sealed partial class AdminTests(WebFixture fixture) : IClassFixture<WebFixture>
+{
+    [Fact]
+    public async Task The_administrator_creates_an_account_that_signs_in_with_the_temporary_password()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var response = await admin.PostFormAsync("/admin/users/new", await admin.TokenAsync(), new()
+        {
+            ["UserName"] = "new.verifier", ["FullName"] = "新核查员", ["PhoneNumber"] = "0730-8123456",
+            ["Role"] = "Verifier", ["OrgUnitId"] = fixture.Scenario.SiblingVillage.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var temporary = TemporaryPassword().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+
+        var user = await fixture.App.SignedInAsync("new.verifier", temporary);
+        Assert.Equal("/account/password", (await user.GetAsync("/")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_role_on_a_unit_of_the_wrong_level_is_refused_in_Chinese()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var response = await admin.PostFormAsync("/admin/users/new", await admin.TokenAsync(), new()
+        {
+            ["UserName"] = "wrong.level", ["FullName"] = "错层级", ["PhoneNumber"] = "13912345678",
+            ["Role"] = "TownOffice", ["OrgUnitId"] = fixture.Scenario.Own.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("镇社会事业综合服务中心只能归属乡镇(街道)级单位", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
+        Assert.DoesNotContain("wrong.level", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_fields_are_each_named_and_the_typed_values_kept()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var response = await admin.PostFormAsync("/admin/users/new", await admin.TokenAsync(), new()
+        {
+            ["UserName"] = "a b", ["FullName"] = "王五", ["PhoneNumber"] = "12345", ["Role"] = "Nobody", ["OrgUnitId"] = "x",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("登录名为 3–64 位字母", html, StringComparison.Ordinal);
+        Assert.Contains("联系电话格式不正确", html, StringComparison.Ordinal);
+        Assert.Contains("请选择角色", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"王五\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duplicate_login_name_is_refused()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var response = await admin.PostFormAsync("/admin/users/new", await admin.TokenAsync(), new()
+        {
+            ["UserName"] = "demo2.county", ["FullName"] = "重名", ["PhoneNumber"] = "13912345678",
+            ["Role"] = "CountySupervisor", ["OrgUnitId"] = "1",
+        });
+        Assert.Contains("登录名“demo2.county”已被使用", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Units_are_added_and_renamed_with_names_unique_among_siblings()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var villageId = fixture.Scenario.Own.UnitId;
+        var added = await admin.PostFormAsync($"/admin/units/{villageId}/children/new", await admin.TokenAsync(), new() { ["Name"] = "第九居民小组" });
+        Assert.Equal("/admin/units", added.Headers.Location?.OriginalString);
+
+        var duplicate = await admin.PostFormAsync($"/admin/units/{villageId}/children/new", await admin.TokenAsync(), new() { ["Name"] = "第九居民小组" });
+        Assert.Contains("已有名为“第九居民小组”的单位", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var list = await admin.GetStringAsync("/admin/units");
+        Assert.Contains("第九居民小组", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_account_list_shows_only_the_own_county()
+    {
+        var admin = await fixture.App.SignedInAsync("demo2.admin");
+        var html = await admin.GetStringAsync("/admin/users");
+        Assert.Contains("demo2.county", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo.county", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("梅田湖镇", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("id=\"temporary-password\">([a-z0-9]{10})<")]
+    private static partial Regex TemporaryPassword();
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCardAudit.Testing;
+
+namespace SocialCardAudit.Web.Tests;
+
+/// <summary>
+/// Every route × every role × own village / sibling village / other town / other tenant.
+/// Expected outcomes are written by hand, one column per actor:
+///   anonymous, county supervisor, town office, village clerk, verifier, tenant administrator.
+/// "ok" = served (2xx, or a redirect that is not to the login page); "login" = sent to sign in;
+/// "403" = refused; "404" = not found (objects of another tenant do not exist for the actor).
+/// Adding a route without a row here fails <see cref="Every_route_has_a_row_and_every_row_a_route"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture<WebFixture>
+{
+    private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
+
+    private enum On { None, Unit, User }
+
+    private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
+    {
+        public string Key => $"{Method} {Template}";
+    }
+
+    private static readonly List<Row> Matrix = [];
+
+    private static void Route(string method, string template, string path, string expected, Func<Scenario, Target?, Dictionary<string, string>>? form = null) =>
+        Matrix.Add(new Row(method, template, On.None, path, [expected], form));
+
+    /// <summary>A route over an object: expected outcomes for an object in the own village, a sibling village, another town, another tenant.</summary>
+    private static void Route(string method, string template, On target, string own, string sibling, string otherTown, string otherTenant,
+        Func<Scenario, Target?, Dictionary<string, string>>? form = null) =>
+        Matrix.Add(new Row(method, template, target, template.Replace("{id:int}", "{id}", StringComparison.Ordinal), [own, sibling, otherTown, otherTenant], form));
+
+    private const string AdminOnly = "login 403 403 403 403 ok";
+    private const string AdminOnlyNotFound = "login 403 403 403 403 404";
+
+    static AuthorizationMatrixTests()
+    {
+        //                                                    anon  county town clerk verif admin
+        Route("*", "health", "/health", "ok ok ok ok ok ok");
+        Route("*", "status/{code:int}", "/status/404", "ok ok ok ok ok ok");
+        Route("*", "error", "/error", "ok ok ok ok ok ok");
+        Route("GET", "account/login", "/account/login", "ok ok ok ok ok ok");
+        Route("POST", "account/login", "/account/login", "ok ok ok ok ok ok",
+            (_, _) => new() { ["UserName"] = "nobody", ["Password"] = "wrong-password1" });
+        Route("GET", "account/password", "/account/password", "login ok ok ok ok ok");
+        Route("POST", "account/password", "/account/password", "login ok ok ok ok ok",
+            (_, _) => new() { ["CurrentPassword"] = "", ["NewPassword"] = "", ["ConfirmPassword"] = "" });
+        Route("POST", "account/logout", "/account/logout", "login ok ok ok ok ok");
+        Route("GET", "", "/", "login ok ok ok ok ok");
+
+        Route("GET", "org/units/{id:int}", On.Unit,
+            own: "login ok ok ok ok ok",
+            sibling: "login ok ok 403 403 ok",
+            otherTown: "login ok 403 403 403 ok",
+            otherTenant: "login 404 404 404 404 404");
+
+        Route("GET", "admin/users", "/admin/users", AdminOnly);
+        Route("GET", "admin/users/new", "/admin/users/new", AdminOnly);
+        Route("POST", "admin/users/new", "/admin/users/new", AdminOnly, (s, _) => new()
+        {
+            ["UserName"] = "m." + Guid.NewGuid().ToString("N")[..8], ["FullName"] = "新账号", ["PhoneNumber"] = "13912345678",
+            ["Role"] = "Verifier", ["OrgUnitId"] = s.Own.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Route("GET", "admin/users/{id}/edit", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/users/{id}/edit", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound, (_, t) => new()
+        {
+            ["FullName"] = "目标账号", ["PhoneNumber"] = "13900000000", ["Role"] = "Verifier",
+            ["OrgUnitId"] = t!.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Route("POST", "admin/users/{id}/disable", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/users/{id}/enable", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/users/{id}/reset-password", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+
+        Route("GET", "admin/units", "/admin/units", AdminOnly);
+        Route("GET", "admin/units/{id:int}/children/new", On.Unit, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/units/{id:int}/children/new", On.Unit, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound,
+            (_, _) => new() { ["Name"] = "新小组" + Guid.NewGuid().ToString("N")[..6] });
+        Route("GET", "admin/units/{id:int}/edit", On.Unit, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/units/{id:int}/edit", On.Unit, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound,
+            (_, t) => new() { ["Name"] = UnitNameOf(t!) });
+        Route("GET", "admin/security-events", "/admin/security-events", AdminOnly);
+    }
+
+    // The rename posts each village's own name back, so the matrix leaves the names as they were.
+    private static string UnitNameOf(Target t) => t.UserName switch
+    {
+        "t.own" => "迎丰社区",
+        "t.sibling" => "三合村",
+        "t.othertown" => "测试村",
+        _ => "东山村",
+    };
+
+    [Fact]
+    public void Every_route_has_a_row_and_every_row_a_route()
+    {
+        var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} {e.RoutePattern.RawText?.TrimStart('/')}"))
+            .ToHashSet();
+        var rows = Matrix.Select(r => r.Key).ToHashSet();
+
+        Assert.True(endpoints.SetEquals(rows),
+            $"Routes without a row: {string.Join(", ", endpoints.Except(rows))}. Rows without a route: {string.Join(", ", rows.Except(endpoints))}.");
+    }
+
+    [Fact]
+    public async Task Every_actor_gets_exactly_the_expected_answer_on_every_route()
+    {
+        var s = fixture.Scenario;
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var actor in Actors)
+        {
+            clients[actor] = actor == "anonymous" ? fixture.App.NewClient() : await fixture.App.SignedInAsync(actor);
+        }
+
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var row in Matrix.Where(r => r.Template != "account/logout"))
+        {
+            var targets = row.Target == On.None
+                ? [("-", (Target?)null)]
+                : new[] { ("own", (Target?)s.Own), ("sibling", s.SiblingVillage), ("other town", s.OtherTown), ("other tenant", s.OtherTenant) };
+            for (var t = 0; t < targets.Length; t++)
+            {
+                var (relation, target) = targets[t];
+                var expected = row.Expected[t].Split(' ');
+                for (var a = 0; a < Actors.Length; a++)
+                {
+                    var actual = await CallAsync(clients[Actors[a]], Actors[a], row, target);
+                    checkedCount++;
+                    if (actual != expected[a])
+                    {
+                        failures.Add($"{row.Key} [{relation}] as {Actors[a]}: expected {expected[a]}, got {actual}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(checkedCount > 300, $"only {checkedCount} cases ran");
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session_of_every_role()
+    {
+        foreach (var actor in Actors.Skip(1))
+        {
+            var client = await fixture.App.SignedInAsync(actor);
+            var token = await client.TokenAsync();
+            var response = await client.PostFormAsync("/account/logout", token, []);
+            Assert.Equal("/account/login", response.Headers.Location?.OriginalString);
+            Assert.Equal("login", Classify(await client.GetAsync("/")));
+        }
+        Assert.Equal("login", Classify(await fixture.App.NewClient().PostAsync("/account/logout", null)));
+    }
+
+    private async Task<string> CallAsync(HttpClient client, string actor, Row row, Target? target)
+    {
+        var path = target is null ? row.Path : "/" + row.Path.Replace("{id}", row.Target == On.Unit
+            ? target.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : target.UserId, StringComparison.Ordinal);
+        if (row.Method is "GET" or "*")
+        {
+            return Classify(await client.GetAsync(path));
+        }
+        // Posts carry a real form and the actor's antiforgery token, as a browser's would.
+        var token = await client.TokenAsync(actor == "anonymous" ? "/account/login" : "/account/password");
+        var form = row.Form?.Invoke(fixture.Scenario, target) ?? [];
+        return Classify(await client.PostFormAsync(path, token, form));
+    }
+
+    private static string Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/account/login?", StringComparison.Ordinal) => "login",
+            HttpStatusCode.Forbidden => "403",
+            HttpStatusCode.NotFound => "404",
+            >= HttpStatusCode.OK and < HttpStatusCode.BadRequest => "ok",
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
