@@ -1,1 +1,102 @@
-﻿Console.WriteLine("Hello, World!");
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Demo;
+
+// Administrative verbs for scripts, operators and benchmarks. They share the web app's services.
+const string Usage = """
+    用法:sca <命令> [选项]
+      migrate      将数据库升级到当前结构
+      seed-demo    升级数据库并写入演示数据(演示县 demo、演示二县 demo2)
+      sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
+    数据库选项:
+      --db <文件>                      SQLite 数据库文件(默认)
+      --provider SqlServer --connection "<连接字符串>"   SQL Server
+    sql-script 选项:
+      --out <文件>                     写入的文件(默认输出到屏幕)
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var verb = args[0];
+    var options = Options.Parse(args.AsSpan(1));
+    switch (verb)
+    {
+        case "migrate":
+        {
+            await using var services = ServiceRegistration.BuildStandalone(options.Database());
+            await DatabaseInitializer.MigrateAsync(services);
+            Console.WriteLine("数据库已升级到当前结构。");
+            return 0;
+        }
+        case "seed-demo":
+        {
+            await using var services = ServiceRegistration.BuildStandalone(options.Database());
+            await DatabaseInitializer.MigrateAsync(services);
+            var added = await DatabaseInitializer.SeedDemoAsync(services);
+            Console.WriteLine(added ? $"已写入演示数据。演示账号密码:{DemoData.Password}" : "演示数据已存在,未重复写入。");
+            return 0;
+        }
+        case "sql-script":
+        {
+            await using var db = SchemaContext.For(new Database(DatabaseProvider.SqlServer, "Server=."));
+            var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+            if (options.Get("--out") is { } path)
+            {
+                await File.WriteAllTextAsync(path, script);
+                Console.WriteLine($"已写入 {path}");
+            }
+            else
+            {
+                Console.Write(script);
+            }
+            return 0;
+        }
+        default:
+            Console.Error.WriteLine($"未知命令:{verb}\n{Usage}");
+            return 2;
+    }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+/// <summary>"--name value" pairs.</summary>
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(ReadOnlySpan<string> args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"无法识别的参数:{args[i]}");
+            }
+            o._values[args[i]] = args[++i];
+        }
+        return o;
+    }
+
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public Database Database()
+    {
+        var provider = Get("--provider") ?? "Sqlite";
+        if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Database(DatabaseProvider.SqlServer, Get("--connection") ?? throw new ArgumentException("SQL Server 需要 --connection。"));
+        }
+        return SocialCardAudit.Data.Database.SqliteFile(Get("--db") ?? throw new ArgumentException("请用 --db 指定 SQLite 数据库文件。"));
+    }
+}

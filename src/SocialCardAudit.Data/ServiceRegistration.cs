@@ -9,6 +9,17 @@ public static class ServiceRegistration
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, Database database) =>
         services.AddDbContext<AppDbContext>(database.Configure);
 
+    /// <summary>The services of command-line verbs and tests outside the web app: database and Identity, no tenant.</summary>
+    public static ServiceProvider BuildStandalone(Database database)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ITenantContext>(new FixedTenant(null));
+        services.AddAppDatabase(database);
+        services.AddIdentityCore<AppUser>(AppIdentity.Configure).AddRoles<IdentityRole>().AddAppStores();
+        return services.BuildServiceProvider();
+    }
+
     /// <summary>The Identity stores over <see cref="AppDbContext"/>, with the tenant-aware user store and Chinese messages.</summary>
     public static IdentityBuilder AddAppStores(this IdentityBuilder identity) =>
         identity

@@ -30,7 +30,7 @@ public sealed class OrgUnit : ITenantOwned
         var level = Level.ChildLevel()
             ?? throw new DomainException("居民小组下不能再设下级单位。");
         name = CheckName(name);
-        EnsureUnique(name, siblings, exceptId: null);
+        EnsureUnique(name, siblings, self: null);
         return new OrgUnit
         {
             TenantId = TenantId,
@@ -45,13 +45,15 @@ public sealed class OrgUnit : ITenantOwned
     public void Rename(string name, IReadOnlyCollection<OrgUnit> siblings)
     {
         name = CheckName(name);
-        EnsureUnique(name, siblings, exceptId: Id);
+        EnsureUnique(name, siblings, self: this);
         Name = name;
     }
 
-    private static void EnsureUnique(string name, IEnumerable<OrgUnit> siblings, int? exceptId)
+    private static void EnsureUnique(string name, IEnumerable<OrgUnit> siblings, OrgUnit? self)
     {
-        if (siblings.Any(s => s.Id != exceptId && string.Equals(s.Name, name, StringComparison.Ordinal)))
+        // The unit itself may be among the siblings given: as the same object, or (saved) by its id.
+        static bool IsSelf(OrgUnit s, OrgUnit? self) => self is not null && (ReferenceEquals(s, self) || (self.Id != 0 && s.Id == self.Id));
+        if (siblings.Any(s => !IsSelf(s, self) && string.Equals(s.Name, name, StringComparison.Ordinal)))
         {
             throw new DomainException($"同一上级单位下已有名为“{name}”的单位。");
         }
