@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Domain;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SocialCardAudit.Data;
@@ -8,6 +12,8 @@ const string Usage = """
     用法:sca <命令> [选项]
       migrate      将数据库升级到当前结构
       seed-demo    升级数据库并写入演示数据(演示县 demo、演示二县 demo2)
+      create-tenant  新建县(区)及其系统管理员(正式部署的第一步)
+                   --code <代码> --name <名称> --division <6位区划代码> --admin <登录名> --admin-name <姓名> --admin-phone <电话>
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
     数据库选项:
       --db <文件>                      SQLite 数据库文件(默认)
@@ -43,6 +49,19 @@ try
             Console.WriteLine(added ? $"已写入演示数据。演示账号密码:{DemoData.Password}" : "演示数据已存在,未重复写入。");
             return 0;
         }
+        case "create-tenant":
+        {
+            await using var services = ServiceRegistration.BuildStandalone(options.Database());
+            await DatabaseInitializer.MigrateAsync(services);
+            await using var scope = services.CreateAsyncScope();
+            var password = await new TenantSetup(
+                    scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                    scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>())
+                .CreateAsync(options.Require("--code"), options.Require("--name"), options.Require("--division"),
+                    options.Require("--admin"), options.Require("--admin-name"), options.Require("--admin-phone"));
+            Console.WriteLine($"已新建。管理员 {options.Require("--admin")} 的临时密码:{password}(首次登录须修改)");
+            return 0;
+        }
         case "sql-script":
         {
             await using var db = SchemaContext.For(new Database(DatabaseProvider.SqlServer, "Server=."));
@@ -63,7 +82,7 @@ try
             return 2;
     }
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or DomainException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
@@ -89,6 +108,8 @@ internal sealed class Options
     }
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public string Require(string name) => Get(name) ?? throw new ArgumentException($"缺少参数 {name}。");
 
     public Database Database()
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -65,7 +64,7 @@ public sealed class UsersController(
             OrgUnitId = unit.Id,
             MustChangePassword = true,
         };
-        var password = TemporaryPassword();
+        var password = TemporaryPassword.New();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
@@ -178,7 +177,7 @@ public sealed class UsersController(
         {
             return NotFound();
         }
-        var password = TemporaryPassword();
+        var password = TemporaryPassword.New();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await users.RemovePasswordAsync(user);
         var result = await users.AddPasswordAsync(user, password); // renews the security stamp: old sessions end
@@ -223,24 +222,6 @@ public sealed class UsersController(
         ViewData["IsNew"] = isNew;
         ViewData["Units"] = await UnitChoices.LoadAsync(db, OrgLevel.Village, ct);
         return View("Form", form);
-    }
-
-    /// <summary>Ten characters, lowercase letters and digits (no look-alikes), always with both.</summary>
-    private static string TemporaryPassword()
-    {
-        const string letters = "abcdefghjkmnpqrstuvwxyz";
-        const string digits = "23456789";
-        var chars = RandomNumberGenerator.GetItems((letters + digits).AsSpan(), 8).ToList();
-        chars.Add(letters[RandomNumberGenerator.GetInt32(letters.Length)]);
-        chars.Add(digits[RandomNumberGenerator.GetInt32(digits.Length)]);
-        return new string(Shuffle(chars));
-    }
-
-    private static char[] Shuffle(List<char> chars)
-    {
-        var a = chars.ToArray();
-        RandomNumberGenerator.Shuffle(a.AsSpan());
-        return a;
     }
 }
 

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SocialCardAudit.Testing;
+
+namespace SocialCardAudit.Browser.Tests;
+
+/// <summary>The real app on Kestrel (a loopback port, a real SQLite file) and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public AppFactory App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: install Debian's chromium and fonts-wqy-microhei (tests/run.sh does), then run the tests again.");
+        }
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        await Scenario.PrepareAsync(App.Services);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Without the background-networking flags Chromium keeps calling out, and this network refuses it.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A new browser profile on a 360 px wide phone, in Chinese.</summary>
+    public async Task<IPage> NewPhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            Locale = "zh-CN",
+            IsMobile = true,
+            HasTouch = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        App.Dispose();
+    }
+}
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

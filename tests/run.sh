@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The whole test suite: domain, web (real SQLite files), SQL Server schema, and browser journeys in
+# Debian's Chromium. Installs what the browser tests need when it is missing, then prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Chinese text needs a CJK font or Chromium draws boxes.
+{ command -v fc-list >/dev/null && fc-list | grep -qi "WenQuanYi Micro Hei"; } || need+=(fonts-wqy-microhei)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} ..."
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+results="$(mktemp -d)"
+set +e
+dotnet test SocialCardAudit.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+status=$?
+set -e
+
+count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ s += $1 } END { print s + 0 }'; }
+total=$(count total); passed=$(count passed); failed=$(count failed); executed=$(count executed)
+total=${total:-0}; passed=${passed:-0}; failed=${failed:-0}; executed=${executed:-0}
+skipped=$((total - executed))
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "No test ran: that is a failure." >&2
+  exit 1
+fi
+exit "$status"
