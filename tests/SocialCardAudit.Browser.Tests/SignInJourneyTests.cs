@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Security;
 using Microsoft.Playwright;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Testing;
@@ -50,6 +54,14 @@ public sealed class SignInJourneyTests(BrowserFixture fixture)
         Assert.Equal("demo.clerk2", await page.Locator("#UserName").InputValueAsync());
         Assert.Equal("", await page.Locator("#Password").InputValueAsync());
         await page.Context.CloseAsync();
+
+        // Recorded with who, when and from where.
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var last = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SecurityEvents.IgnoreQueryFilters()
+            .Where(e => e.UserName == "demo.clerk2").OrderByDescending(e => e.Id).FirstAsync();
+        Assert.Equal(SecurityEventKind.SignInFailed, last.Kind);
+        Assert.Equal("127.0.0.1", last.RemoteIp);
+        Assert.True(DateTime.UtcNow - last.AtUtc < TimeSpan.FromMinutes(1));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:File:Path", LogPath);
+        builder.UseSetting("Logging:Console", "none"); // the file above keeps everything; test output stays readable
         builder.ConfigureServices(services =>
         {
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);

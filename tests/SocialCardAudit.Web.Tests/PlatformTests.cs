@@ -33,6 +33,7 @@ public sealed class PlatformTests(WebFixture fixture) : IClassFixture<WebFixture
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
         Assert.Contains("<h1>登录</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal); // no inline script: the CSP would block it
+        Assert.DoesNotContain("@", html.Replace("@2021", "", StringComparison.Ordinal), StringComparison.Ordinal); // no Razor left unrendered
     }
 
     [Fact]

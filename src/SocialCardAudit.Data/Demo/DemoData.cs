@@ -19,19 +19,19 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
     /// <summary>The demo accounts: login name, full name, role, unit path (town / village), tenant code.</summary>
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
-        new("demo.admin", "管理员 周敏", Roles.TenantAdmin, "demo", null, null),
-        new("demo.county", "县督查 罗建国", Roles.CountySupervisor, "demo", null, null),
-        new("demo.town", "镇社事中心 刘芳", Roles.TownOffice, "demo", "梅田湖镇", null),
-        new("demo.clerk1", "村清查责任人 李红梅", Roles.VillageClerk, "demo", "梅田湖镇", "迎丰社区"),
-        new("demo.verifier1", "核查员 王志强", Roles.Verifier, "demo", "梅田湖镇", "迎丰社区"),
-        new("demo.verifier1b", "核查员 陈丽", Roles.Verifier, "demo", "梅田湖镇", "迎丰社区"),
-        new("demo.clerk2", "村清查责任人 张伟", Roles.VillageClerk, "demo", "梅田湖镇", "三合村"),
-        new("demo.verifier2", "核查员 赵磊", Roles.Verifier, "demo", "梅田湖镇", "三合村"),
-        new("demo2.admin", "管理员 孙静", Roles.TenantAdmin, "demo2", null, null),
-        new("demo2.county", "县督查 吴刚", Roles.CountySupervisor, "demo2", null, null),
-        new("demo2.town", "镇社事中心 郑洁", Roles.TownOffice, "demo2", "清水镇", null),
-        new("demo2.clerk1", "村清查责任人 何勇", Roles.VillageClerk, "demo2", "清水镇", "东山村"),
-        new("demo2.verifier1", "核查员 胡敏", Roles.Verifier, "demo2", "清水镇", "东山村"),
+        new("demo.admin", "周敏", Roles.TenantAdmin, "demo", null, null),
+        new("demo.county", "罗建国", Roles.CountySupervisor, "demo", null, null),
+        new("demo.town", "刘芳", Roles.TownOffice, "demo", "梅田湖镇", null),
+        new("demo.clerk1", "李红梅", Roles.VillageClerk, "demo", "梅田湖镇", "迎丰社区"),
+        new("demo.verifier1", "王志强", Roles.Verifier, "demo", "梅田湖镇", "迎丰社区"),
+        new("demo.verifier1b", "陈丽", Roles.Verifier, "demo", "梅田湖镇", "迎丰社区"),
+        new("demo.clerk2", "张伟", Roles.VillageClerk, "demo", "梅田湖镇", "三合村"),
+        new("demo.verifier2", "赵磊", Roles.Verifier, "demo", "梅田湖镇", "三合村"),
+        new("demo2.admin", "孙静", Roles.TenantAdmin, "demo2", null, null),
+        new("demo2.county", "吴刚", Roles.CountySupervisor, "demo2", null, null),
+        new("demo2.town", "郑洁", Roles.TownOffice, "demo2", "清水镇", null),
+        new("demo2.clerk1", "何勇", Roles.VillageClerk, "demo2", "清水镇", "东山村"),
+        new("demo2.verifier1", "胡敏", Roles.Verifier, "demo2", "清水镇", "东山村"),
     ];
 
     public async Task<bool> SeedAsync(CancellationToken ct = default)

@@ -13,8 +13,11 @@ public static partial class AppLogging
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .Enrich.With<PersonalDataRedactor>()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            .Enrich.With<PersonalDataRedactor>();
+        if (!string.Equals(configuration["Logging:Console"], "none", StringComparison.OrdinalIgnoreCase))
+        {
+            log.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
         var file = configuration["Logging:File:Path"] ?? "logs/socialcardaudit-.log";
         if (!string.Equals(file, "none", StringComparison.OrdinalIgnoreCase))
         {
