@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.Data;
 
@@ -23,6 +25,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Bank> Banks => Set<Bank>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<VillageAlias> VillageAliases => Set<VillageAlias>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<TaskImport> TaskImports => Set<TaskImport>();
+    public DbSet<TaskRow> TaskRows => Set<TaskRow>();
+    public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,6 +66,73 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(u => u.OrgUnit).WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(u => new { u.TenantId, u.OrgUnitId });
+        });
+
+        builder.Entity<VillageAlias>(e =>
+        {
+            e.Property(a => a.Alias).HasMaxLength(OrgUnit.MaxNameLength);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.VillageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => new { a.TenantId, a.Alias }).IsUnique();
+        });
+
+        builder.Entity<Campaign>(e =>
+        {
+            e.Property(c => c.Code).HasMaxLength(32);
+            e.Property(c => c.Name).HasMaxLength(CampaignTerms.MaxText);
+            e.Property(c => c.DocumentNumber).HasMaxLength(CampaignTerms.MaxText);
+            e.Ignore(c => c.IsClosed);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.TenantId, c.Code }).IsUnique();
+            e.HasMany(c => c.Villages).WithOne().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Phases).WithOne().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CampaignVillage>(e =>
+        {
+            e.HasKey(v => new { v.CampaignId, v.VillageId });
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.VillageId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CampaignPhase>(e => e.Property(p => p.Name).HasMaxLength(50));
+
+        builder.Entity<TaskImport>(e =>
+        {
+            e.Property(i => i.FileName).HasMaxLength(255);
+            e.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+            e.Property(i => i.UserId).HasMaxLength(450);
+            e.Property(i => i.UserName).HasMaxLength(256);
+            e.Property(i => i.Message).HasMaxLength(1000);
+            e.Ignore(i => i.IsFinished);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(i => new { i.TenantId, i.CampaignId });
+        });
+
+        builder.Entity<TaskRow>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(Domain.People.PersonName.MaxLength);
+            e.Property(r => r.IdNumberHash).HasMaxLength(Protection.PersonalDataProtector.HashSize).IsFixedLength();
+            e.Property(r => r.IdNumberMasked).HasMaxLength(18);
+            e.Property(r => r.BankCardMasked).HasMaxLength(25);
+            e.Property(r => r.Address).HasMaxLength(TaskRowLimits.Address);
+            e.Property(r => r.Phone).HasMaxLength(TaskRowLimits.Phone);
+            e.Property(r => r.ImportFlags).HasMaxLength(500);
+            e.Property(r => r.VerifierId).HasMaxLength(450);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.VillageId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.ResidentGroupId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<TaskImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.VerifierId).OnDelete(DeleteBehavior.Restrict);
+            // One row per person and campaign: the blind index makes the duplicate check exact without decrypting.
+            e.HasIndex(r => new { r.CampaignId, r.IdNumberHash }).IsUnique();
+            e.HasIndex(r => new { r.CampaignId, r.VillageId, r.ResidentGroupId });
+            e.HasIndex(r => new { r.TenantId, r.VerifierId });
+        });
+
+        builder.Entity<TaskAssignment>(e =>
+        {
+            e.Property(a => a.FromVerifierId).HasMaxLength(450);
+            e.Property(a => a.ToVerifierId).HasMaxLength(450);
+            e.Property(a => a.ByUserId).HasMaxLength(450);
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(a => a.TaskRowId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => a.TaskRowId);
         });
 
         builder.Entity<SecurityEvent>(e =>

@@ -7,7 +7,8 @@ namespace SocialCardAudit.Data;
 public static class ServiceRegistration
 {
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, Database database) =>
-        services.AddDbContext<AppDbContext>(database.Configure);
+        // Options are a singleton so background work can open a context for a given tenant (see FixedTenant).
+        services.AddDbContext<AppDbContext>(database.Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 
     /// <summary>The services of command-line verbs and tests outside the web app: database and Identity, no tenant.</summary>
     public static ServiceProvider BuildStandalone(Database database)

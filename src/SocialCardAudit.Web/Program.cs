@@ -12,6 +12,8 @@ using Serilog;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Web.Infrastructure;
@@ -26,6 +28,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
 builder.Services.AddAppDatabase(database);
 builder.Services.AddScoped<SecurityEvents>();
+builder.Services.AddSingleton(TimeProvider.System);
+// Real keys come from configuration; the public development keys only ever serve a Development database.
+builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDevelopmentKeys: builder.Environment.IsDevelopment()));
+builder.Services.AddSingleton<PersonalDataProtector>();
+builder.Services.AddScoped<TaskImporter>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(AppIdentity.Configure)
     .AddAppStores()

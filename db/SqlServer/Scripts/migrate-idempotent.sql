@@ -318,3 +318,291 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [Campaigns] (
+        [Id] int NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TownId] int NOT NULL,
+        [Code] nvarchar(32) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [DocumentNumber] nvarchar(100) NOT NULL,
+        [StartDate] date NOT NULL,
+        [EndDate] date NOT NULL,
+        [ClosedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_Campaigns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Campaigns_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [VillageAliases] (
+        [Id] int NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [Alias] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_VillageAliases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VillageAliases_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [CampaignPhase] (
+        [Id] int NOT NULL IDENTITY,
+        [CampaignId] int NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Deadline] date NOT NULL,
+        CONSTRAINT [PK_CampaignPhase] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CampaignPhase_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [CampaignVillage] (
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        CONSTRAINT [PK_CampaignVillage] PRIMARY KEY ([CampaignId], [VillageId]),
+        CONSTRAINT [FK_CampaignVillage_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CampaignVillage_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [TaskImports] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [FileSize] bigint NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [FinishedAtUtc] datetime2 NULL,
+        [Status] int NOT NULL,
+        [CancelRequested] bit NOT NULL,
+        [RowsRead] int NOT NULL,
+        [RowsValidated] int NOT NULL,
+        [RowsStored] int NOT NULL,
+        [Imported] int NOT NULL,
+        [AlreadyPresent] int NOT NULL,
+        [Rejected] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [Message] nvarchar(1000) NULL,
+        [ErrorReportCipher] varbinary(max) NULL,
+        CONSTRAINT [PK_TaskImports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TaskImports_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [TaskRows] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [ResidentGroupId] int NULL,
+        [ImportId] bigint NOT NULL,
+        [SourceNumber] int NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [IdNumberCipher] varbinary(max) NOT NULL,
+        [IdNumberHash] binary(16) NOT NULL,
+        [IdNumberMasked] nvarchar(18) NOT NULL,
+        [BankCardCipher] varbinary(max) NULL,
+        [BankCardMasked] nvarchar(25) NULL,
+        [Address] nvarchar(200) NULL,
+        [Phone] nvarchar(30) NULL,
+        [ImportFlags] nvarchar(500) NULL,
+        [VerifierId] nvarchar(450) NULL,
+        [AssignedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_TaskRows] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TaskRows_AspNetUsers_VerifierId] FOREIGN KEY ([VerifierId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TaskRows_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TaskRows_OrgUnits_ResidentGroupId] FOREIGN KEY ([ResidentGroupId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TaskRows_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TaskRows_TaskImports_ImportId] FOREIGN KEY ([ImportId]) REFERENCES [TaskImports] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE TABLE [TaskAssignments] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [FromVerifierId] nvarchar(450) NULL,
+        [ToVerifierId] nvarchar(450) NULL,
+        [ByUserId] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_TaskAssignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TaskAssignments_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122125310_CampaignsAndTaskRows', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 
 namespace SocialCardAudit.Data.Demo;
@@ -47,6 +48,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         {
             await AddAccountAsync(account, ct);
         }
+        await AddMeitianhuCampaignAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -92,6 +94,20 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
             }
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    public const string CampaignCode = "MTH-2021";
+
+    /// <summary>The campaign of the 2021 work plan: 2021-06-08 to 06-30, all twelve villages.</summary>
+    private async Task AddMeitianhuCampaignAsync(CancellationToken ct)
+    {
+        var town = await db.OrgUnits.IgnoreQueryFilters().SingleAsync(u => u.Name == "梅田湖镇", ct);
+        var villages = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.ParentId == town.Id).Select(u => u.Id).ToListAsync(ct);
+        db.Campaigns.Add(Campaign.Create(town.TenantId, town.Id, new CampaignTerms(
+            CampaignCode, "梅田湖镇城乡居民社会保障卡专项清查", "梅政办发〔2021〕13号",
+            new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), villages,
+            [new PhaseTerms("入户核查", new DateOnly(2021, 6, 25)), new PhaseTerms("分类统计签字上报", new DateOnly(2021, 6, 30))])));
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AddAccountAsync(DemoAccount account, CancellationToken ct)

@@ -9,6 +9,9 @@ public enum SecurityEventKind
     AccessDenied = 5,
     AccountChanged = 6,
     OrgUnitChanged = 7,
+    PersonalDataViewed = 8,
+    PersonalDataExported = 9,
+    TaskDataImported = 10,
 }
 
 /// <summary>Who did what, when and from where: sign-ins, failures, denials, account changes.</summary>
@@ -35,6 +38,9 @@ public sealed class SecurityEvent
         SecurityEventKind.AccessDenied => "拒绝访问",
         SecurityEventKind.AccountChanged => "账号变更",
         SecurityEventKind.OrgUnitChanged => "单位变更",
+        SecurityEventKind.PersonalDataViewed => "查看完整个人信息",
+        SecurityEventKind.PersonalDataExported => "导出个人信息",
+        SecurityEventKind.TaskDataImported => "导入清查任务数据",
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,70 @@
+using ClosedXML.Excel;
+
+namespace SocialCardAudit.Data.Tasks;
+
+/// <summary>
+/// The rejected rows as a workbook to correct and import again: the original row as text (ID numbers
+/// stay text, nothing becomes a formula), each bad cell marked with its reason, and a reason column.
+/// </summary>
+public static class ErrorReport
+{
+    public static byte[] Build(IReadOnlyList<string> fileHeaders, IReadOnlyDictionary<int, TaskColumn> columnAt, IReadOnlyList<RejectedRow> rejected)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("未导入的行");
+        var width = Math.Max(fileHeaders.Count, rejected.Count == 0 ? 0 : rejected.Max(r => r.Row.Original.Count));
+        var headers = Enumerable.Range(0, width)
+            .Select(i => new Header(i < fileHeaders.Count ? fileHeaders[i] : "", columnAt.TryGetValue(i, out var c) ? c : null))
+            .ToList();
+        for (var c = 0; c < headers.Count; c++)
+        {
+            Text(sheet.Cell(1, c + 1), headers[c].Text).Style.Font.SetBold(true);
+            sheet.Column(c + 1).Width = headers[c].Column is TaskColumn.IdNumber or TaskColumn.BankCard ? 24 : headers[c].Column == TaskColumn.Address ? 36 : 14;
+        }
+        var reasonColumn = headers.Count + 1;
+        Text(sheet.Cell(1, reasonColumn), "错误原因").Style.Font.SetBold(true);
+        sheet.Column(reasonColumn).Width = 60;
+        Text(sheet.Cell(1, reasonColumn + 1), "原文件行号").Style.Font.SetBold(true);
+        sheet.Column(reasonColumn + 1).Width = 12;
+
+        var r = 2;
+        foreach (var row in rejected)
+        {
+            for (var c = 0; c < headers.Count; c++)
+            {
+                var cell = Text(sheet.Cell(r, c + 1), c < row.Row.Original.Count ? row.Row.Original[c] : "");
+                var errors = row.Errors.Where(e => e.Column == headers[c].Column).ToList();
+                if (errors.Count > 0)
+                {
+                    cell.Style.Fill.SetBackgroundColor(XLColor.FromHtml("#FDE2E1"));
+                    cell.Comment.AddText(string.Join("\n", errors.Select(e => e.Message)));
+                }
+            }
+            Text(sheet.Cell(r, reasonColumn), string.Join(";", row.Errors.Select(e => $"{TaskColumns.DisplayName(e.Column)}:{e.Message}")));
+            sheet.Cell(r, reasonColumn + 1).SetValue(row.Row.Line);
+            r++;
+        }
+        sheet.SheetView.FreezeRows(1);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private sealed record Header(string Text, TaskColumn? Column);
+
+    /// <summary>Always text: an 18-digit ID never turns into a number, and "=…" never into a formula.</summary>
+    private const int MaxCellText = 32_767; // Excel's limit for one cell
+
+    private static IXLCell Text(IXLCell cell, string value)
+    {
+        if (value.Length > MaxCellText)
+        {
+            value = value[..(MaxCellText - 40)] + $"…(原内容 {value.Length} 字,已截断)";
+        }
+        cell.Style.NumberFormat.Format = "@";
+        cell.DataType = XLDataType.Text;
+        cell.SetValue(value);
+        cell.DataType = XLDataType.Text;
+        return cell;
+    }
+}

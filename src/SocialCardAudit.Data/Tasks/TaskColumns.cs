@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace SocialCardAudit.Data.Tasks;
+
+/// <summary>The columns of the task data, as the seed's tables name them (附件2/附件3).</summary>
+public enum TaskColumn
+{
+    Number,
+    Name,
+    IdNumber,
+    BankCard,
+    Address,
+    Phone,
+    ResidentGroup,
+    Village,
+}
+
+public static class TaskColumns
+{
+    public static readonly IReadOnlyList<TaskColumn> Required = [TaskColumn.Name, TaskColumn.IdNumber, TaskColumn.BankCard, TaskColumn.Village];
+
+    public static string DisplayName(TaskColumn c) => c switch
+    {
+        TaskColumn.Number => "序号",
+        TaskColumn.Name => "姓名",
+        TaskColumn.IdNumber => "身份证号码",
+        TaskColumn.BankCard => "社保卡银行卡号",
+        TaskColumn.Address => "户口地址",
+        TaskColumn.Phone => "联系电话",
+        TaskColumn.ResidentGroup => "居民小组",
+        TaskColumn.Village => "村(社区)",
+        _ => c.ToString(),
+    };
+
+    // Headers seen in card-system and bank exports, after normalization (half-width, no spaces or marks).
+    private static readonly Dictionary<string, TaskColumn> Known = new(StringComparer.Ordinal)
+    {
+        ["序号"] = TaskColumn.Number, ["编号"] = TaskColumn.Number, ["NO"] = TaskColumn.Number, ["NO."] = TaskColumn.Number,
+        ["姓名"] = TaskColumn.Name, ["持卡人"] = TaskColumn.Name, ["持卡人姓名"] = TaskColumn.Name, ["名字"] = TaskColumn.Name,
+        ["身份证号码"] = TaskColumn.IdNumber, ["身份证号"] = TaskColumn.IdNumber, ["身份证"] = TaskColumn.IdNumber,
+        ["公民身份号码"] = TaskColumn.IdNumber, ["证件号码"] = TaskColumn.IdNumber, ["社会保障号码"] = TaskColumn.IdNumber,
+        ["社保卡银行卡号"] = TaskColumn.BankCard, ["社会保障卡银行卡号"] = TaskColumn.BankCard, ["银行卡号"] = TaskColumn.BankCard,
+        ["社保卡号"] = TaskColumn.BankCard, ["卡号"] = TaskColumn.BankCard, ["金融账号"] = TaskColumn.BankCard, ["银行账号"] = TaskColumn.BankCard,
+        ["户口地址"] = TaskColumn.Address, ["户籍地址"] = TaskColumn.Address, ["地址"] = TaskColumn.Address,
+        ["住址"] = TaskColumn.Address, ["家庭住址"] = TaskColumn.Address, ["家庭地址"] = TaskColumn.Address,
+        ["联系电话"] = TaskColumn.Phone, ["电话"] = TaskColumn.Phone, ["手机"] = TaskColumn.Phone, ["手机号"] = TaskColumn.Phone,
+        ["手机号码"] = TaskColumn.Phone, ["联系方式"] = TaskColumn.Phone, ["电话号码"] = TaskColumn.Phone,
+        ["居民小组"] = TaskColumn.ResidentGroup, ["村民小组"] = TaskColumn.ResidentGroup, ["小组"] = TaskColumn.ResidentGroup, ["组"] = TaskColumn.ResidentGroup,
+        ["村(社区)"] = TaskColumn.Village, ["村/社区"] = TaskColumn.Village, ["村社区"] = TaskColumn.Village, ["村"] = TaskColumn.Village,
+        ["社区"] = TaskColumn.Village, ["所属村"] = TaskColumn.Village, ["村名"] = TaskColumn.Village, ["所属村(社区)"] = TaskColumn.Village,
+        ["村(居)"] = TaskColumn.Village, ["村居"] = TaskColumn.Village,
+    };
+
+    public static TaskColumn? Recognize(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+        var h = new string(header.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ('*' or ':')).ToArray())
+            .ToUpperInvariant();
+        return Known.TryGetValue(h, out var column) ? column : null;
+    }
+}

@@ -1,0 +1,364 @@
+using System.Buffers.Binary;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.People;
+using SocialCardAudit.Domain.Tasks;
+
+namespace SocialCardAudit.Data.Tasks;
+
+public sealed record CellError(TaskColumn Column, string Message);
+
+public sealed record RejectedRow(SourceRow Row, IReadOnlyList<CellError> Errors);
+
+public readonly record struct ImportProgress(int Read, int Validated, int Stored);
+
+/// <summary>
+/// Imports one task list into a campaign: every row is checked with the Domain rules; then all accepted
+/// rows, and the resident groups first seen in them, are stored in one transaction, or nothing is.
+/// A row already in the campaign with the same name is skipped, so a corrected file can be imported again.
+/// </summary>
+public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protector, TimeProvider clock, ILogger<TaskImporter> log)
+{
+    private const int ProgressEvery = 500;
+    private const int StoreChunk = 2000;
+
+    public List<RejectedRow> Rejected { get; } = [];
+
+    private Func<IReadOnlyList<RejectedRow>, byte[]>? _report;
+
+    public async Task RunAsync(TaskImport job, Stream file, Action<ImportProgress>? progress, CancellationToken ct)
+    {
+        job.Status = ImportStatus.Running;
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var campaign = await db.Campaigns.Include(c => c.Villages).SingleAsync(c => c.Id == job.CampaignId, ct);
+            campaign.EnsureOpen();
+            var taskFile = TaskFile.Open(file, job.FileName);
+            _report = rejected => ErrorReport.Build(taskFile.Headers, taskFile.ColumnAt, rejected);
+            var lookup = await Lookup.LoadAsync(db, campaign, ct);
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+            var accepted = new List<Candidate>();
+            var firstLineOf = new Dictionary<UInt128, int>();
+            var read = 0;
+            foreach (var row in taskFile.Rows())
+            {
+                read++;
+                var (candidate, errors) = Validate(row, lookup, today);
+                if (candidate is not null)
+                {
+                    if (firstLineOf.TryGetValue(candidate.HashKey, out var first))
+                    {
+                        errors.Add(new(TaskColumn.IdNumber, $"与第 {first} 行的身份证号码重复。"));
+                    }
+                    else if (lookup.Existing.TryGetValue(candidate.HashKey, out var existing))
+                    {
+                        if (existing.Name == candidate.Name)
+                        {
+                            job.AlreadyPresent++; // imported before: importing the same person again changes nothing
+                        }
+                        else
+                        {
+                            errors.Add(new(TaskColumn.IdNumber,
+                                $"该身份证号码已在本次清查中(第 {existing.ImportId} 批导入{(existing.SourceNumber is { } n ? $",序号 {n}" : "")},姓名“{existing.Name}”),与本行姓名不符。"));
+                        }
+                        firstLineOf[candidate.HashKey] = row.Line;
+                    }
+                    else
+                    {
+                        firstLineOf[candidate.HashKey] = row.Line;
+                        accepted.Add(candidate);
+                    }
+                }
+                if (errors.Count > 0)
+                {
+                    Rejected.Add(new RejectedRow(row, errors));
+                }
+                if (read % ProgressEvery == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Invoke(new(read, read, 0));
+                }
+            }
+            if (read == 0)
+            {
+                throw new TaskFileException("表头下面没有数据行。");
+            }
+            job.RowsRead = job.RowsValidated = read;
+            progress?.Invoke(new(read, read, 0));
+
+            await StoreAsync(job, campaign, lookup, accepted, read, progress, ct);
+        }
+        catch (Exception e) when (e is TaskFileException or DomainException)
+        {
+            await FinishAsync(job, ImportStatus.Failed, e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            await FinishAsync(job, ImportStatus.Cancelled, "导入已取消,未写入任何数据。");
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Import {ImportId} failed", job.Id);
+            await FinishAsync(job, ImportStatus.Failed, "导入失败:系统错误,未写入任何数据。请稍后重试或联系系统管理员。");
+        }
+    }
+
+    private async Task StoreAsync(TaskImport job, Campaign campaign, Lookup lookup, List<Candidate> accepted, int read,
+        Action<ImportProgress>? progress, CancellationToken ct)
+    {
+        var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Resident groups first seen in this file become units of their village.
+        var newGroups = new Dictionary<(int, string), OrgUnit>();
+        foreach (var c in accepted.Where(c => c.GroupName is not null && c.GroupId is null))
+        {
+            var key = (c.VillageId, c.GroupName!);
+            if (!newGroups.ContainsKey(key))
+            {
+                var village = lookup.Villages[c.VillageId];
+                var group = village.AddChild(c.GroupName!, lookup.GroupsOf(c.VillageId));
+                lookup.GroupsOf(c.VillageId).Add(group);
+                newGroups[key] = group;
+                db.OrgUnits.Add(group);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+
+        var stored = 0;
+        var flagged = 0;
+        foreach (var chunk in accepted.Chunk(StoreChunk))
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var c in chunk)
+            {
+                var row = new TaskRow
+                {
+                    TenantId = campaign.TenantId,
+                    CampaignId = campaign.Id,
+                    VillageId = c.VillageId,
+                    ResidentGroupId = c.GroupId ?? (c.GroupName is null ? null : newGroups[(c.VillageId, c.GroupName)].Id),
+                    ImportId = job.Id,
+                    SourceNumber = c.SourceNumber,
+                    Name = c.Name,
+                    IdNumberCipher = protector.Protect(c.IdNumber, Purposes.IdNumber),
+                    IdNumberHash = c.Hash,
+                    IdNumberMasked = Mask.IdNumber(c.IdNumber),
+                    BankCardCipher = protector.Protect(c.BankCard, Purposes.BankCard),
+                    BankCardMasked = Mask.BankCard(c.BankCard),
+                    Address = c.Address,
+                    Phone = c.Phone,
+                    ImportFlags = c.Flags.Count == 0 ? null : string.Join(";", c.Flags),
+                };
+                if (row.ImportFlags is not null)
+                {
+                    flagged++;
+                }
+                db.TaskRows.Add(row);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            stored += chunk.Length;
+            progress?.Invoke(new(read, read, stored));
+        }
+
+        job.RowsStored = job.Imported = stored;
+        job.Flagged = flagged;
+        job.Rejected = Rejected.Count;
+        job.ErrorReportCipher = Rejected.Count == 0 ? null
+            : protector.Protect(_report!(Rejected), Purposes.ErrorReport);
+        job.Status = ImportStatus.Succeeded;
+        job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+        job.Message = null;
+        db.TaskImports.Update(job);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
+    }
+
+    /// <summary>Records a run that stored nothing. Whatever the failed transaction left in the tracker is dropped.</summary>
+    private async Task FinishAsync(TaskImport job, ImportStatus status, string message)
+    {
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        job.Status = status;
+        job.Message = message;
+        job.RowsStored = job.Imported = job.Flagged = 0;
+        job.Rejected = Rejected.Count;
+        job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+        job.ErrorReportCipher = status == ImportStatus.Failed && Rejected.Count > 0 && _report is not null
+            ? protector.Protect(_report!(Rejected), Purposes.ErrorReport)
+            : null;
+        db.TaskImports.Update(job);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private (Candidate?, List<CellError>) Validate(SourceRow row, Lookup lookup, DateOnly today)
+    {
+        var errors = new List<CellError>();
+        var flags = new List<string>();
+
+        var (name, nameError) = PersonName.Check(row.Get(TaskColumn.Name));
+        if (nameError is not null)
+        {
+            errors.Add(new(TaskColumn.Name, nameError));
+        }
+
+        var id = IdNumber.Check(row.Get(TaskColumn.IdNumber), today);
+        if (!id.IsValid)
+        {
+            errors.Add(new(TaskColumn.IdNumber, id.Error!));
+        }
+        else if (id.ConvertedFrom15)
+        {
+            flags.Add("15 位旧身份证号码已转换为 18 位,请入户核对");
+        }
+
+        var card = BankCardNumber.Check(row.Get(TaskColumn.BankCard));
+        if (!card.IsValid)
+        {
+            errors.Add(new(TaskColumn.BankCard, card.Error!));
+        }
+        else if (card.Warning is not null)
+        {
+            flags.Add(card.Warning.TrimEnd('。'));
+        }
+
+        var phone = PhoneNumber.Normalize(row.Get(TaskColumn.Phone));
+        if (phone.Length > TaskRowLimits.Phone)
+        {
+            errors.Add(new(TaskColumn.Phone, $"联系电话过长(超过 {TaskRowLimits.Phone} 个字符)。"));
+        }
+        else if (phone.Length > 0 && !PhoneNumber.IsValid(phone))
+        {
+            flags.Add("联系电话格式不正确,请入户核对");
+        }
+
+        var address = row.Get(TaskColumn.Address);
+        if (address.Length > TaskRowLimits.Address)
+        {
+            errors.Add(new(TaskColumn.Address, $"户口地址超过 {TaskRowLimits.Address} 个字({address.Length} 个字)。"));
+        }
+
+        var (villageId, villageError) = lookup.ResolveVillage(row.Get(TaskColumn.Village));
+        if (villageError is not null)
+        {
+            errors.Add(new(TaskColumn.Village, villageError));
+        }
+
+        var groupName = row.Get(TaskColumn.ResidentGroup);
+        if (groupName.Length > TaskRowLimits.ResidentGroup)
+        {
+            errors.Add(new(TaskColumn.ResidentGroup, $"居民小组名称超过 {TaskRowLimits.ResidentGroup} 个字。"));
+        }
+
+        var numberText = row.Get(TaskColumn.Number);
+        int? number = int.TryParse(numberText, out var n) ? n : null;
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var hash = protector.Hash(id.Value!, Purposes.IdNumber);
+        return (new Candidate
+        {
+            Name = name!,
+            IdNumber = id.Value!,
+            Hash = hash,
+            HashKey = BinaryPrimitives.ReadUInt128BigEndian(hash),
+            BankCard = card.Value!,
+            Address = address.Length == 0 ? null : address,
+            Phone = phone.Length == 0 ? null : phone,
+            VillageId = villageId,
+            GroupName = groupName.Length == 0 ? null : groupName,
+            GroupId = groupName.Length == 0 ? null : lookup.GroupId(villageId, groupName),
+            SourceNumber = number,
+            Flags = flags,
+        }, errors);
+    }
+
+    private sealed class Candidate
+    {
+        public required string Name { get; init; }
+        public required string IdNumber { get; init; }
+        public required byte[] Hash { get; init; }
+        public required UInt128 HashKey { get; init; }
+        public required string BankCard { get; init; }
+        public string? Address { get; init; }
+        public string? Phone { get; init; }
+        public int VillageId { get; init; }
+        public string? GroupName { get; init; }
+        public int? GroupId { get; init; }
+        public int? SourceNumber { get; init; }
+        public required List<string> Flags { get; init; }
+    }
+
+    private sealed record ExistingRow(string Name, long ImportId, int? SourceNumber);
+
+    /// <summary>What rows are checked against: the town's villages and aliases, their groups, the campaign's rows.</summary>
+    private sealed class Lookup
+    {
+        public required Campaign Campaign { get; init; }
+        public required string TownName { get; init; }
+        public required Dictionary<int, OrgUnit> Villages { get; init; }
+        public required Dictionary<string, int> VillageByName { get; init; }
+        public required HashSet<string> OtherTownVillages { get; init; }
+        public required Dictionary<int, List<OrgUnit>> Groups { get; init; }
+        public required Dictionary<UInt128, ExistingRow> Existing { get; init; }
+
+        public static async Task<Lookup> LoadAsync(AppDbContext db, Campaign campaign, CancellationToken ct)
+        {
+            var town = await db.OrgUnits.SingleAsync(u => u.Id == campaign.TownId, ct);
+            var villages = await db.OrgUnits.Where(u => u.ParentId == town.Id).ToDictionaryAsync(u => u.Id, ct);
+            var byName = villages.Values.ToDictionary(v => v.Name, v => v.Id, StringComparer.Ordinal);
+            var villageIds = villages.Keys.ToList();
+            foreach (var alias in await db.VillageAliases.Where(a => villageIds.Contains(a.VillageId)).ToListAsync(ct))
+            {
+                byName.TryAdd(alias.Alias, alias.VillageId);
+            }
+            var others = await db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.ParentId != town.Id).Select(u => u.Name).ToListAsync(ct);
+            var groups = (await db.OrgUnits.Where(u => u.ParentId != null && villageIds.Contains(u.ParentId.Value)).ToListAsync(ct))
+                .GroupBy(g => g.ParentId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+            var existing = new Dictionary<UInt128, ExistingRow>();
+            await foreach (var r in db.TaskRows.Where(r => r.CampaignId == campaign.Id)
+                               .Select(r => new { r.IdNumberHash, r.Name, r.ImportId, r.SourceNumber }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                existing[BinaryPrimitives.ReadUInt128BigEndian(r.IdNumberHash)] = new ExistingRow(r.Name, r.ImportId, r.SourceNumber);
+            }
+            return new Lookup
+            {
+                Campaign = campaign, TownName = town.Name, Villages = villages, VillageByName = byName,
+                OtherTownVillages = others.ToHashSet(StringComparer.Ordinal), Groups = groups, Existing = existing,
+            };
+        }
+
+        public (int Id, string? Error) ResolveVillage(string name)
+        {
+            name = name.Trim();
+            if (name.Length == 0)
+            {
+                return (0, "村(社区)不能为空。");
+            }
+            if (!VillageByName.TryGetValue(name, out var id))
+            {
+                return (0, OtherTownVillages.Contains(name)
+                    ? $"村(社区)“{name}”不属于{TownName},不能导入本镇的清查。"
+                    : $"{TownName}没有名为“{name}”的村(社区)。如为别名,请由系统管理员在单位管理中添加。");
+            }
+            return Campaign.Covers(id) ? (id, null) : (0, $"村(社区)“{name}”不在本次清查范围内。");
+        }
+
+        public List<OrgUnit> GroupsOf(int villageId) =>
+            Groups.TryGetValue(villageId, out var list) ? list : Groups[villageId] = [];
+
+        public int? GroupId(int villageId, string name) =>
+            GroupsOf(villageId).FirstOrDefault(g => g.Name == name && g.Id != 0)?.Id;
+    }
+}

@@ -1,0 +1,119 @@
+namespace SocialCardAudit.Domain.Campaigns;
+
+/// <summary>An audit campaign (专项清查) of one town, e.g. 梅政办发〔2021〕13号, 2021-06-08 … 2021-06-30.</summary>
+public sealed class Campaign : ITenantOwned
+{
+    public int Id { get; set; }
+    public int TenantId { get; set; }
+    public int TownId { get; private set; }
+
+    /// <summary>Short code for scripts and the CLI, unique in the county, e.g. MTH-2021.</summary>
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string DocumentNumber { get; private set; } = "";
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    public List<CampaignVillage> Villages { get; private set; } = [];
+    public List<CampaignPhase> Phases { get; private set; } = [];
+
+    public bool IsClosed => ClosedAtUtc is not null;
+
+    public static Campaign Create(int tenantId, int townId, CampaignTerms terms)
+    {
+        var c = new Campaign { TenantId = tenantId, TownId = townId };
+        c.Apply(terms);
+        return c;
+    }
+
+    public void Update(CampaignTerms terms)
+    {
+        EnsureOpen();
+        Apply(terms);
+    }
+
+    public void Close(DateTime nowUtc)
+    {
+        EnsureOpen();
+        ClosedAtUtc = nowUtc;
+    }
+
+    public void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new DomainException($"专项清查“{Name}”已结束,不能再修改或导入。");
+        }
+    }
+
+    public bool Covers(int villageId) => Villages.Any(v => v.VillageId == villageId);
+
+    private void Apply(CampaignTerms t)
+    {
+        var errors = t.Validate();
+        if (errors.Count > 0)
+        {
+            throw new DomainException(string.Join(" ", errors.Select(e => e.Message)));
+        }
+        Code = t.Code.Trim();
+        Name = t.Name.Trim();
+        DocumentNumber = t.DocumentNumber.Trim();
+        StartDate = t.StartDate;
+        EndDate = t.EndDate;
+        Villages.RemoveAll(v => !t.VillageIds.Contains(v.VillageId));
+        Villages.AddRange(t.VillageIds.Where(id => Villages.All(v => v.VillageId != id)).Select(id => new CampaignVillage { VillageId = id }));
+        Phases.Clear();
+        Phases.AddRange(t.Phases.Select(p => new CampaignPhase { Name = p.Name.Trim(), Deadline = p.Deadline }));
+    }
+}
+
+public sealed class CampaignVillage
+{
+    public int CampaignId { get; set; }
+    public int VillageId { get; set; }
+}
+
+/// <summary>A phase deadline: comparison by 6/5, verification by 6/10, and so on.</summary>
+public sealed class CampaignPhase
+{
+    public int Id { get; set; }
+    public int CampaignId { get; set; }
+    public string Name { get; set; } = "";
+    public DateOnly Deadline { get; set; }
+}
+
+public sealed record PhaseTerms(string Name, DateOnly Deadline);
+
+public sealed record CampaignError(string Field, string Message);
+
+/// <summary>What a town office fills in for a campaign; the rules that hold between the fields.</summary>
+public sealed record CampaignTerms(
+    string Code, string Name, string DocumentNumber, DateOnly StartDate, DateOnly EndDate,
+    IReadOnlyCollection<int> VillageIds, IReadOnlyList<PhaseTerms> Phases)
+{
+    public const int MaxText = 100;
+
+    public IReadOnlyList<CampaignError> Validate()
+    {
+        var errors = new List<CampaignError>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(new(field, message));
+            }
+        }
+        Check(System.Text.RegularExpressions.Regex.IsMatch(Code ?? "", "^[A-Za-z0-9-]{2,32}$"), nameof(Code), "代码为 2–32 位字母、数字或 -,如 MTH-2021。");
+        Check(!string.IsNullOrWhiteSpace(Name) && Name.Trim().Length <= MaxText, nameof(Name), $"名称不能为空,且不超过 {MaxText} 字。");
+        Check(!string.IsNullOrWhiteSpace(DocumentNumber) && DocumentNumber.Trim().Length <= MaxText, nameof(DocumentNumber), "请填写文号,如 梅政办发〔2021〕13号。");
+        Check(EndDate >= StartDate, nameof(EndDate), "结束日期不能早于开始日期。");
+        Check(VillageIds.Count > 0, nameof(VillageIds), "请至少选择一个村(社区)。");
+        foreach (var p in Phases)
+        {
+            Check(!string.IsNullOrWhiteSpace(p.Name) && p.Name.Trim().Length <= 50, nameof(Phases), "阶段名称不能为空,且不超过 50 字。");
+            Check(p.Deadline <= EndDate, nameof(Phases), $"阶段“{p.Name}”的截止日期 {p.Deadline:yyyy-MM-dd} 晚于清查结束日期。");
+        }
+        Check(Phases.Select(p => p.Name.Trim()).Distinct().Count() == Phases.Count, nameof(Phases), "阶段名称不能重复。");
+        return errors;
+    }
+}
