@@ -14,7 +14,12 @@ const string Usage = """
       seed-demo    升级数据库并写入演示数据(演示县 demo、演示二县 demo2)
       create-tenant  新建县(区)及其系统管理员(正式部署的第一步)
                    --code <代码> --name <名称> --division <6位区划代码> --admin <登录名> --admin-name <姓名> --admin-phone <电话>
+      import-tasks 导入清查任务数据:--tenant <县代码> --campaign <清查代码> --file <xlsx|csv> [--json]
+      make-task-file  生成虚构的任务清单(演示、基准测试):--rows <行数> --out <文件.xlsx|.csv>
+      bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
+    个人信息密钥:环境变量 PersonalData__Keys__1、PersonalData__IndexKey 等,或 --config <json>;
+      演示和基准测试可用 --dev-keys(公开的开发密钥,不得用于真实数据)
     数据库选项:
       --db <文件>                      SQLite 数据库文件(默认)
       --provider SqlServer --connection "<连接字符串>"   SQL Server
@@ -62,6 +67,12 @@ try
             Console.WriteLine($"已新建。管理员 {options.Require("--admin")} 的临时密码:{password}(首次登录须修改)");
             return 0;
         }
+        case "import-tasks":
+            return await SocialCardAudit.Cli.ImportVerbs.ImportTasksAsync(options);
+        case "make-task-file":
+            return SocialCardAudit.Cli.ImportVerbs.MakeTaskFile(options);
+        case "bench-floor":
+            return SocialCardAudit.Cli.ImportVerbs.BenchFloor(options);
         case "sql-script":
         {
             await using var db = SchemaContext.For(new Database(DatabaseProvider.SqlServer, "Server=."));
@@ -82,14 +93,14 @@ try
             return 2;
     }
 }
-catch (Exception e) when (e is ArgumentException or DomainException)
+catch (Exception e) when (e is ArgumentException or DomainException or InvalidOperationException or FormatException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
 }
 
 /// <summary>"--name value" pairs.</summary>
-internal sealed class Options
+public sealed class Options
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -98,16 +109,31 @@ internal sealed class Options
         var o = new Options();
         for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 throw new ArgumentException($"无法识别的参数:{args[i]}");
             }
-            o._values[args[i]] = args[++i];
+            // "--name value", or a flag "--name" alone
+            o._values[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
         }
         return o;
     }
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _values.ContainsKey(name);
+
+    /// <summary>Environment variables, and a JSON file given with --config.</summary>
+    public Microsoft.Extensions.Configuration.IConfiguration Configuration()
+    {
+        var builder = new Microsoft.Extensions.Configuration.ConfigurationBuilder();
+        if (Get("--config") is { Length: > 0 } file)
+        {
+            Microsoft.Extensions.Configuration.JsonConfigurationExtensions.AddJsonFile(builder, Path.GetFullPath(file), optional: false);
+        }
+        Microsoft.Extensions.Configuration.EnvironmentVariablesExtensions.AddEnvironmentVariables(builder);
+        return builder.Build();
+    }
 
     public string Require(string name) => Get(name) ?? throw new ArgumentException($"缺少参数 {name}。");
 

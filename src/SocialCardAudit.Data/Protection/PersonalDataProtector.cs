@@ -37,7 +37,7 @@ public sealed class PersonalDataKeys
             return allowDevelopmentKeys
                 ? Development
                 : throw new InvalidOperationException(
-                    "PersonalData:Keys is not configured: ID and bank card numbers cannot be protected. See docs/operations.md (密钥).");
+                    "未配置个人信息加密密钥(PersonalData:Keys),身份证号码和银行卡号无法加密保存。见 docs/operations.md。");
         }
         var active = ushort.Parse(section["ActiveKeyId"] ?? keys.Keys.Max().ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (!keys.ContainsKey(active))
@@ -61,6 +61,19 @@ public sealed class PersonalDataKeys
 /// </summary>
 public sealed class PersonalDataProtector(PersonalDataKeys keys)
 {
+    // An AesGcm holds native state and is not for concurrent use: one per key and thread, made once.
+    private readonly ThreadLocal<Dictionary<ushort, AesGcm>> _ciphers = new(() => []);
+
+    private AesGcm Cipher(ushort keyId, byte[] key)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(keyId, out var aes))
+        {
+            ciphers[keyId] = aes = new AesGcm(key, TagSize);
+        }
+        return aes;
+    }
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
     public const int HashSize = 16;
@@ -73,8 +86,7 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
         BinaryPrimitives.WriteUInt16BigEndian(blob, keys.ActiveKeyId);
         var nonce = blob.AsSpan(2, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.Keys[keys.ActiveKeyId], TagSize);
-        aes.Encrypt(nonce, plain, blob.AsSpan(2 + NonceSize, plain.Length), blob.AsSpan(blob.Length - TagSize), Encoding.UTF8.GetBytes(purpose));
+        Cipher(keys.ActiveKeyId, keys.Keys[keys.ActiveKeyId]).Encrypt(nonce, plain, blob.AsSpan(2 + NonceSize, plain.Length), blob.AsSpan(blob.Length - TagSize), Encoding.UTF8.GetBytes(purpose));
         return blob;
     }
 
@@ -88,8 +100,7 @@ public sealed class PersonalDataProtector(PersonalDataKeys keys)
             throw new CryptographicException($"Personal data key {keyId} is not configured.");
         }
         var plain = new byte[blob.Length - 2 - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(blob.AsSpan(2, NonceSize), blob.AsSpan(2 + NonceSize, plain.Length), blob.AsSpan(blob.Length - TagSize), plain, Encoding.UTF8.GetBytes(purpose));
+        Cipher(keyId, key).Decrypt(blob.AsSpan(2, NonceSize), blob.AsSpan(2 + NonceSize, plain.Length), blob.AsSpan(blob.Length - TagSize), plain, Encoding.UTF8.GetBytes(purpose));
         return plain;
     }
 

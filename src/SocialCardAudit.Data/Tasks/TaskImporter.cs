@@ -112,8 +112,6 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     private async Task StoreAsync(TaskImport job, Campaign campaign, Lookup lookup, List<Candidate> accepted, int read,
         Action<ImportProgress>? progress, CancellationToken ct)
     {
-        var previousDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // Resident groups first seen in this file become units of their village.
@@ -134,10 +132,9 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
         var stored = 0;
         var flagged = 0;
-        foreach (var chunk in accepted.Chunk(StoreChunk))
+        using (var writer = new TaskRowWriter(db))
         {
-            ct.ThrowIfCancellationRequested();
-            foreach (var c in chunk)
+            foreach (var c in accepted)
             {
                 var row = new TaskRow
                 {
@@ -161,13 +158,15 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 {
                     flagged++;
                 }
-                db.TaskRows.Add(row);
+                writer.Write(row);
+                if (++stored % StoreChunk == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Invoke(new(read, read, stored));
+                }
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            stored += chunk.Length;
-            progress?.Invoke(new(read, read, stored));
         }
+        progress?.Invoke(new(read, read, stored));
 
         job.RowsStored = job.Imported = stored;
         job.Flagged = flagged;
@@ -180,14 +179,12 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         db.TaskImports.Update(job);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = previousDetect;
     }
 
     /// <summary>Records a run that stored nothing. Whatever the failed transaction left in the tracker is dropped.</summary>
     private async Task FinishAsync(TaskImport job, ImportStatus status, string message)
     {
         db.ChangeTracker.Clear();
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         job.Status = status;
         job.Message = message;
         job.RowsStored = job.Imported = job.Flagged = 0;
