@@ -32,7 +32,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Real keys come from configuration; the public development keys only ever serve a Development database.
 builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDevelopmentKeys: builder.Environment.IsDevelopment()));
 builder.Services.AddSingleton<PersonalDataProtector>();
-builder.Services.AddScoped<TaskImporter>();
+builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
+builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(AppIdentity.Configure)
     .AddAppStores()
@@ -62,7 +63,9 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-    .AddPolicy(Policies.TenantAdmin, p => p.RequireRole(Roles.TenantAdmin));
+    .AddPolicy(Policies.TenantAdmin, p => p.RequireRole(Roles.TenantAdmin))
+    .AddPolicy(Policies.CampaignStaff, p => p.RequireRole(Roles.CountySupervisor, Roles.TownOffice, Roles.VillageClerk, Roles.Verifier))
+    .AddPolicy(Policies.CampaignManagers, p => p.RequireRole(Roles.CountySupervisor, Roles.TownOffice));
 builder.Services.AddSingleton<IAuthorizationHandler, InScopeHandler>();
 
 if (config["DataProtection:KeysPath"] is { Length: > 0 } keys)

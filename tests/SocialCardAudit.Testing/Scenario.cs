@@ -1,20 +1,30 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using SocialCardAudit.Data;
+using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.Testing;
 
-/// <summary>One unit and one account for each relation an actor can have to an object.</summary>
-public sealed record Target(int UnitId, string UserId, string UserName);
+/// <summary>
+/// One object of each kind for one relation to the demo accounts of 迎丰社区: a village (and an account in
+/// it), the campaign covering it, an import of that campaign, and a task row of that village.
+/// </summary>
+public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
+    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId);
 
 /// <summary>
-/// The demo data seen from the demo accounts of 迎丰社区: an object in their own village, in a sibling
+/// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
 /// village of the same town, in another town of the county, and in another county (tenant).
 /// </summary>
-public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTown, Target OtherTenant)
+public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTown, Target OtherTenant, string Verifier1Id)
 {
     public const string Password = "Target@2021";
 
@@ -28,17 +38,16 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         var demo = await db.Tenants.SingleAsync(t => t.Code == "demo");
         var county = await units.SingleAsync(u => u.TenantId == demo.Id && u.Level == OrgLevel.County);
         var towns = await units.Where(u => u.ParentId == county.Id).ToListAsync();
-        var otherTown = towns.SingleOrDefault(t => t.Name == "测试镇");
-        if (otherTown is null)
+        if (towns.All(t => t.Name != "测试镇"))
         {
-            otherTown = county.AddChild("测试镇", towns);
+            var otherTown = county.AddChild("测试镇", towns);
             db.OrgUnits.Add(otherTown);
             await db.SaveChangesAsync();
             db.OrgUnits.Add(otherTown.AddChild("测试村", []));
             await db.SaveChangesAsync();
         }
 
-        async Task<Target> TargetIn(string villageName, string tenantCode, string userName)
+        async Task<(OrgUnit Village, string UserId)> VillageWithAccount(string villageName, string tenantCode, string userName)
         {
             var village = await units.SingleAsync(u => u.Name == villageName && u.Level == OrgLevel.Village
                 && db.Tenants.Any(t => t.Id == u.TenantId && t.Code == tenantCode));
@@ -49,14 +58,81 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
                 Check(await users.CreateAsync(user, Password));
                 Check(await users.AddToRoleAsync(user, Roles.Verifier));
             }
-            return new Target(village.Id, user.Id, userName);
+            return (village, user.Id);
         }
 
+        var own = await VillageWithAccount("迎丰社区", "demo", "t.own");
+        var sibling = await VillageWithAccount("三合村", "demo", "t.sibling");
+        var otherTownV = await VillageWithAccount("测试村", "demo", "t.othertown");
+        var otherTenantV = await VillageWithAccount("东山村", "demo2", "t.othertenant");
+
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+        var mth = await CampaignWithRowsAsync(options, protector, own.Village.TenantId, DemoData.CampaignCode, null, [own.Village, sibling.Village], 900_000);
+        var ot = await CampaignWithRowsAsync(options, protector, otherTownV.Village.TenantId, "OT-1", otherTownV.Village, [otherTownV.Village], 900_100);
+        var d2 = await CampaignWithRowsAsync(options, protector, otherTenantV.Village.TenantId, "D2-1", otherTenantV.Village, [otherTenantV.Village], 900_200);
+
+        var verifier1 = (await users.FindByNameAsync("demo.verifier1"))!.Id;
+        var verifier2 = (await users.FindByNameAsync("demo.verifier2"))!.Id;
+        await AssignAsync(db, mth.Rows[own.Village.Id], verifier1);
+        await AssignAsync(db, mth.Rows[sibling.Village.Id], verifier2);
+
+        Target T((OrgUnit Village, string UserId) v, string userName, (Campaign C, long ImportId, Dictionary<int, long> Rows) c) =>
+            new(v.Village.Id, v.UserId, userName, c.C.Id, c.C.Code, c.C.Villages.Select(x => x.VillageId).ToList(), c.ImportId, c.Rows[v.Village.Id]);
+
         return new Scenario(
-            await TargetIn("迎丰社区", "demo", "t.own"),
-            await TargetIn("三合村", "demo", "t.sibling"),
-            await TargetIn("测试村", "demo", "t.othertown"),
-            await TargetIn("东山村", "demo2", "t.othertenant"));
+            T(own, "t.own", mth), T(sibling, "t.sibling", mth), T(otherTownV, "t.othertown", ot), T(otherTenantV, "t.othertenant", d2), verifier1);
+    }
+
+    /// <summary>The campaign (made if missing, in the village's town), and one import of two people per village plus one bad row.</summary>
+    private static async Task<(Campaign C, long ImportId, Dictionary<int, long> Rows)> CampaignWithRowsAsync(
+        DbContextOptions<AppDbContext> options, PersonalDataProtector protector, int tenantId, string code, OrgUnit? townOf,
+        IReadOnlyList<OrgUnit> villages, int people)
+    {
+        await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Code == code);
+        if (campaign is null)
+        {
+            campaign = Campaign.Create(tenantId, townOf!.ParentId!.Value, new CampaignTerms(code, code + " 清查", "测试〔2021〕1号",
+                new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), villages.Select(v => v.Id).ToList(), []));
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+        }
+        var existing = await db.TaskRows.Where(r => r.CampaignId == campaign.Id && r.Name != "")
+            .GroupBy(r => r.VillageId).Select(g => new { g.Key, Id = g.Min(r => r.Id), Import = g.Min(r => r.ImportId) }).ToListAsync();
+        if (existing.Count == villages.Count)
+        {
+            return (campaign, existing[0].Import, existing.ToDictionary(e => e.Key, e => e.Id));
+        }
+
+        var rows = SyntheticTaskList.Rows(people + 2 * villages.Count, villages.Select(v => v.Name).ToList()).Skip(people).ToList();
+        var bad = (string[])rows[0].Clone();
+        bad[2] = "12345"; // rejected: the import has an error report
+        rows.Add(bad);
+        using var file = new MemoryStream();
+        SyntheticTaskList.WriteXlsx(file, rows);
+        var job = new TaskImport
+        {
+            CampaignId = campaign.Id, FileName = "scenario.xlsx", FileSize = file.Length, Sha256 = new string('0', 64),
+            UserId = "scenario", UserName = "scenario", CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.TaskImports.Add(job);
+        await db.SaveChangesAsync();
+        file.Position = 0;
+        await new TaskImporter(db, protector, TimeProvider.System, NullLogger<TaskImporter>.Instance).RunAsync(job, file, null, default);
+        if (job.Status != ImportStatus.Succeeded)
+        {
+            throw new InvalidOperationException($"Scenario import failed: {job.Message}");
+        }
+        var ids = await db.TaskRows.Where(r => r.ImportId == job.Id).GroupBy(r => r.VillageId).Select(g => new { g.Key, Id = g.Min(r => r.Id) }).ToListAsync();
+        return (campaign, job.Id, ids.ToDictionary(e => e.Key, e => e.Id));
+    }
+
+    private static async Task AssignAsync(AppDbContext db, long rowId, string verifierId)
+    {
+        var row = await db.TaskRows.IgnoreQueryFilters().SingleAsync(r => r.Id == rowId);
+        row.AssignTo(verifierId, DateTime.UtcNow);
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult r)

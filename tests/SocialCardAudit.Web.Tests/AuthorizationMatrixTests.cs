@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 {
     private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
 
-    private enum On { None, Unit, User }
+    private enum On { None, Unit, User, Campaign, Village, Import, Row }
 
     private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
     {
@@ -33,9 +33,16 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
     /// <summary>A route over an object: expected outcomes for an object in the own village, a sibling village, another town, another tenant.</summary>
     private static void Route(string method, string template, On target, string own, string sibling, string otherTown, string otherTenant,
         Func<Scenario, Target?, Dictionary<string, string>>? form = null) =>
-        Matrix.Add(new Row(method, template, target, template.Replace("{id:int}", "{id}", StringComparison.Ordinal), [own, sibling, otherTown, otherTenant], form));
+        Matrix.Add(new Row(method, template, target,
+            template.Replace("{id:int}", "{id}", StringComparison.Ordinal).Replace("{id:long}", "{id}", StringComparison.Ordinal)
+                .Replace("{villageId:int}", "{villageId}", StringComparison.Ordinal),
+            [own, sibling, otherTown, otherTenant], form));
 
     private const string AdminOnly = "login 403 403 403 403 ok";
+    private const string Managers = "login ok ok 403 403 403";
+    private const string CountyOnly = "login ok 403 403 403 403";
+    private const string ManagersNotFound = "login 404 404 403 403 403";
+    private const string StaffNotFound = "login 404 404 404 404 403";
     private const string AdminOnlyNotFound = "login 403 403 403 403 404";
 
     static AuthorizationMatrixTests()
@@ -84,6 +91,53 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "admin/units/{id:int}/edit", On.Unit, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound,
             (_, t) => new() { ["Name"] = UnitNameOf(t!) });
         Route("GET", "admin/security-events", "/admin/security-events", AdminOnly);
+
+        // Campaigns: the town office of the campaign's town and the county manage; the villages it covers see it.
+        Route("GET", "campaigns", "/campaigns", "login ok ok ok ok 403");
+        Route("GET", "campaigns/new", "/campaigns/new", Managers);
+        Route("POST", "campaigns/new", "/campaigns/new", Managers, (s, _) => CampaignForm("N" + Guid.NewGuid().ToString("N")[..8], s.Own, [s.Own.UnitId]));
+        Route("GET", "campaigns/{id:int}", On.Campaign,
+            own: "login ok ok ok ok 403", sibling: "login ok ok ok ok 403", otherTown: "login ok 403 403 403 403", otherTenant: StaffNotFound);
+        Route("GET", "campaigns/{id:int}/edit", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("POST", "campaigns/{id:int}/edit", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound,
+            (_, t) => CampaignForm(t!.CampaignCode, t, t.CampaignVillageIds));
+        Route("GET", "campaigns/{id:int}/imports/new", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("POST", "campaigns/{id:int}/imports", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "imports/template", "/imports/template", Managers);
+        Route("GET", "imports/{id:long}", On.Import, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "imports/{id:long}/status", On.Import, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "imports/{id:long}/errors", On.Import, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("POST", "imports/{id:long}/cancel", On.Import, Managers, Managers, CountyOnly, ManagersNotFound);
+
+        // A village's rows: county, its town and its clerk see them; only its clerk assigns.
+        Route("GET", "campaigns/{id:int}/villages/{villageId:int}/rows", On.Village,
+            own: "login ok ok ok 403 403", sibling: "login ok ok 403 403 403", otherTown: CountyOnly, otherTenant: StaffNotFound);
+        Route("POST", "campaigns/{id:int}/villages/{villageId:int}/assign", On.Village,
+            own: "login 403 403 ok 403 403", sibling: "login 403 403 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound,
+            (s, t) => new() { ["VerifierId"] = s.Verifier1Id, ["RowIds"] = t!.RowId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // One row: the verifier only when it is theirs; the full numbers for everyone but the county.
+        Route("GET", "rows/{id:long}", On.Row,
+            own: "login ok ok ok ok 403", sibling: "login ok ok 403 403 403", otherTown: CountyOnly, otherTenant: StaffNotFound);
+        Route("POST", "rows/{id:long}/reveal", On.Row,
+            own: "login 403 ok ok ok 403", sibling: "login 403 ok 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound);
+        Route("GET", "my/tasks", "/my/tasks", "login 403 403 403 ok 403");
+
+        // Last: closing the campaign changes what the routes above are tried against.
+        Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+    }
+
+    private static Dictionary<string, string> CampaignForm(string code, Target t, IReadOnlyList<int> villages)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["TownId"] = "0", ["Code"] = code, ["Name"] = t.CampaignCode + " 清查", ["DocumentNumber"] = "测试〔2021〕1号",
+            ["StartDate"] = "2021-06-08", ["EndDate"] = "2021-06-30",
+        };
+        for (var i = 0; i < villages.Count; i++)
+        {
+            form[$"VillageIds[{i}]"] = villages[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return form;
     }
 
     // The rename posts each village's own name back, so the matrix leaves the names as they were.
@@ -143,7 +197,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(checkedCount > 300, $"only {checkedCount} cases ran");
+        Assert.True(checkedCount > 600, $"only {checkedCount} cases ran");
     }
 
     [Fact]
@@ -162,9 +216,16 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 
     private async Task<string> CallAsync(HttpClient client, string actor, Row row, Target? target)
     {
-        var path = target is null ? row.Path : "/" + row.Path.Replace("{id}", row.Target == On.Unit
-            ? target.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : target.UserId, StringComparison.Ordinal);
+        var path = target is null ? row.Path : "/" + row.Path
+            .Replace("{id}", row.Target switch
+            {
+                On.Unit => $"{target.UnitId}",
+                On.User => target.UserId,
+                On.Campaign or On.Village => $"{target.CampaignId}",
+                On.Import => $"{target.ImportId}",
+                _ => $"{target.RowId}",
+            }, StringComparison.Ordinal)
+            .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal);
         if (row.Method is "GET" or "*")
         {
             return Classify(await client.GetAsync(path));

@@ -55,7 +55,7 @@ public static class ErrorReport
     /// <summary>Always text: an 18-digit ID never turns into a number, and "=…" never into a formula.</summary>
     private const int MaxCellText = 32_767; // Excel's limit for one cell
 
-    private static IXLCell Text(IXLCell cell, string value)
+    internal static IXLCell Text(IXLCell cell, string value)
     {
         if (value.Length > MaxCellText)
         {

@@ -14,7 +14,7 @@ public sealed record CellError(TaskColumn Column, string Message);
 
 public sealed record RejectedRow(SourceRow Row, IReadOnlyList<CellError> Errors);
 
-public readonly record struct ImportProgress(int Read, int Validated, int Stored);
+public readonly record struct ImportProgress(int Read, int Accepted, int Stored);
 
 /// <summary>
 /// Imports one task list into a campaign: every row is checked with the Domain rules; then all accepted
@@ -32,10 +32,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
     public async Task RunAsync(TaskImport job, Stream file, Action<ImportProgress>? progress, CancellationToken ct)
     {
-        job.Status = ImportStatus.Running;
-        await db.SaveChangesAsync(ct);
         try
         {
+            job.Status = ImportStatus.Running;
+            await db.SaveChangesAsync(ct);
             var campaign = await db.Campaigns.Include(c => c.Villages).SingleAsync(c => c.Id == job.CampaignId, ct);
             campaign.EnsureOpen();
             var taskFile = TaskFile.Open(file, job.FileName);
@@ -82,7 +82,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 if (read % ProgressEvery == 0)
                 {
                     ct.ThrowIfCancellationRequested();
-                    progress?.Invoke(new(read, read, 0));
+                    progress?.Invoke(new(read, accepted.Count, 0));
                 }
             }
             if (read == 0)
@@ -90,7 +90,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 throw new TaskFileException("表头下面没有数据行。");
             }
             job.RowsRead = job.RowsValidated = read;
-            progress?.Invoke(new(read, read, 0));
+            progress?.Invoke(new(read, accepted.Count, 0));
 
             await StoreAsync(job, campaign, lookup, accepted, read, progress, ct);
         }
@@ -162,11 +162,11 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 if (++stored % StoreChunk == 0)
                 {
                     ct.ThrowIfCancellationRequested();
-                    progress?.Invoke(new(read, read, stored));
+                    progress?.Invoke(new(read, accepted.Count, stored));
                 }
             }
         }
-        progress?.Invoke(new(read, read, stored));
+        progress?.Invoke(new(read, accepted.Count, stored));
 
         job.RowsStored = job.Imported = stored;
         job.Flagged = flagged;

@@ -6,6 +6,12 @@ namespace SocialCardAudit.Web.Infrastructure;
 public static class Policies
 {
     public const string TenantAdmin = nameof(TenantAdmin);
+
+    /// <summary>Everyone who works on campaigns: county, town, village clerk, verifier (not the administrator).</summary>
+    public const string CampaignStaff = nameof(CampaignStaff);
+
+    /// <summary>Who creates campaigns and imports task data: the town office and the county supervisor.</summary>
+    public const string CampaignManagers = nameof(CampaignManagers);
 }
 
 /// <summary>"The signed-in account's scope covers this unit." Checked against an <see cref="OrgUnit"/>.</summary>

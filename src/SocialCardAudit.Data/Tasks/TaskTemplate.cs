@@ -1,0 +1,39 @@
+using ClosedXML.Excel;
+
+namespace SocialCardAudit.Data.Tasks;
+
+/// <summary>The workbook to fill in: the seed's column names, one example row, the number columns formatted as text.</summary>
+public static class TaskTemplate
+{
+    private static readonly (TaskColumn Column, string Example, double Width)[] Columns =
+    [
+        (TaskColumn.Number, "1", 6),
+        (TaskColumn.Name, "张三", 10),
+        (TaskColumn.IdNumber, "11010519491231002X", 22),
+        (TaskColumn.BankCard, "6228480402564890018", 24),
+        (TaskColumn.Address, "梅田湖镇迎丰社区第一居民小组 8 号", 34),
+        (TaskColumn.Phone, "13800000000", 14),
+        (TaskColumn.ResidentGroup, "第一居民小组", 14),
+        (TaskColumn.Village, "迎丰社区", 12),
+    ];
+
+    public static byte[] Build()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("清查任务数据");
+        for (var c = 0; c < Columns.Length; c++)
+        {
+            var (column, example, width) = Columns[c];
+            sheet.Column(c + 1).Width = width;
+            // Whole columns as text, so numbers typed later keep every digit.
+            sheet.Column(c + 1).Style.NumberFormat.Format = "@";
+            ErrorReport.Text(sheet.Cell(1, c + 1), TaskColumns.DisplayName(column)).Style.Font.SetBold(true);
+            ErrorReport.Text(sheet.Cell(2, c + 1), example);
+        }
+        sheet.Cell(2, 1).Comment.AddText("示例行,导入前请删除");
+        sheet.SheetView.FreezeRows(1);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Security;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Web.Features.Campaigns;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.Assignment;
+
+public sealed record RowLine(long Id, int? SourceNumber, string Name, string IdNumberMasked, string? BankCardMasked, string? Address,
+    string? GroupName, string? VerifierName, string? Flags);
+
+public sealed record VillageRows(Campaign Campaign, OrgUnit Village, IReadOnlyList<RowLine> Rows, IReadOnlyList<OrgUnit> Groups,
+    IReadOnlyList<(string Id, string Name, int Count)> Verifiers, int? GroupId, int Page, int Total, bool CanAssign);
+
+public sealed record AssignmentLine(DateTime AtUtc, string? From, string? To, string By);
+
+public sealed record RowDetails(TaskRow Row, Campaign Campaign, OrgUnit Village, string? GroupName, string? VerifierName,
+    IReadOnlyList<AssignmentLine> History, bool CanReveal, string? FullIdNumber, string? FullBankCard);
+
+public sealed class AssignForm
+{
+    public string? VerifierId { get; set; }
+    public List<long> RowIds { get; set; } = [];
+    public int? GroupId { get; set; }
+}
+
+/// <summary>A village's task rows: the clerk assigns them to verifiers; town and county look on.</summary>
+[Authorize(Policy = Policies.CampaignStaff)]
+public sealed class AssignmentController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, TimeProvider clock) : Controller
+{
+    private const int PageSize = 100;
+
+    private UserScope Scope => AppClaims.ScopeOf(User)!;
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/rows")]
+    public async Task<IActionResult> Rows(int id, int villageId, int? group, int page = 1, CancellationToken ct = default)
+    {
+        var (campaign, village, denied) = await VillageAsync(id, villageId, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        return View(await LoadAsync(campaign, village!, group, Math.Max(1, page), ct));
+    }
+
+    [HttpPost("campaigns/{id:int}/villages/{villageId:int}/assign")]
+    public async Task<IActionResult> Assign(int id, int villageId, AssignForm form, CancellationToken ct)
+    {
+        var (campaign, village, denied) = await VillageAsync(id, villageId, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        if (!RowAccess.CanAssign(Scope, village!))
+        {
+            return Forbid();
+        }
+        var back = $"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : "");
+        if (form.VerifierId is { Length: > 0 } verifierId && !await IsVerifierOfAsync(verifierId, village!.Id, ct))
+        {
+            TempData["Message"] = "所选核查员不属于本村(社区)或已停用。";
+            return Redirect(back);
+        }
+        var rows = db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId);
+        rows = form.RowIds.Count > 0 ? rows.Where(r => form.RowIds.Contains(r.Id))
+            : form.GroupId is { } groupId ? rows.Where(r => r.ResidentGroupId == groupId)
+            : rows.Where(_ => false);
+        var selected = await rows.ToListAsync(ct);
+        if (selected.Count == 0)
+        {
+            TempData["Message"] = "请先勾选任务,或选择一个居民小组。";
+            return Redirect(back);
+        }
+        var to = string.IsNullOrEmpty(form.VerifierId) ? null : form.VerifierId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = 0;
+        foreach (var row in selected.Where(r => r.VerifierId != to))
+        {
+            // Each change of hands is kept: who gave the row to whom, and when.
+            db.TaskAssignments.Add(new TaskAssignment { TaskRowId = row.Id, FromVerifierId = row.VerifierId, ToVerifierId = to, ByUserId = UserId, AtUtc = now });
+            row.AssignTo(to, now);
+            changed++;
+        }
+        await db.SaveChangesAsync(ct);
+        var name = to is null ? null : await db.Users.Where(u => u.Id == to).Select(u => u.FullName).SingleAsync(ct);
+        TempData["Message"] = to is null ? $"已收回 {changed} 条任务。" : $"已将 {changed} 条任务分配给 {name}。" + (selected.Count > changed ? $"({selected.Count - changed} 条原本就是该核查员的)" : "");
+        return Redirect(back);
+    }
+
+    [HttpGet("rows/{id:long}")]
+    public async Task<IActionResult> Row(long id, CancellationToken ct) => await RowView(id, reveal: false, ct);
+
+    /// <summary>Shows the full ID and bank card number once, and records who looked.</summary>
+    [HttpPost("rows/{id:long}/reveal")]
+    public async Task<IActionResult> Reveal(long id, CancellationToken ct) => await RowView(id, reveal: true, ct);
+
+    private async Task<IActionResult> RowView(long id, bool reveal, CancellationToken ct)
+    {
+        var row = await db.TaskRows.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+        var village = await db.OrgUnits.SingleAsync(u => u.Id == row.VillageId, ct);
+        if (!RowAccess.CanView(Scope, UserId, row, village) || (reveal && !RowAccess.CanReveal(Scope, UserId, row, village)))
+        {
+            return Forbid();
+        }
+        var campaign = await db.Campaigns.SingleAsync(c => c.Id == row.CampaignId, ct);
+        var group = row.ResidentGroupId is { } g ? await db.OrgUnits.Where(u => u.Id == g).Select(u => u.Name).SingleAsync(ct) : null;
+        var names = await db.Users.Where(u => u.OrgUnitId == village.Id || u.Id == UserId).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var history = (await db.TaskAssignments.Where(a => a.TaskRowId == id).OrderBy(a => a.Id).ToListAsync(ct))
+            .Select(a => new AssignmentLine(a.AtUtc, Name(names, a.FromVerifierId), Name(names, a.ToVerifierId), Name(names, a.ByUserId) ?? "")).ToList();
+        string? fullId = null, fullCard = null;
+        if (reveal)
+        {
+            fullId = protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber);
+            fullCard = row.BankCardCipher is null ? null : protector.Unprotect(row.BankCardCipher, Purposes.BankCard);
+            await events.RecordAsync(SecurityEventKind.PersonalDataViewed, User, $"任务行 {id}({row.Name})的完整身份证号码和银行卡号");
+            Response.Headers.CacheControl = "no-store";
+        }
+        return View("Row", new RowDetails(row, campaign, village, group, Name(names, row.VerifierId), history,
+            RowAccess.CanReveal(Scope, UserId, row, village), fullId, fullCard));
+    }
+
+    private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.GetValueOrDefault(id, "(其他单位人员)");
+
+    private async Task<bool> IsVerifierOfAsync(string userId, int villageId, CancellationToken ct) =>
+        await (from u in db.Users
+               where u.Id == userId && u.OrgUnitId == villageId && !u.IsDisabled
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               where r.Name == Roles.Verifier
+               select u.Id).AnyAsync(ct);
+
+    /// <summary>The campaign and village when the user may see the village's rows; else 404 (not in the county or not in the campaign) or 403.</summary>
+    private async Task<(Campaign? Campaign, OrgUnit? Village, IActionResult? Denied)> VillageAsync(int id, int villageId, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, _))
+        {
+            return (null, null, NotFound());
+        }
+        var village = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct);
+        if (village is null || !campaign.Covers(villageId))
+        {
+            return (null, null, NotFound());
+        }
+        var scope = Scope;
+        var allowed = scope.Role is Roles.CountySupervisor or Roles.TownOffice or Roles.VillageClerk && scope.Covers(village.TenantId, village.Code);
+        return allowed ? (campaign, village, null) : (null, null, Forbid());
+    }
+
+    private async Task<VillageRows> LoadAsync(Campaign campaign, OrgUnit village, int? groupId, int page, CancellationToken ct)
+    {
+        var groups = await db.OrgUnits.Where(u => u.ParentId == village.Id).OrderBy(u => u.Code).ToListAsync(ct);
+        var verifiers = await (from u in db.Users
+                               where u.OrgUnitId == village.Id && !u.IsDisabled
+                               join ur in db.UserRoles on u.Id equals ur.UserId
+                               join r in db.Roles on ur.RoleId equals r.Id
+                               where r.Name == Roles.Verifier
+                               orderby u.FullName
+                               select new { u.Id, u.FullName, Count = db.TaskRows.Count(t => t.CampaignId == campaign.Id && t.VerifierId == u.Id) })
+            .ToListAsync(ct);
+        var query = db.TaskRows.Where(r => r.CampaignId == campaign.Id && r.VillageId == village.Id);
+        if (groupId is { } g)
+        {
+            query = query.Where(r => r.ResidentGroupId == g);
+        }
+        var total = await query.CountAsync(ct);
+        var groupNames = groups.ToDictionary(x => x.Id, x => x.Name);
+        var verifierNames = verifiers.ToDictionary(v => v.Id, v => v.FullName);
+        var rows = (await query.OrderBy(r => r.ResidentGroupId).ThenBy(r => r.SourceNumber).ThenBy(r => r.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(r => new { r.Id, r.SourceNumber, r.Name, r.IdNumberMasked, r.BankCardMasked, r.Address, r.ResidentGroupId, r.VerifierId, r.ImportFlags })
+                .ToListAsync(ct))
+            .Select(r => new RowLine(r.Id, r.SourceNumber, r.Name, r.IdNumberMasked, r.BankCardMasked, r.Address,
+                r.ResidentGroupId is { } gid ? groupNames.GetValueOrDefault(gid) : null,
+                r.VerifierId is { } vid ? verifierNames.GetValueOrDefault(vid, "(已不在本村)") : null, r.ImportFlags))
+            .ToList();
+        return new VillageRows(campaign, village, rows, groups, verifiers.Select(v => (v.Id, v.FullName, v.Count)).ToList(),
+            groupId, page, total, RowAccess.CanAssign(Scope, village));
+    }
+}

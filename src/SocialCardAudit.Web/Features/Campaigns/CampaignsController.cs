@@ -1,0 +1,219 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.Campaigns;
+
+public sealed record VillageProgress(int VillageId, string Name, int Rows, int Assigned, int Flagged);
+
+public sealed record VillageChoice(int Id, string Name, int TownId);
+
+public sealed record CampaignDetails(Campaign Campaign, OrgUnit Town, IReadOnlyList<VillageProgress> Villages, IReadOnlyList<TaskImport> Imports, bool CanManage);
+
+/// <summary>Audit campaigns (专项清查): the town office's (and the county's) to create, edit and close.</summary>
+[Route("campaigns")]
+[Authorize(Policy = Policies.CampaignStaff)]
+public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm> validator, TimeProvider clock) : Controller
+{
+    private UserScope Scope => AppClaims.ScopeOf(User)!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var campaigns = await CampaignAccess.Visible(db, Scope).OrderByDescending(c => c.StartDate).ToListAsync(ct);
+        var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        ViewData["Towns"] = towns;
+        return View(campaigns);
+    }
+
+    [HttpGet("new")]
+    [Authorize(Policy = Policies.CampaignManagers)]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        await FormView(new CampaignForm { TownId = Scope.Role == Roles.TownOffice ? Scope.UnitId : 0 }, null, ct);
+
+    [HttpPost("new")]
+    [Authorize(Policy = Policies.CampaignManagers)]
+    public async Task<IActionResult> Create(CampaignForm form, CancellationToken ct)
+    {
+        if (Scope.Role == Roles.TownOffice)
+        {
+            form.TownId = Scope.UnitId; // a town office creates campaigns for its own town only
+        }
+        var town = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == form.TownId && u.Level == OrgLevel.Town, ct);
+        if (town is null || !Scope.Covers(town.TenantId, town.Code))
+        {
+            ModelState.AddModelError(nameof(form.TownId), "请选择本县的乡镇(街道)。");
+        }
+        if (!await validator.ValidateIntoAsync(form, ModelState) || town is null || !await VillagesBelongAsync(form, town, ct))
+        {
+            return await FormView(form, null, ct);
+        }
+        if (await db.Campaigns.AnyAsync(c => c.Code == form.Code.Trim(), ct))
+        {
+            ModelState.AddModelError(nameof(form.Code), $"代码“{form.Code.Trim()}”已被本县其他专项清查使用。");
+            return await FormView(form, null, ct);
+        }
+        var campaign = Campaign.Create(town.TenantId, town.Id, form.ToTerms());
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"已建立专项清查“{campaign.Name}”。下一步:导入清查任务数据。";
+        return Redirect($"/campaigns/{campaign.Id}");
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
+        {
+            return NotFound();
+        }
+        if (!CampaignAccess.Allows(Scope, campaign, town, CampaignRight.View))
+        {
+            return Forbid();
+        }
+        var villageIds = campaign.Villages.Select(v => v.VillageId).ToList();
+        if (Scope.Level == OrgLevel.Village)
+        {
+            villageIds = [Scope.UnitId]; // a village sees its own line only
+        }
+        var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var counts = await db.TaskRows.Where(r => r.CampaignId == id && villageIds.Contains(r.VillageId))
+            .GroupBy(r => r.VillageId)
+            .Select(g => new { g.Key, Rows = g.Count(), Assigned = g.Count(r => r.VerifierId != null), Flagged = g.Count(r => r.ImportFlags != null) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        var villages = names.Select(n => counts.TryGetValue(n.Id, out var c)
+            ? new VillageProgress(n.Id, n.Name, c.Rows, c.Assigned, c.Flagged)
+            : new VillageProgress(n.Id, n.Name, 0, 0, 0)).ToList();
+        var canManage = CampaignAccess.Allows(Scope, campaign, town, CampaignRight.Manage);
+        var imports = canManage
+            ? await db.TaskImports.Where(i => i.CampaignId == id).OrderByDescending(i => i.Id).Take(20).ToListAsync(ct)
+            : [];
+        return View(new CampaignDetails(campaign, town, villages, imports, canManage));
+    }
+
+    [HttpGet("{id:int}/edit")]
+    [Authorize(Policy = Policies.CampaignManagers)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var (campaign, denied) = await ManagedAsync(id, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        return await FormView(CampaignForm.From(campaign), campaign, ct);
+    }
+
+    [HttpPost("{id:int}/edit")]
+    [Authorize(Policy = Policies.CampaignManagers)]
+    public async Task<IActionResult> Edit(int id, CampaignForm form, CancellationToken ct)
+    {
+        var (campaign, denied) = await ManagedAsync(id, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        form.TownId = campaign.TownId; // a campaign stays with its town
+        var town = await db.OrgUnits.SingleAsync(u => u.Id == campaign.TownId, ct);
+        if (!await validator.ValidateIntoAsync(form, ModelState) || !await VillagesBelongAsync(form, town, ct))
+        {
+            return await FormView(form, campaign, ct);
+        }
+        if (await db.Campaigns.AnyAsync(c => c.Id != id && c.Code == form.Code.Trim(), ct))
+        {
+            ModelState.AddModelError(nameof(form.Code), $"代码“{form.Code.Trim()}”已被本县其他专项清查使用。");
+            return await FormView(form, campaign, ct);
+        }
+        var removed = campaign.Villages.Select(v => v.VillageId).Except(form.VillageIds).ToList();
+        if (removed.Count > 0 && await db.TaskRows.AnyAsync(r => r.CampaignId == id && removed.Contains(r.VillageId), ct))
+        {
+            ModelState.AddModelError(nameof(form.VillageIds), "已有任务数据的村(社区)不能移出清查范围。");
+            return await FormView(form, campaign, ct);
+        }
+        try
+        {
+            campaign.Update(form.ToTerms());
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await FormView(form, campaign, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "已保存。";
+        return Redirect($"/campaigns/{id}");
+    }
+
+    [HttpPost("{id:int}/close")]
+    [Authorize(Policy = Policies.CampaignManagers)]
+    public async Task<IActionResult> Close(int id, CancellationToken ct)
+    {
+        var (campaign, denied) = await ManagedAsync(id, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        try
+        {
+            campaign.Close(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = $"专项清查“{campaign.Name}”已结束。";
+        }
+        catch (DomainException e)
+        {
+            TempData["Message"] = e.Message;
+        }
+        return Redirect($"/campaigns/{id}");
+    }
+
+    /// <summary>The campaign when the user may manage it; otherwise the answer: 404 outside the county, 403 outside the scope.</summary>
+    private async Task<(Campaign? Campaign, IActionResult? Denied)> ManagedAsync(int id, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
+        {
+            return (null, NotFound());
+        }
+        return CampaignAccess.Allows(Scope, campaign, town, CampaignRight.Manage) ? (campaign, null) : (null, Forbid());
+    }
+
+    private async Task<bool> VillagesBelongAsync(CampaignForm form, OrgUnit town, CancellationToken ct)
+    {
+        var ids = form.VillageIds.Distinct().ToList();
+        var count = await db.OrgUnits.CountAsync(u => ids.Contains(u.Id) && u.ParentId == town.Id, ct);
+        if (count != ids.Count)
+        {
+            ModelState.AddModelError(nameof(form.VillageIds), $"所选村(社区)须属于{town.Name}。");
+            return false;
+        }
+        return true;
+    }
+
+    private async Task<IActionResult> FormView(CampaignForm form, Campaign? campaign, CancellationToken ct)
+    {
+        while (form.PhaseNames.Count < CampaignForm.PhaseRows)
+        {
+            form.PhaseNames.Add(null);
+        }
+        while (form.PhaseDeadlines.Count < form.PhaseNames.Count)
+        {
+            form.PhaseDeadlines.Add(null);
+        }
+        var scope = Scope;
+        var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).OrderBy(u => u.Code).ToListAsync(ct);
+        ViewData["Towns"] = towns.Where(t => scope.Covers(t.TenantId, t.Code)).ToList();
+        var townIds = ((List<OrgUnit>)ViewData["Towns"]!).Select(t => t.Id).ToList();
+        ViewData["Villages"] = await db.OrgUnits
+            .Where(u => u.Level == OrgLevel.Village && u.ParentId != null && townIds.Contains(u.ParentId.Value))
+            .OrderBy(u => u.Code)
+            .Select(u => new VillageChoice(u.Id, u.Name, u.ParentId!.Value))
+            .ToListAsync(ct);
+        ViewData["Campaign"] = campaign;
+        return View("Form", form);
+    }
+}

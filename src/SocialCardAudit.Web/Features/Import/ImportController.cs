@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Security;
+using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Web.Features.Campaigns;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.Import;
+
+public sealed record ImportPage(TaskImport Import, Campaign Campaign, ImportStatusModel Status);
+
+/// <summary>What the progress page shows and polls: the live counts while running, the record once finished.</summary>
+public sealed record ImportStatusModel(
+    string Status, string StatusText, bool Finished, int Read, int Accepted, int Stored,
+    int Imported, int AlreadyPresent, int Rejected, int Flagged, string? Message, bool HasErrorReport)
+{
+    public static ImportStatusModel Of(TaskImport i, LiveImport? live)
+    {
+        var p = live?.Progress;
+        return new(i.Status.ToString(), TaskImport.DisplayName(i.Status), i.IsFinished,
+            p?.Read ?? i.RowsRead, p?.Accepted ?? i.Imported, p?.Stored ?? i.RowsStored,
+            i.Imported, i.AlreadyPresent, i.Rejected, i.Flagged, i.Message, i.ErrorReportCipher is not null);
+    }
+}
+
+/// <summary>Importing a task list into a campaign, in the background, with progress and a report of what was refused.</summary>
+[Authorize(Policy = Policies.CampaignManagers)]
+public sealed class ImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events, TimeProvider clock)
+    : Controller
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [HttpGet("imports/template")]
+    public IActionResult Template() => File(TaskTemplate.Build(), Xlsx, "清查任务数据模板.xlsx");
+
+    [HttpGet("campaigns/{id:int}/imports/new")]
+    public async Task<IActionResult> Upload(int id, CancellationToken ct)
+    {
+        var (campaign, denied) = await ManagedCampaignAsync(id, ct);
+        return campaign is null ? denied! : View(campaign);
+    }
+
+    [HttpPost("campaigns/{id:int}/imports")]
+    [RequestSizeLimit(64 * 1024 * 1024)] // above the import limit, so a too-large file gets a Chinese answer, not a bare 413
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public async Task<IActionResult> Upload(int id, IFormFile? file, CancellationToken ct)
+    {
+        var (campaign, denied) = await ManagedCampaignAsync(id, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        if (campaign.IsClosed)
+        {
+            ModelState.AddModelError("", $"专项清查“{campaign.Name}”已结束,不能再导入。");
+        }
+        else if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择要导入的文件(.xlsx 或 .csv)。");
+        }
+        else if (file.Length > TaskFile.MaxBytes)
+        {
+            ModelState.AddModelError("", $"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {TaskFile.MaxBytes / 1024 / 1024} MB。请按村(社区)拆分后分批导入。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(campaign);
+        }
+        using var buffer = new MemoryStream((int)file!.Length);
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var scope = AppClaims.ScopeOf(User)!;
+        var job = new TaskImport
+        {
+            TenantId = scope.TenantId,
+            CampaignId = campaign.Id,
+            FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload",
+            FileSize = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
+            UserName = User.Identity!.Name!,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.TaskImports.Add(job);
+        await db.SaveChangesAsync(ct);
+        queue.Enqueue(job.Id, job.TenantId, bytes);
+        await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{campaign.Code}:{job.FileName}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");
+        return Redirect($"/imports/{job.Id}");
+    }
+
+    [HttpGet("imports/{id:long}")]
+    public async Task<IActionResult> Progress(long id, CancellationToken ct)
+    {
+        var (import, campaign, denied) = await ManagedImportAsync(id, ct);
+        return import is null ? denied! : View(new ImportPage(import, campaign!, ImportStatusModel.Of(import, queue.Live(id))));
+    }
+
+    [HttpGet("imports/{id:long}/status")]
+    public async Task<IActionResult> Status(long id, CancellationToken ct)
+    {
+        var (import, _, denied) = await ManagedImportAsync(id, ct);
+        return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(id)));
+    }
+
+    [HttpPost("imports/{id:long}/cancel")]
+    public async Task<IActionResult> Cancel(long id, CancellationToken ct)
+    {
+        var (import, _, denied) = await ManagedImportAsync(id, ct);
+        if (import is null)
+        {
+            return denied!;
+        }
+        if (!import.IsFinished && queue.Live(id) is { } live)
+        {
+            await live.Cancel.CancelAsync();
+            TempData["Message"] = "已请求取消:导入将停止,不会写入任何数据。";
+        }
+        return Redirect($"/imports/{id}");
+    }
+
+    /// <summary>The rejected rows as a workbook. They hold full ID numbers, so each download is recorded.</summary>
+    [HttpGet("imports/{id:long}/errors")]
+    public async Task<IActionResult> Errors(long id, CancellationToken ct)
+    {
+        var (import, campaign, denied) = await ManagedImportAsync(id, ct);
+        if (import is null)
+        {
+            return denied!;
+        }
+        if (import.ErrorReportCipher is null)
+        {
+            return NotFound();
+        }
+        await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载导入批次 {id} 的未导入行({import.Rejected} 行)");
+        return File(protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport), Xlsx,
+            $"{campaign!.Code}-未导入的行-{id}.xlsx");
+    }
+
+    private async Task<(Campaign? Campaign, IActionResult? Denied)> ManagedCampaignAsync(int id, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
+        {
+            return (null, NotFound());
+        }
+        return CampaignAccess.Allows(AppClaims.ScopeOf(User)!, campaign, town, CampaignRight.Manage) ? (campaign, null) : (null, Forbid());
+    }
+
+    private async Task<(TaskImport? Import, Campaign? Campaign, IActionResult? Denied)> ManagedImportAsync(long id, CancellationToken ct)
+    {
+        var import = await db.TaskImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (import is null)
+        {
+            return (null, null, NotFound());
+        }
+        var (campaign, denied) = await ManagedCampaignAsync(import.CampaignId, ct);
+        return campaign is null ? (null, null, denied) : (import, campaign, null);
+    }
+}
