@@ -48,7 +48,9 @@ try
         }
         case "seed-demo":
         {
-            await using var services = ServiceRegistration.BuildStandalone(options.Database());
+            // Demo rows are made up: without configured keys they are protected with the public development keys.
+            var keys = SocialCardAudit.Data.Protection.PersonalDataKeys.FromConfiguration(options.Configuration(), allowDevelopmentKeys: true);
+            await using var services = ServiceRegistration.BuildStandalone(options.Database(), keys);
             await DatabaseInitializer.MigrateAsync(services);
             var added = await DatabaseInitializer.SeedDemoAsync(services);
             Console.WriteLine(added ? $"已写入演示数据。演示账号密码:{DemoData.Password}" : "演示数据已存在,未重复写入。");

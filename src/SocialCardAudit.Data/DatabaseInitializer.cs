@@ -34,8 +34,13 @@ public static class DatabaseInitializer
     public static async Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        return await new DemoData(
+        var added = await new DemoData(
             scope.ServiceProvider.GetRequiredService<AppDbContext>(),
             scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()).SeedAsync(ct);
+        if (added)
+        {
+            await DemoData.AddTaskRowsAsync(services, ct);
+        }
+        return added;
     }
 }

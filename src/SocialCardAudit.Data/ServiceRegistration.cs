@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Data.Protection;
 
 namespace SocialCardAudit.Data;
 
@@ -11,9 +12,10 @@ public static class ServiceRegistration
         services.AddDbContext<AppDbContext>(database.Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 
     /// <summary>The services of command-line verbs and tests outside the web app: database and Identity, no tenant.</summary>
-    public static ServiceProvider BuildStandalone(Database database)
+    public static ServiceProvider BuildStandalone(Database database, PersonalDataKeys? keys = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(new PersonalDataProtector(keys ?? PersonalDataKeys.Development));
         services.AddLogging();
         services.AddSingleton<ITenantContext>(new FixedTenant(null));
         services.AddAppDatabase(database);

@@ -12,7 +12,7 @@ using SocialCardAudit.Domain.Tasks;
 namespace SocialCardAudit.Web.Tests;
 
 /// <summary>The importer over real files made here, into the demo campaign MTH-2021, on a real SQLite file.</summary>
-/// Each test takes its own range of made-up people, so the tests share one database without meeting.
+/// Each test takes its own range of made-up people (the demo seed has 0–239), so the tests share one database without meeting.
 public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>, IAsyncLifetime
 {
     private readonly WebFixture _fixture = fixture;
@@ -74,7 +74,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     [Fact]
     public async Task A_clean_workbook_is_stored_whole_with_groups_created_and_numbers_protected()
     {
-        var rows = People(0, 30);
+        var rows = People(2000, 30);
         var (job, _) = await ImportAsync(Xlsx(rows), "任务.xlsx");
 
         Assert.Equal(ImportStatus.Succeeded, job.Status);
@@ -111,8 +111,8 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         Assert.Contains(reasons, r => r.StartsWith("4:Village:", StringComparison.Ordinal) && r.Contains("没有名为“东山村”", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.StartsWith("7:IdNumber:", StringComparison.Ordinal) && r.Contains("与第 2 行", StringComparison.Ordinal));
         await using var db = Db(_tenantId);
-        Assert.Equal("=HYPERLINK(\"http://x\")", await db.TaskRows.Where(r => r.Name == rows[4][1]).Select(r => r.Address).SingleAsync());
-        Assert.Contains("Luhn", await db.TaskRows.Where(r => r.Name == rows[3][1]).Select(r => r.ImportFlags).SingleAsync(), StringComparison.Ordinal);
+        Assert.Equal("=HYPERLINK(\"http://x\")", await db.TaskRows.Where(r => r.ImportId == job.Id && r.Name == rows[4][1]).Select(r => r.Address).SingleAsync());
+        Assert.Contains("Luhn", await db.TaskRows.Where(r => r.ImportId == job.Id && r.Name == rows[3][1]).Select(r => r.ImportFlags).SingleAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     [Fact]
     public async Task Importing_the_corrected_file_again_adds_only_what_is_new()
     {
-        var rows = People(100, 40);
+        var rows = People(2100, 40);
         var broken = rows.Select(r => (string[])r.Clone()).ToList();
         broken[7][3] = "123";
         var (first, _) = await ImportAsync(Xlsx(broken), "v1.xlsx");
@@ -185,7 +185,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     [Fact]
     public async Task The_same_ID_under_another_name_is_rejected_naming_the_first()
     {
-        var rows = People(200, 1);
+        var rows = People(2200, 1);
         await ImportAsync(Xlsx(rows), "a.xlsx");
         rows[0][1] = "另一个人";
         var (job, importer) = await ImportAsync(Xlsx(rows), "b.xlsx");

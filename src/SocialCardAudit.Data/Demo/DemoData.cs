@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Organization;
 
 namespace SocialCardAudit.Data.Demo;
@@ -97,6 +102,49 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
     }
 
     public const string CampaignCode = "MTH-2021";
+    public const int RowsPerVillage = 20;
+
+    /// <summary>
+    /// Made-up task rows for MTH-2021 (20 per village), imported the way a town office would, one with a
+    /// bad card check digit; the rows of 迎丰社区 and 三合村 are given to their verifiers.
+    /// </summary>
+    public static async Task AddTaskRowsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+        await using var system = new AppDbContext(options, new FixedTenant(null));
+        var tenantId = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync(ct);
+        await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var campaign = await db.Campaigns.SingleAsync(c => c.Code == CampaignCode, ct);
+
+        var rows = SyntheticTaskList.Rows(RowsPerVillage * MeitianhuVillages.Length, MeitianhuVillages).ToList();
+        rows[7][3] = rows[7][3][..18] + (rows[7][3][18] == '0' ? '1' : '0'); // a card that fails its check digit: a suspicious issue
+        using var file = new MemoryStream();
+        SyntheticTaskList.WriteXlsx(file, rows);
+        var job = new TaskImport
+        {
+            CampaignId = campaign.Id, FileName = "演示任务清单.xlsx", FileSize = file.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.ToArray())),
+            UserId = "seed", UserName = "演示数据", CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.TaskImports.Add(job);
+        await db.SaveChangesAsync(ct);
+        file.Position = 0;
+        await new TaskImporter(db, protector, TimeProvider.System, NullLogger<TaskImporter>.Instance).RunAsync(job, file, null, ct);
+
+        var verifiers = await db.Users.Where(u => u.UserName!.StartsWith("demo.verifier")).ToDictionaryAsync(u => u.UserName!, u => u, ct);
+        foreach (var row in await db.TaskRows.Where(r => r.CampaignId == campaign.Id).ToListAsync(ct))
+        {
+            var verifier = verifiers.Values.Where(v => v.OrgUnitId == row.VillageId).OrderBy(v => v.UserName).ToList();
+            if (verifier.Count > 0)
+            {
+                var to = verifier[(int)(row.Id % verifier.Count)];
+                db.TaskAssignments.Add(new TaskAssignment { TaskRowId = row.Id, ToVerifierId = to.Id, ByUserId = "seed", AtUtc = DateTime.UtcNow });
+                row.AssignTo(to.Id, DateTime.UtcNow);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>The campaign of the 2021 work plan: 2021-06-08 to 06-30, all twelve villages.</summary>
     private async Task AddMeitianhuCampaignAsync(CancellationToken ct)
