@@ -29,12 +29,12 @@ internal static class ImportVerbs
     {
         var watch = Stopwatch.StartNew();
         var database = o.Database();
-        var keys = PersonalDataKeys.FromConfiguration(o.Configuration(), allowDevelopmentKeys: o.Flag("--dev-keys"));
         var path = o.Require("--file");
         if (!File.Exists(path))
         {
             throw new ArgumentException($"文件不存在:{path}");
         }
+        var keys = PersonalDataKeys.FromConfiguration(o.Configuration(), allowDevelopmentKeys: o.Flag("--dev-keys"));
 
         await using var services = ServiceRegistration.BuildStandalone(database);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();

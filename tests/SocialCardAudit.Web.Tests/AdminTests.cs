@@ -80,6 +80,19 @@ public sealed partial class AdminTests(WebFixture fixture) : IClassFixture<WebFi
     }
 
     [Fact]
+    public async Task A_village_alias_is_saved_unless_another_village_already_goes_by_it()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var edit = $"/admin/units/{fixture.Scenario.Own.UnitId}/edit";
+        var saved = await admin.PostFormAsync(edit, await admin.TokenAsync(edit), new() { ["Name"] = "迎丰社区", ["Aliases"] = "迎丰\n迎丰居委会" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("迎丰居委会", await admin.GetStringAsync(edit), StringComparison.Ordinal);
+
+        var clash = await admin.PostFormAsync(edit, await admin.TokenAsync(edit), new() { ["Name"] = "迎丰社区", ["Aliases"] = "三合村" });
+        Assert.Contains("“三合村”已是本县另一个村(社区)的名称或别名", await clash.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_account_list_shows_only_the_own_county()
     {
         var admin = await fixture.App.SignedInAsync("demo2.admin");

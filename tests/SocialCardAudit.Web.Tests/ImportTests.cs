@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialCardAudit.Web;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
@@ -97,6 +98,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         var rows = People(1000, 6);
         rows[1][2] = rows[1][2][..17] + (rows[1][2][17] == '0' ? '1' : '0');   // wrong check digit
         rows[2][7] = "东山村";                                                   // a village of another county
+        rows[1][7] = "测试村";                                                   // a village of another town (line 3 has two errors)
         rows[3][3] = "6217002870003581234";                                      // Luhn fails: imported, flagged
         rows[4][4] = "=HYPERLINK(\"http://x\")";                                 // stored as text
         rows[5][2] = rows[0][2];                                                 // duplicate of line 2
@@ -109,6 +111,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         var reasons = importer.Rejected.SelectMany(r => r.Errors.Select(e => $"{r.Row.Line}:{e.Column}:{e.Message}")).ToList();
         Assert.Contains(reasons, r => r.StartsWith("3:IdNumber:", StringComparison.Ordinal) && r.Contains("校验位错误", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.StartsWith("4:Village:", StringComparison.Ordinal) && r.Contains("没有名为“东山村”", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("3:Village:", StringComparison.Ordinal) && r.Contains("“测试村”不属于梅田湖镇", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.StartsWith("7:IdNumber:", StringComparison.Ordinal) && r.Contains("与第 2 行", StringComparison.Ordinal));
         await using var db = Db(_tenantId);
         Assert.Equal("=HYPERLINK(\"http://x\")", await db.TaskRows.Where(r => r.ImportId == job.Id && r.Name == rows[4][1]).Select(r => r.Address).SingleAsync());
@@ -282,6 +285,44 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
             Assert.DoesNotContain(Encoding.Latin1.GetString(Encoding.Unicode.GetBytes(r[2])), bytes, StringComparison.Ordinal);
         }
         Assert.Contains(rows[1][2][^4..], bytes, StringComparison.Ordinal); // the masked form is there: the scan reads the right file
+    }
+
+    [Fact]
+    public async Task A_village_is_also_found_by_its_configured_alias()
+    {
+        await using (var db = Db(_tenantId))
+        {
+            var village = await db.OrgUnits.SingleAsync(u => u.Name == "三合村");
+            db.VillageAliases.Add(new Domain.Organization.VillageAlias { VillageId = village.Id, Alias = "三合" });
+            await db.SaveChangesAsync();
+        }
+        var rows = People(2300, 2);
+        rows[0][7] = "三合";
+        var (job, _) = await ImportAsync(Xlsx(rows), "alias.xlsx");
+        Assert.Equal(2, job.Imported);
+    }
+
+    [Fact]
+    public async Task An_import_cut_off_by_a_restart_is_marked_failed_at_the_next_start()
+    {
+        long id;
+        await using (var db = Db(_tenantId))
+        {
+            var campaign = await db.Campaigns.SingleAsync(c => c.Code == DemoData.CampaignCode);
+            var stale = new TaskImport { CampaignId = campaign.Id, FileName = "cut.xlsx", Sha256 = new string('0', 64), UserId = "t", UserName = "t", Status = ImportStatus.Running };
+            db.TaskImports.Add(stale);
+            await db.SaveChangesAsync();
+            id = stale.Id;
+        }
+        var worker = new Features.Import.ImportWorker(new Features.Import.ImportQueue(),
+            _fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
+            _fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System, NullLoggerFactory.Instance);
+        await worker.StartAsync(default);
+        await worker.StopAsync(default);
+        await using var check = Db(_tenantId);
+        var after = await check.TaskImports.SingleAsync(i => i.Id == id);
+        Assert.Equal(ImportStatus.Failed, after.Status);
+        Assert.Contains("服务重启", after.Message, StringComparison.Ordinal);
     }
 
     private static Encoding CodePagesEncoding(string name)

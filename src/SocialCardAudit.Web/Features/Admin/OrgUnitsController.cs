@@ -12,6 +12,12 @@ namespace SocialCardAudit.Web.Features.Admin;
 public sealed class UnitNameForm
 {
     public string Name { get; set; } = "";
+
+    /// <summary>Villages only: other names the card system's files use for it, one per line.</summary>
+    public string? Aliases { get; set; }
+
+    public List<string> AliasList() =>
+        (Aliases ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>The tenant administrator's management of towns, villages and resident groups.</summary>
@@ -57,8 +63,15 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
     }
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
-        await db.OrgUnits.FindAsync([id], ct) is { } unit ? NameView(null, unit, new UnitNameForm { Name = unit.Name }) : NotFound();
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        if (await db.OrgUnits.FindAsync([id], ct) is not { } unit)
+        {
+            return NotFound();
+        }
+        var aliases = await db.VillageAliases.Where(a => a.VillageId == id).OrderBy(a => a.Alias).Select(a => a.Alias).ToListAsync(ct);
+        return NameView(null, unit, new UnitNameForm { Name = unit.Name, Aliases = string.Join("\n", aliases) });
+    }
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, UnitNameForm form, CancellationToken ct)
@@ -72,6 +85,10 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
         {
             var old = unit.Name;
             unit.Rename(form.Name, siblings);
+            if (unit.Level == OrgLevel.Village && !await ReplaceAliasesAsync(unit, form, ct))
+            {
+                return NameView(null, unit, form);
+            }
             await db.SaveChangesAsync(ct);
             await events.RecordAsync(SecurityEventKind.OrgUnitChanged, User, $"单位改名 {old} → {unit.Name}");
             TempData["Message"] = $"已保存“{unit.Name}”。";
@@ -82,6 +99,28 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
             ModelState.AddModelError(nameof(form.Name), e.Message);
             return NameView(null, unit, form);
         }
+    }
+
+    /// <summary>An alias may not be another village's name or alias in the county: the import must know which village is meant.</summary>
+    private async Task<bool> ReplaceAliasesAsync(OrgUnit village, UnitNameForm form, CancellationToken ct)
+    {
+        var wanted = form.AliasList();
+        if (wanted.FirstOrDefault(a => a.Length > OrgUnit.MaxNameLength) is { } tooLong)
+        {
+            ModelState.AddModelError(nameof(form.Aliases), $"别名“{tooLong[..10]}…”超过 {OrgUnit.MaxNameLength} 个字。");
+            return false;
+        }
+        var takenByName = await db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.Id != village.Id && wanted.Contains(u.Name)).Select(u => u.Name).ToListAsync(ct);
+        var takenByAlias = await db.VillageAliases.Where(a => a.VillageId != village.Id && wanted.Contains(a.Alias)).Select(a => a.Alias).ToListAsync(ct);
+        if (takenByName.Concat(takenByAlias).FirstOrDefault() is { } taken)
+        {
+            ModelState.AddModelError(nameof(form.Aliases), $"“{taken}”已是本县另一个村(社区)的名称或别名。");
+            return false;
+        }
+        var current = await db.VillageAliases.Where(a => a.VillageId == village.Id).ToListAsync(ct);
+        db.VillageAliases.RemoveRange(current.Where(a => !wanted.Contains(a.Alias)));
+        db.VillageAliases.AddRange(wanted.Where(w => current.All(a => a.Alias != w)).Select(w => new VillageAlias { VillageId = village.Id, Alias = w }));
+        return true;
     }
 
     private ViewResult NameView(OrgUnit? parent, OrgUnit? unit, UnitNameForm form)

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SocialCardAudit.Data.Demo;
+
+namespace SocialCardAudit.Cli.Tests;
+
+/// <summary>The sca command as an operator runs it: a real process, a real SQLite file.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sca-cli-").FullName;
+    private string Db => Path.Combine(_folder, "app.db");
+
+    private static (int Exit, string Out, string Err) Sca(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sca.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(120_000), "sca did not finish in 2 minutes");
+        return (p.ExitCode, output.Result, error.Result);
+    }
+
+    private string TaskFile(string name, Action<List<string[]>>? change = null)
+    {
+        var rows = SyntheticTaskList.Rows(10_030, DemoData.MeitianhuVillages).Skip(10_000).ToList(); // clear of the demo seed's people
+        change?.Invoke(rows);
+        var path = Path.Combine(_folder, name);
+        using var s = File.Create(path);
+        SyntheticTaskList.WriteXlsx(s, rows);
+        return path;
+    }
+
+    [Fact]
+    public void Import_tasks_prints_one_JSON_object_and_a_second_run_adds_nothing()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var file = TaskFile("tasks.xlsx", rows => rows[4][2] = "123");
+
+        var (exit, output, _) = Sca("import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--file", file, "--json", "--dev-keys");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(29, root.GetProperty("imported").GetInt32());
+        Assert.Equal(1, root.GetProperty("rejected").GetInt32());
+        Assert.Equal(0, root.GetProperty("flagged").GetInt32());
+        Assert.True(root.GetProperty("elapsedMs").GetInt64() > 0);
+        var error = root.GetProperty("errors")[0];
+        Assert.Equal(6, error.GetProperty("row").GetInt32());
+        Assert.Equal("身份证号码", error.GetProperty("column").GetString());
+        Assert.Contains("应为 18 位", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var again = JsonDocument.Parse(Sca("import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--file", file, "--json", "--dev-keys").Out);
+        Assert.Equal(0, again.RootElement.GetProperty("imported").GetInt32());
+        Assert.Equal(29, again.RootElement.GetProperty("alreadyPresent").GetInt32());
+    }
+
+    [Fact]
+    public void A_refused_file_exits_non_zero_with_the_Chinese_reason()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var notExcel = Path.Combine(_folder, "notes.xlsx");
+        File.WriteAllText(notExcel, "just text");
+        var (exit, output, err) = Sca("import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--file", notExcel, "--json", "--dev-keys");
+        Assert.Equal(1, exit);
+        Assert.Contains("不是 Excel", err, StringComparison.Ordinal);
+        Assert.Equal("Failed", JsonDocument.Parse(output).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Wrong_arguments_exit_2_with_a_message()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var file = TaskFile("t.xlsx");
+        var (exit, _, err) = Sca("import-tasks", "--db", Db, "--tenant", "nowhere", "--campaign", "MTH-2021", "--file", file, "--dev-keys");
+        Assert.Equal(2, exit);
+        Assert.Contains("没有代码为“nowhere”的县(区)", err, StringComparison.Ordinal);
+        Assert.Contains("缺少参数 --file", Sca("import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021").Err, StringComparison.Ordinal);
+        Assert.Contains("未配置个人信息加密密钥", Sca("import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--file", file).Err, StringComparison.Ordinal);
+        Assert.Equal(2, Sca("no-such-verb").Exit);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
