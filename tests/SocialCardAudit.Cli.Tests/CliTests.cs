@@ -84,6 +84,43 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, Sca("no-such-verb").Exit);
     }
 
+    [Fact]
+    public void A_killed_import_leaves_no_row_behind()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var file = Path.Combine(_folder, "big.xlsx");
+        Assert.Equal(0, Sca("make-task-file", "--rows", "100000", "--out", file).Exit);
+        var before = CountRows();
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "sca.dll"), "import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--file", file, "--dev-keys" })
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(start)!;
+        // Kill it the hard way while it is writing rows: the write-ahead log grows only then.
+        var wal = Db + "-wal";
+        var watch = Stopwatch.StartNew();
+        while (!(File.Exists(wal) && new FileInfo(wal).Length > 2_000_000) && !p.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(20);
+        }
+        Assert.False(p.HasExited, "the import finished before it could be killed: use a larger file");
+        p.Kill(entireProcessTree: true);
+        p.WaitForExit();
+
+        Assert.Equal(before, CountRows());
+    }
+
+    private int CountRows()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM TaskRows";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
