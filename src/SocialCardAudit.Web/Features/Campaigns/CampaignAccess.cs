@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Campaigns;
 
@@ -47,5 +49,16 @@ public static class CampaignAccess
         }
         var town = await db.OrgUnits.SingleAsync(u => u.Id == campaign.TownId, ct);
         return (campaign, town);
+    }
+
+    /// <summary>The campaign if the signed-in user has the right; otherwise the answer: 404 outside the county, 403 outside the scope.</summary>
+    public static async Task<(Campaign? Campaign, IActionResult? Denied)> AuthorizeAsync(
+        this ControllerBase controller, AppDbContext db, int id, CampaignRight right, CancellationToken ct)
+    {
+        if (await FindAsync(db, id, ct) is not var (campaign, town))
+        {
+            return (null, controller.NotFound());
+        }
+        return Allows(AppClaims.ScopeOf(controller.User)!, campaign, town, right) ? (campaign, null) : (null, controller.Forbid());
     }
 }

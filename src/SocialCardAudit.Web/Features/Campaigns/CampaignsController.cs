@@ -102,7 +102,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var (campaign, denied) = await ManagedAsync(id, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         if (campaign is null)
         {
             return denied!;
@@ -114,7 +114,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Edit(int id, CampaignForm form, CancellationToken ct)
     {
-        var (campaign, denied) = await ManagedAsync(id, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         if (campaign is null)
         {
             return denied!;
@@ -154,7 +154,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Close(int id, CancellationToken ct)
     {
-        var (campaign, denied) = await ManagedAsync(id, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         if (campaign is null)
         {
             return denied!;
@@ -170,16 +170,6 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             TempData["Message"] = e.Message;
         }
         return Redirect($"/campaigns/{id}");
-    }
-
-    /// <summary>The campaign when the user may manage it; otherwise the answer: 404 outside the county, 403 outside the scope.</summary>
-    private async Task<(Campaign? Campaign, IActionResult? Denied)> ManagedAsync(int id, CancellationToken ct)
-    {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
-        {
-            return (null, NotFound());
-        }
-        return CampaignAccess.Allows(Scope, campaign, town, CampaignRight.Manage) ? (campaign, null) : (null, Forbid());
     }
 
     private async Task<bool> VillagesBelongAsync(CampaignForm form, OrgUnit town, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
     [HttpGet("campaigns/{id:int}/imports/new")]
     public async Task<IActionResult> Upload(int id, CancellationToken ct)
     {
-        var (campaign, denied) = await ManagedCampaignAsync(id, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         return campaign is null ? denied! : View(campaign);
     }
 
@@ -51,7 +51,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int id, IFormFile? file, CancellationToken ct)
     {
-        var (campaign, denied) = await ManagedCampaignAsync(id, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         if (campaign is null)
         {
             return denied!;
@@ -142,15 +142,6 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
             $"{campaign!.Code}-未导入的行-{id}.xlsx");
     }
 
-    private async Task<(Campaign? Campaign, IActionResult? Denied)> ManagedCampaignAsync(int id, CancellationToken ct)
-    {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
-        {
-            return (null, NotFound());
-        }
-        return CampaignAccess.Allows(AppClaims.ScopeOf(User)!, campaign, town, CampaignRight.Manage) ? (campaign, null) : (null, Forbid());
-    }
-
     private async Task<(TaskImport? Import, Campaign? Campaign, IActionResult? Denied)> ManagedImportAsync(long id, CancellationToken ct)
     {
         var import = await db.TaskImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -158,7 +149,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
         {
             return (null, null, NotFound());
         }
-        var (campaign, denied) = await ManagedCampaignAsync(import.CampaignId, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, import.CampaignId, CampaignRight.Manage, ct);
         return campaign is null ? (null, null, denied) : (import, campaign, null);
     }
 }
