@@ -8,6 +8,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
 
 namespace SocialCardAudit.Data;
 
@@ -30,6 +31,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<TaskImport> TaskImports => Set<TaskImport>();
     public DbSet<TaskRow> TaskRows => Set<TaskRow>();
     public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
+    public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
+    public DbSet<VerificationVersion> VerificationVersions => Set<VerificationVersion>();
+    public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
+
+    private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All), // Chinese stays readable
+    };
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -133,6 +142,40 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(a => a.ByUserId).HasMaxLength(450);
             e.HasOne<TaskRow>().WithMany().HasForeignKey(a => a.TaskRowId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => a.TaskRowId);
+        });
+
+        builder.Entity<VerificationRecord>(e =>
+        {
+            e.Property(r => r.HandedInBank).HasMaxLength(OrgUnit.MaxNameLength);
+            e.Property(r => r.CardWhereabouts).HasMaxLength(FindingRules.MaxText);
+            e.Property(r => r.Phone).HasMaxLength(TaskRowLimits.Phone);
+            e.Property(r => r.ProxyName).HasMaxLength(Domain.People.PersonName.MaxLength);
+            e.Property(r => r.ProxyRelation).HasMaxLength(20);
+            e.Property(r => r.Note).HasMaxLength(FindingRules.MaxNote);
+            e.Property(r => r.RecordedById).HasMaxLength(450);
+            // Every save names the version it was made from; a save from an older one is refused, not merged.
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<TaskRow>().WithOne().HasForeignKey<VerificationRecord>(r => r.TaskRowId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => r.TaskRowId).IsUnique();
+            e.HasIndex(r => new { r.CampaignId, r.VillageId, r.Outcome });
+        });
+
+        builder.Entity<VerificationVersion>(e =>
+        {
+            // The finding as it was, whole: later schema changes never rewrite history.
+            e.Property(v => v.Finding).HasConversion(
+                f => System.Text.Json.JsonSerializer.Serialize(f, FindingJson),
+                s => System.Text.Json.JsonSerializer.Deserialize<Finding>(s, FindingJson)!);
+            e.Property(v => v.Changes).HasMaxLength(2000);
+            e.Property(v => v.ChangedById).HasMaxLength(450);
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(v => v.TaskRowId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => new { v.TaskRowId, v.Version }).IsUnique();
+        });
+
+        builder.Entity<ProcessedRequest>(e =>
+        {
+            e.Property(p => p.UserId).HasMaxLength(450);
+            e.Property(p => p.Id).ValueGeneratedNever();
         });
 
         builder.Entity<SecurityEvent>(e =>

@@ -32,6 +32,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Real keys come from configuration; the public development keys only ever serve a Development database.
 builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDevelopmentKeys: builder.Environment.IsDevelopment()));
 builder.Services.AddSingleton<PersonalDataProtector>();
+builder.Services.AddScoped<SocialCardAudit.Data.Verification.FindingRecorder>();
 builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();
 

@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
     private const string CountyOnly = "login ok 403 403 403 403";
     private const string ManagersNotFound = "login 404 404 403 403 403";
     private const string StaffNotFound = "login 404 404 404 404 403";
+    private const string VerifierOwn = "login 403 403 403 ok 403";
+    private const string VerifierNone = "login 403 403 403 403 403";
     private const string AdminOnlyNotFound = "login 403 403 403 403 404";
 
     static AuthorizationMatrixTests()
@@ -121,6 +123,13 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "rows/{id:long}/reveal", On.Row,
             own: "login 403 ok ok ok 403", sibling: "login 403 ok 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound);
         Route("GET", "my/tasks", "/my/tasks", "login 403 403 403 ok 403");
+        // The finding: only the verifier the row is assigned to.
+        Route("GET", "rows/{id:long}/finding", On.Row, VerifierOwn, VerifierNone, VerifierNone, "login 403 403 403 404 403");
+        Route("POST", "rows/{id:long}/finding", On.Row, VerifierOwn, VerifierNone, VerifierNone, "login 403 403 403 404 403", (_, _) => new()
+        {
+            ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
 
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);

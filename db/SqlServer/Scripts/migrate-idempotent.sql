@@ -606,3 +606,107 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    CREATE TABLE [ProcessedRequests] (
+        [Id] uniqueidentifier NOT NULL,
+        [TenantId] int NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ProcessedRequests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    CREATE TABLE [VerificationRecords] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [Outcome] int NOT NULL,
+        [DeclaredToCounty] bit NOT NULL,
+        [DeathDate] date NULL,
+        [HandedInTo] int NULL,
+        [HandedInBank] nvarchar(50) NULL,
+        [HandedInDate] date NULL,
+        [CardWhereabouts] nvarchar(200) NULL,
+        [Phone] nvarchar(30) NOT NULL,
+        [VisitedAt] datetime2 NOT NULL,
+        [Signature] int NOT NULL,
+        [ProxyName] nvarchar(50) NULL,
+        [ProxyRelation] nvarchar(20) NULL,
+        [Note] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        [RecordedById] nvarchar(450) NOT NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_VerificationRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VerificationRecords_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    CREATE TABLE [VerificationVersions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        [Finding] nvarchar(max) NOT NULL,
+        [Changes] nvarchar(2000) NOT NULL,
+        [ChangedById] nvarchar(450) NOT NULL,
+        [ChangedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_VerificationVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VerificationVersions_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132922_Verification'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122132922_Verification', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

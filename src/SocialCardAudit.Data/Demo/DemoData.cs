@@ -132,13 +132,18 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         file.Position = 0;
         await new TaskImporter(db, protector, TimeProvider.System, NullLogger<TaskImporter>.Instance).RunAsync(job, file, null, ct);
 
-        var verifiers = await db.Users.Where(u => u.UserName!.StartsWith("demo.verifier")).ToDictionaryAsync(u => u.UserName!, u => u, ct);
-        foreach (var row in await db.TaskRows.Where(r => r.CampaignId == campaign.Id).ToListAsync(ct))
+        var verifiers = await db.Users.Where(u => u.UserName!.StartsWith("demo.verifier")).OrderBy(u => u.UserName).ToListAsync(ct);
+        foreach (var village in (await db.TaskRows.Where(r => r.CampaignId == campaign.Id).OrderBy(r => r.Id).ToListAsync(ct)).GroupBy(r => r.VillageId))
         {
-            var verifier = verifiers.Values.Where(v => v.OrgUnitId == row.VillageId).OrderBy(v => v.UserName).ToList();
-            if (verifier.Count > 0)
+            var own = verifiers.Where(v => v.OrgUnitId == village.Key).ToList();
+            if (own.Count == 0)
             {
-                var to = verifier[(int)(row.Id % verifier.Count)];
+                continue;
+            }
+            var turn = 0;
+            foreach (var row in village)
+            {
+                var to = own[turn++ % own.Count]; // the village's verifiers take turns
                 db.TaskAssignments.Add(new TaskAssignment { TaskRowId = row.Id, ToVerifierId = to.Id, ByUserId = "seed", AtUtc = DateTime.UtcNow });
                 row.AssignTo(to.Id, DateTime.UtcNow);
             }

@@ -8,6 +8,7 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
@@ -21,8 +22,10 @@ public sealed record VillageRows(Campaign Campaign, OrgUnit Village, IReadOnlyLi
 
 public sealed record AssignmentLine(DateTime AtUtc, string? From, string? To, string By);
 
+public sealed record FindingLine(int Version, DateTime AtUtc, string By, string Changes, Finding Finding);
+
 public sealed record RowDetails(TaskRow Row, Campaign Campaign, OrgUnit Village, string? GroupName, string? VerifierName,
-    IReadOnlyList<AssignmentLine> History, bool CanReveal, string? FullIdNumber, string? FullBankCard);
+    IReadOnlyList<AssignmentLine> History, bool CanReveal, string? FullIdNumber, string? FullBankCard, IReadOnlyList<FindingLine> Findings);
 
 public sealed class AssignForm
 {
@@ -119,6 +122,8 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         var names = await db.Users.Where(u => u.OrgUnitId == village.Id || u.Id == UserId).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var history = (await db.TaskAssignments.Where(a => a.TaskRowId == id).OrderBy(a => a.Id).ToListAsync(ct))
             .Select(a => new AssignmentLine(a.AtUtc, Name(names, a.FromVerifierId), Name(names, a.ToVerifierId), Name(names, a.ByUserId) ?? "")).ToList();
+        var findings = (await db.VerificationVersions.Where(v => v.TaskRowId == id).OrderByDescending(v => v.Version).ToListAsync(ct))
+            .Select(v => new FindingLine(v.Version, v.ChangedAtUtc, Name(names, v.ChangedById) ?? "", v.Changes, v.Finding)).ToList();
         string? fullId = null, fullCard = null;
         if (reveal)
         {
@@ -128,7 +133,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             Response.Headers.CacheControl = "no-store";
         }
         return View("Row", new RowDetails(row, campaign, village, group, Name(names, row.VerifierId), history,
-            RowAccess.CanReveal(Scope, UserId, row, village), fullId, fullCard));
+            RowAccess.CanReveal(Scope, UserId, row, village), fullId, fullCard, findings));
     }
 
     private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.GetValueOrDefault(id, "(其他单位人员)");

@@ -1,39 +1,159 @@
 using System.Security.Claims;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Verification;
+using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.People;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
 
 namespace SocialCardAudit.Web.Features.Verification;
 
-public sealed record MyRow(long Id, string Name, string IdNumberMasked, string? Address, string? Phone, string? Flags);
+public sealed record MyRow(long Id, string Name, string IdNumberMasked, string? Address, string? Phone, string? Flags, Outcome? Outcome);
 
 public sealed record MyGroup(string GroupName, IReadOnlyList<MyRow> Rows);
 
-public sealed record MyList(string? CampaignName, IReadOnlyList<MyGroup> Groups, int Total);
+public sealed record MyList(IReadOnlyList<MyGroup> Groups, int Done, int Total, int Flagged, string Status, string? Query);
 
-/// <summary>The verifier's own list: the rows assigned to them in open campaigns, by resident group.</summary>
+public sealed record FindingPage(TaskRow Row, Campaign Campaign, FindingForm Form, IReadOnlyList<string> Banks, VerificationRecord? Current, string? CurrentBy);
+
+/// <summary>The verifier at the door: their list, and one finding per person.</summary>
 [Authorize(Roles = Roles.Verifier)]
-public sealed class VerificationController(AppDbContext db) : Controller
+public sealed class VerificationController(AppDbContext db, PersonalDataProtector protector, FindingRecorder recorder,
+    IValidator<FindingForm> validator, TimeProvider clock) : Controller
 {
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
     [HttpGet("my/tasks")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index(string? status, string? q, CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var rows = await db.TaskRows
-            .Where(r => r.VerifierId == me && db.Campaigns.Any(c => c.Id == r.CampaignId && c.ClosedAtUtc == null))
+        status = status is "todo" or "done" or "flagged" ? status : "all";
+        var mine = db.TaskRows.Where(r => r.VerifierId == Me && db.Campaigns.Any(c => c.Id == r.CampaignId && c.ClosedAtUtc == null));
+        var counts = await mine.GroupBy(_ => 1).Select(g => new
+        {
+            Total = g.Count(),
+            Done = g.Count(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
+            Flagged = g.Count(r => r.ImportFlags != null),
+        }).SingleOrDefaultAsync(ct);
+
+        var query = status switch
+        {
+            "todo" => mine.Where(r => !db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
+            "done" => mine.Where(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
+            "flagged" => mine.Where(r => r.ImportFlags != null),
+            _ => mine,
+        };
+        q = q?.Trim();
+        if (!string.IsNullOrEmpty(q))
+        {
+            // A name, or the last digits of the ID number (the masked form keeps the last four).
+            var digits = q.ToUpperInvariant();
+            query = digits.Length <= 4 && digits.All(c => char.IsAsciiDigit(c) || c == 'X')
+                ? query.Where(r => r.IdNumberMasked.EndsWith(digits))
+                : query.Where(r => r.Name.Contains(q));
+        }
+        var rows = await query
             .OrderBy(r => r.ResidentGroupId).ThenBy(r => r.SourceNumber).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Name, r.IdNumberMasked, r.Address, r.Phone, r.ImportFlags, r.ResidentGroupId, r.CampaignId })
+            .Select(r => new
+            {
+                r.Id, r.Name, r.IdNumberMasked, r.Address, r.Phone, r.ImportFlags, r.ResidentGroupId,
+                Outcome = db.VerificationRecords.Where(v => v.TaskRowId == r.Id).Select(v => (Outcome?)v.Outcome).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var groupIds = rows.Where(r => r.ResidentGroupId != null).Select(r => r.ResidentGroupId!.Value).Distinct().ToList();
         var groupNames = await db.OrgUnits.Where(u => groupIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var campaignIds = rows.Select(r => r.CampaignId).Distinct().ToList();
-        var campaignName = campaignIds.Count == 1 ? await db.Campaigns.Where(c => c.Id == campaignIds[0]).Select(c => c.Name).SingleAsync(ct) : null;
         var groups = rows
             .GroupBy(r => r.ResidentGroupId is { } g ? groupNames.GetValueOrDefault(g, "") : "未分组")
-            .Select(g => new MyGroup(g.Key, g.Select(r => new MyRow(r.Id, r.Name, r.IdNumberMasked, r.Address, r.Phone, r.ImportFlags)).ToList()))
+            .Select(g => new MyGroup(g.Key, g.Select(r => new MyRow(r.Id, r.Name, r.IdNumberMasked, r.Address, r.Phone, r.ImportFlags, r.Outcome)).ToList()))
             .ToList();
-        return View(new MyList(campaignName, groups, rows.Count));
+        return View(new MyList(groups, counts?.Done ?? 0, counts?.Total ?? 0, counts?.Flagged ?? 0, status, q));
+    }
+
+    [HttpGet("rows/{id:long}/finding")]
+    public async Task<IActionResult> Finding(long id, CancellationToken ct)
+    {
+        var (row, campaign, denied) = await MyRowAsync(id, ct);
+        if (row is null)
+        {
+            return denied!;
+        }
+        var current = await db.VerificationRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskRowId == id, ct);
+        var form = current is null
+            ? new FindingForm { Phone = row.Phone, VisitedAt = Now(), Version = 0, RequestId = Guid.NewGuid() }
+            : FindingForm.From(current.ToFinding(), current.Version);
+        return await PageAsync(row, campaign!, form, current, ct);
+    }
+
+    [HttpPost("rows/{id:long}/finding")]
+    public async Task<IActionResult> Finding(long id, FindingForm form, CancellationToken ct)
+    {
+        var (row, campaign, denied) = await MyRowAsync(id, ct);
+        if (row is null)
+        {
+            return denied!;
+        }
+        var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
+        var birth = IdNumber.Check(protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber), DateOnly.FromDateTime(Now())).BirthDate;
+        var context = new FindingContext(Now(), campaign!.StartDate, birth, banks);
+        var result = await validator.ValidateAsync(FindingFormValidator.With(form, context), ct);
+        foreach (var e in result.Errors)
+        {
+            ModelState.AddModelError(e.PropertyName, e.ErrorMessage);
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await PageAsync(row, campaign, form, await CurrentAsync(id, ct), ct);
+        }
+
+        var (saved, current) = await recorder.SaveAsync(row, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, Me, ct);
+        if (saved == SaveResult.Stale)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            var by = current is null ? null : await db.Users.Where(u => u.Id == current.RecordedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+            return View("Stale", new FindingPage(row, campaign, form, banks, current, by));
+        }
+        TempData["Message"] = saved == SaveResult.AlreadyRecorded
+            ? $"{row.Name} 的核查结果已经保存过,未重复记录。"
+            : $"已保存 {row.Name} 的核查结果:{form.Outcome!.Value.DisplayName()}。";
+        return Redirect("/my/tasks?status=todo");
+    }
+
+    private DateTime Now() => clock.GetLocalNow().DateTime;
+
+    private Task<VerificationRecord?> CurrentAsync(long id, CancellationToken ct) =>
+        db.VerificationRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskRowId == id, ct);
+
+    private async Task<IActionResult> PageAsync(TaskRow row, Campaign campaign, FindingForm form, VerificationRecord? current, CancellationToken ct)
+    {
+        var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
+        var by = current is null ? null : await db.Users.Where(u => u.Id == current.RecordedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+        return View("Finding", new FindingPage(row, campaign, form, banks, current, by));
+    }
+
+    /// <summary>A row of this verifier's, in an open campaign. Another county's row is not found; another verifier's is refused.</summary>
+    private async Task<(TaskRow? Row, Campaign? Campaign, IActionResult? Denied)> MyRowAsync(long id, CancellationToken ct)
+    {
+        var row = await db.TaskRows.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null)
+        {
+            return (null, null, NotFound());
+        }
+        if (row.VerifierId != Me)
+        {
+            return (null, null, Forbid());
+        }
+        var campaign = await db.Campaigns.SingleAsync(c => c.Id == row.CampaignId, ct);
+        if (campaign.IsClosed)
+        {
+            TempData["Message"] = $"专项清查“{campaign.Name}”已结束,核查结果不能再修改。";
+            return (null, null, Redirect("/my/tasks"));
+        }
+        return (row, campaign, null);
     }
 }

@@ -27,3 +27,21 @@ document.addEventListener('submit', function (e) {
   }
   setTimeout(poll, 500);
 })();
+
+// Finding form: show only the fields the chosen outcome / signature needs. Without script all fields show.
+(function () {
+  var parts = document.querySelectorAll('[data-show-if]');
+  if (!parts.length) { return; }
+  function valueOf(name) {
+    var checked = document.querySelector('input[name="' + name + '"]:checked');
+    return checked ? checked.value : '';
+  }
+  function update() {
+    parts.forEach(function (el) {
+      var rule = el.getAttribute('data-show-if').split(':');
+      el.hidden = rule[1].split(',').indexOf(valueOf(rule[0])) < 0;
+    });
+  }
+  document.addEventListener('change', update);
+  update();
+})();

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
+
+namespace SocialCardAudit.Data.Verification;
+
+public enum SaveResult
+{
+    /// <summary>Recorded as a new version.</summary>
+    Saved,
+
+    /// <summary>This request was recorded before (a double tap, a resend): nothing done again.</summary>
+    AlreadyRecorded,
+
+    /// <summary>The finding changed since the form was opened: nothing saved; the newer one is shown.</summary>
+    Stale,
+}
+
+/// <summary>
+/// Saves a checked finding for a task row: once per request id, and only from the version it was made
+/// from. Two phones saving at once: one wins, the other is told; nothing is merged or lost.
+/// </summary>
+public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
+{
+    public async Task<(SaveResult Result, VerificationRecord? Current)> SaveAsync(
+        TaskRow row, Finding finding, int fromVersion, Guid requestId, string userId, CancellationToken ct)
+    {
+        if (await AlreadyRecordedAsync(requestId, ct))
+        {
+            return (SaveResult.AlreadyRecorded, await CurrentAsync(row.Id, ct));
+        }
+        var record = await db.VerificationRecords.SingleOrDefaultAsync(r => r.TaskRowId == row.Id, ct);
+        if ((record?.Version ?? 0) != fromVersion)
+        {
+            return (SaveResult.Stale, record);
+        }
+        if (record is null)
+        {
+            record = new VerificationRecord { TenantId = row.TenantId, TaskRowId = row.Id, CampaignId = row.CampaignId, VillageId = row.VillageId };
+            db.VerificationRecords.Add(record);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = record.Record(finding, userId, now);
+        db.VerificationVersions.Add(version);
+        db.ProcessedRequests.Add(new ProcessedRequest { Id = requestId, TenantId = row.TenantId, UserId = userId, TaskRowId = row.Id, Version = version.Version, AtUtc = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (SaveResult.Saved, record);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save got there first: the same request (its id is taken) or another finding (version or row taken).
+            db.ChangeTracker.Clear();
+            return (await AlreadyRecordedAsync(requestId, ct) ? SaveResult.AlreadyRecorded : SaveResult.Stale, await CurrentAsync(row.Id, ct));
+        }
+    }
+
+    private Task<bool> AlreadyRecordedAsync(Guid requestId, CancellationToken ct) =>
+        db.ProcessedRequests.AnyAsync(p => p.Id == requestId, ct);
+
+    private Task<VerificationRecord?> CurrentAsync(long rowId, CancellationToken ct) =>
+        db.VerificationRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskRowId == rowId, ct);
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCardAudit.Data;
+using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.Testing;
+
+namespace SocialCardAudit.Web.Tests;
+
+/// <summary>The verifier's finding over HTTP: rules, stale saves, double submits, history. Each test takes its own row of demo.verifier1's.</summary>
+public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixture>
+{
+    private static string Visit(int hoursAgo = 1) => DateTime.Now.AddHours(-hoursAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    private async Task<long> RowAsync(int index)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.TaskRows.IgnoreQueryFilters().Where(r => r.VerifierId == fixture.Scenario.Verifier1Id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+        return rows[index];
+    }
+
+    private static Dictionary<string, string> InUse(int version, Guid? request = null) => new()
+    {
+        ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["VisitedAt"] = Visit(), ["Signature"] = "Self",
+        ["Version"] = version.ToString(CultureInfo.InvariantCulture), ["RequestId"] = (request ?? Guid.NewGuid()).ToString(),
+    };
+
+    private async Task<List<VerificationVersion>> VersionsAsync(long row)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().VerificationVersions.IgnoreQueryFilters()
+            .Where(v => v.TaskRowId == row).OrderBy(v => v.Version).ToListAsync();
+    }
+
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, long row, Dictionary<string, string> form) =>
+        await client.PostFormAsync($"/rows/{row}/finding", await client.TokenAsync($"/rows/{row}/finding"), form);
+
+    [Fact]
+    public async Task Each_outcome_is_saved_with_what_it_requires()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var forms = new[]
+        {
+            InUse(0),
+            new Dictionary<string, string>(InUse(0)) { ["Outcome"] = "ReceivedDeceased", ["DeclaredToCounty"] = "true", ["Signature"] = "Proxy", ["ProxyName"] = "李四", ["ProxyRelation"] = "儿子" },
+            new Dictionary<string, string>(InUse(0)) { ["Outcome"] = "NotReceivedHandedIn", ["HandedInTo"] = "Bank", ["HandedInBank"] = "邮政银行", ["HandedInDate"] = "2021-06-01" },
+            new Dictionary<string, string>(InUse(0)) { ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2021-01-05", ["CardWhereabouts"] = "已交镇社会事业综合服务中心", ["Signature"] = "Proxy", ["ProxyName"] = "王芳", ["ProxyRelation"] = "配偶" },
+        };
+        for (var i = 0; i < forms.Length; i++)
+        {
+            var row = await RowAsync(i);
+            var response = await SaveAsync(verifier, row, forms[i]);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"form {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Single(await VersionsAsync(row));
+        }
+        var last = await VersionsAsync(await RowAsync(3));
+        Assert.Equal(Outcome.NotReceivedDeceased, last[0].Finding.Outcome);
+        Assert.Equal("已交镇社会事业综合服务中心", last[0].Finding.CardWhereabouts);
+        Assert.Contains("已核查", await verifier.GetStringAsync("/my/tasks"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tampered_or_incomplete_form_is_refused_next_to_the_field_and_nothing_is_saved()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(4);
+        var cases = new (Dictionary<string, string> Form, string Message)[]
+        {
+            (new(InUse(0)) { ["Outcome"] = "9" }, "“9”格式不正确"),
+            (new(InUse(0)) { ["Outcome"] = "" }, "请选择核查结果(四项之一)"),
+            (new(InUse(0)) { ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2099-01-01", ["CardWhereabouts"] = "由其子保管", ["Signature"] = "Proxy", ["ProxyName"] = "李四", ["ProxyRelation"] = "儿子" }, "去世时间不能晚于上门核查时间"),
+            (new(InUse(0)) { ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2021-01-01", ["CardWhereabouts"] = "不知道" }, "已去世人员须由直系亲属或法定监护人代为签名"),
+            (new(InUse(0)) { ["Signature"] = "Proxy", ["ProxyName"] = "张三", ["ProxyRelation"] = "邻居" }, "代签人只能是直系亲属或监护人"),
+            (new(InUse(0)) { ["VisitedAt"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) }, "不能晚于现在"),
+        };
+        foreach (var (form, message) in cases)
+        {
+            var response = await SaveAsync(verifier, row, form);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(body.Contains(message, StringComparison.Ordinal), message + " not in: " + string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(body, "field-error[^>]*>([^<]+)<").Select(m => m.Groups[1].Value)));
+        }
+        Assert.Empty(await VersionsAsync(row));
+    }
+
+    [Fact]
+    public async Task A_save_without_the_version_token_is_refused()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(5);
+        var form = InUse(0);
+        form.Remove("Version");
+        var response = await SaveAsync(verifier, row, form);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("表单缺少版本号", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await VersionsAsync(row));
+    }
+
+    [Fact]
+    public async Task Of_two_saves_from_the_same_version_one_wins_and_the_other_is_shown_the_newer_finding()
+    {
+        var phoneA = await fixture.App.SignedInAsync("demo.verifier1");
+        var phoneB = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(6);
+        var first = await SaveAsync(phoneA, row, new(InUse(0)) { ["Outcome"] = "NotReceivedHandedIn", ["HandedInTo"] = "TownCentre", ["HandedInDate"] = "2021-06-10" });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        var second = await SaveAsync(phoneB, row, InUse(0));
+        var html = await second.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("未保存:核查结果已被更新", html, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"newer-outcome\">本人未领·已经上交</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("王志强", html, StringComparison.Ordinal); // who made the newer one
+        Assert.Single(await VersionsAsync(row));
+    }
+
+    [Fact]
+    public async Task The_same_request_sent_twice_records_once()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(7);
+        var request = Guid.NewGuid();
+        var first = await SaveAsync(verifier, row, InUse(0, request));
+        var resend = await SaveAsync(verifier, row, InUse(0, request));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, resend.StatusCode);
+        Assert.Contains("已经保存过,未重复记录", await verifier.GetStringAsync(resend.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Single(await VersionsAsync(row));
+    }
+
+    [Fact]
+    public async Task Every_change_keeps_the_previous_version_and_the_clerk_sees_who_changed_what()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(8);
+        await SaveAsync(verifier, row, InUse(0));
+        var changed = await SaveAsync(verifier, row, new(InUse(1)) { ["Phone"] = "13911112222", ["Note"] = "换了号码" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var versions = await VersionsAsync(row);
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal("13800138000", versions[0].Finding.Phone);
+        Assert.Contains("联系电话:13800138000 → 13911112222", versions[1].Changes, StringComparison.Ordinal);
+
+        var clerkView = await (await fixture.App.SignedInAsync("demo.clerk1")).GetStringAsync($"/rows/{row}");
+        Assert.Contains("第 2 版", clerkView, StringComparison.Ordinal);
+        Assert.Contains("王志强:联系电话:13800138000 → 13911112222", clerkView, StringComparison.Ordinal);
+        Assert.Contains("首次记录:本人已领·正常使用", clerkView, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_filters_to_do_and_done_and_finds_by_the_last_digits()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(9);
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var masked = await scope.ServiceProvider.GetRequiredService<AppDbContext>().TaskRows.IgnoreQueryFilters()
+            .Where(r => r.Id == row).Select(r => r.IdNumberMasked).SingleAsync();
+        var found = await verifier.GetStringAsync($"/my/tasks?q={masked[^4..]}");
+        Assert.Contains(masked, found, StringComparison.Ordinal);
+
+        await SaveAsync(verifier, row, InUse(0));
+        Assert.DoesNotContain($"/rows/{row}/finding\"", await verifier.GetStringAsync("/my/tasks?status=todo"), StringComparison.Ordinal);
+        Assert.Contains($"/rows/{row}/finding\"", await verifier.GetStringAsync("/my/tasks?status=done"), StringComparison.Ordinal);
+    }
+}
