@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<VerificationRecord> VerificationRecords => Set<VerificationRecord>();
     public DbSet<VerificationVersion> VerificationVersions => Set<VerificationVersion>();
     public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
+    public DbSet<SuspiciousIssue> SuspiciousIssues => Set<SuspiciousIssue>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
     {
@@ -176,6 +177,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         {
             e.Property(p => p.UserId).HasMaxLength(450);
             e.Property(p => p.Id).ValueGeneratedNever();
+        });
+
+        builder.Entity<SuspiciousIssue>(e =>
+        {
+            e.Property(i => i.Reason).HasMaxLength(100);
+            e.Property(i => i.Details).HasMaxLength(SuspiciousIssue.MaxText);
+            e.Property(i => i.Resolution).HasMaxLength(SuspiciousIssue.MaxText);
+            e.Property(i => i.RaisedById).HasMaxLength(450);
+            e.Property(i => i.ClosedById).HasMaxLength(450);
+            e.Ignore(i => i.IsOpen);
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(i => i.TaskRowId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Comments).WithOne().HasForeignKey(c => c.IssueId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => new { i.CampaignId, i.VillageId, i.ClosedAtUtc });
+            e.HasIndex(i => i.TaskRowId);
+        });
+        builder.Entity<IssueComment>(e =>
+        {
+            e.Property(c => c.Text).HasMaxLength(SuspiciousIssue.MaxText);
+            e.Property(c => c.ById).HasMaxLength(450);
         });
 
         builder.Entity<SecurityEvent>(e =>

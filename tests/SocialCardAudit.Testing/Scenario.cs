@@ -10,6 +10,7 @@ using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
 
 namespace SocialCardAudit.Testing;
 
@@ -18,7 +19,7 @@ namespace SocialCardAudit.Testing;
 /// it), the campaign covering it, an import of that campaign, and a task row of that village.
 /// </summary>
 public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
-    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId);
+    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0);
 
 /// <summary>
 /// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
@@ -80,8 +81,23 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         Target T((OrgUnit Village, string UserId) v, string userName, (Campaign C, long ImportId, Dictionary<int, long> Rows) c) =>
             new(v.Village.Id, v.UserId, userName, c.C.Id, c.C.Code, c.C.Villages.Select(x => x.VillageId).ToList(), c.ImportId, c.Rows[v.Village.Id]);
 
+        async Task<Target> WithIssue(Target t)
+        {
+            var row = await db.TaskRows.IgnoreQueryFilters().SingleAsync(r => r.Id == t.RowId);
+            var issue = await db.SuspiciousIssues.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.TaskRowId == row.Id && i.Source == IssueSource.Field);
+            if (issue is null)
+            {
+                issue = SuspiciousIssue.Raise(row.Id, row.CampaignId, row.VillageId, "查无此人(人户不符)", null, "scenario", DateTime.UtcNow);
+                issue.TenantId = row.TenantId;
+                db.SuspiciousIssues.Add(issue);
+                await db.SaveChangesAsync();
+            }
+            return t with { IssueId = issue.Id };
+        }
+
         return new Scenario(
-            T(own, "t.own", mth), T(sibling, "t.sibling", mth), T(otherTownV, "t.othertown", ot), T(otherTenantV, "t.othertenant", d2), verifier1);
+            await WithIssue(T(own, "t.own", mth)), await WithIssue(T(sibling, "t.sibling", mth)),
+            await WithIssue(T(otherTownV, "t.othertown", ot)), await WithIssue(T(otherTenantV, "t.othertenant", d2)), verifier1);
     }
 
     /// <summary>The campaign (made if missing, in the village's town), and one import of two people per village plus one bad row.</summary>

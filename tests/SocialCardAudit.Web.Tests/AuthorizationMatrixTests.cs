@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 {
     private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
 
-    private enum On { None, Unit, User, Campaign, Village, Import, Row }
+    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue }
 
     private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
     {
@@ -131,6 +131,17 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
 
+        // Suspicious issues: raised by the row's verifier or the village clerk, answered by those who see the row, closed by the town.
+        Route("GET", "issues", "/issues", "login ok ok ok ok 403");
+        Route("GET", "rows/{id:long}/issues/new", On.Row, "login 403 403 ok ok 403", VerifierNone, VerifierNone, StaffNotFound);
+        Route("POST", "rows/{id:long}/issues", On.Row, "login 403 403 ok ok 403", VerifierNone, VerifierNone, StaffNotFound,
+            (_, _) => new() { ["Reason"] = "卡片在他人手中", ["Details"] = "矩阵测试" });
+        Route("GET", "issues/{id:long}", On.Issue, "login ok ok ok ok 403", "login ok ok 403 403 403", CountyOnly, StaffNotFound);
+        Route("POST", "issues/{id:long}/comments", On.Issue, "login 403 ok ok ok 403", "login 403 ok 403 403 403", VerifierNone, StaffNotFound,
+            (_, _) => new() { ["text"] = "请核实" });
+        Route("POST", "issues/{id:long}/close", On.Issue, "login 403 ok 403 403 403", "login 403 ok 403 403 403", VerifierNone, StaffNotFound,
+            (_, _) => new() { ["resolution"] = "已核实" });
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }
@@ -232,6 +243,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
                 On.User => target.UserId,
                 On.Campaign or On.Village => $"{target.CampaignId}",
                 On.Import => $"{target.ImportId}",
+                On.Issue => $"{target.IssueId}",
                 _ => $"{target.RowId}",
             }, StringComparison.Ordinal)
             .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal);

@@ -713,6 +713,40 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("TaskRows");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("IssueComment");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.ProcessedRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,6 +772,66 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ProcessedRequests");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RaisedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.HasIndex("CampaignId", "VillageId", "ClosedAtUtc");
+
+                    b.ToTable("SuspiciousIssues");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.VerificationRecord", b =>
@@ -1054,6 +1148,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Verification.SuspiciousIssue", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.VerificationRecord", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
@@ -1077,6 +1189,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>
+                {
+                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }

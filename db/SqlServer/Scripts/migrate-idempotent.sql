@@ -710,3 +710,81 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+)
+BEGIN
+    CREATE TABLE [SuspiciousIssues] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [Source] int NOT NULL,
+        [Reason] nvarchar(100) NOT NULL,
+        [Details] nvarchar(500) NULL,
+        [RaisedById] nvarchar(450) NOT NULL,
+        [RaisedAtUtc] datetime2 NOT NULL,
+        [Resolution] nvarchar(500) NULL,
+        [ClosedById] nvarchar(450) NULL,
+        [ClosedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_SuspiciousIssues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SuspiciousIssues_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+)
+BEGIN
+    CREATE TABLE [IssueComment] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [IssueId] bigint NOT NULL,
+        [Text] nvarchar(500) NOT NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssueComment] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IssueComment_SuspiciousIssues_IssueId] FOREIGN KEY ([IssueId]) REFERENCES [SuspiciousIssues] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+)
+BEGIN
+    CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+)
+BEGIN
+    CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+)
+BEGIN
+    CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122133700_SuspiciousIssues', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -681,6 +681,38 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("TaskRows");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("IssueComment");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.ProcessedRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -706,6 +738,64 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ProcessedRequests");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.HasIndex("CampaignId", "VillageId", "ClosedAtUtc");
+
+                    b.ToTable("SuspiciousIssues");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.VerificationRecord", b =>
@@ -1018,6 +1108,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Verification.SuspiciousIssue", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.VerificationRecord", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
@@ -1041,6 +1149,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>
+                {
+                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }

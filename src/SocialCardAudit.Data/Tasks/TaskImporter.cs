@@ -7,6 +7,7 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
 
 namespace SocialCardAudit.Data.Tasks;
 
@@ -168,6 +169,17 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         }
         progress?.Invoke(new(read, accepted.Count, stored));
 
+        // Flags become suspicious issues, so the verifier's list and the town's queue show them with the others.
+        foreach (var flaggedRow in await db.TaskRows.Where(r => r.ImportId == job.Id && r.ImportFlags != null)
+                     .Select(r => new { r.Id, r.VillageId, r.ImportFlags }).ToListAsync(ct))
+        {
+            db.SuspiciousIssues.Add(new SuspiciousIssue
+            {
+                TenantId = campaign.TenantId, TaskRowId = flaggedRow.Id, CampaignId = campaign.Id, VillageId = flaggedRow.VillageId,
+                Source = IssueSource.Import, Reason = "导入校验", Details = flaggedRow.ImportFlags, RaisedById = job.UserId,
+                RaisedAtUtc = clock.GetUtcNow().UtcDateTime,
+            });
+        }
         job.RowsStored = job.Imported = stored;
         job.Flagged = flagged;
         job.Rejected = Rejected.Count;

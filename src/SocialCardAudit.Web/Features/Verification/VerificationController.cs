@@ -38,14 +38,14 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         {
             Total = g.Count(),
             Done = g.Count(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
-            Flagged = g.Count(r => r.ImportFlags != null),
+            Flagged = g.Count(r => db.SuspiciousIssues.Any(i => i.TaskRowId == r.Id && i.ClosedAtUtc == null)),
         }).SingleOrDefaultAsync(ct);
 
         var query = status switch
         {
             "todo" => mine.Where(r => !db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
             "done" => mine.Where(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
-            "flagged" => mine.Where(r => r.ImportFlags != null),
+            "flagged" => mine.Where(r => db.SuspiciousIssues.Any(i => i.TaskRowId == r.Id && i.ClosedAtUtc == null)),
             _ => mine,
         };
         q = q?.Trim();

@@ -1,0 +1,183 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.Web.Features.Assignment;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.Issues;
+
+public sealed record IssueLine(long Id, long RowId, string PersonName, string Village, string Reason, string? Details, DateTime RaisedAtUtc, bool IsOpen, IssueSource Source);
+
+public sealed record IssueQueue(IReadOnlyList<IssueLine> Issues, string Status, int Open, int Closed);
+
+public sealed record IssuePage(SuspiciousIssue Issue, TaskRow Row, OrgUnit Village, IReadOnlyDictionary<string, string> Names, bool CanComment, bool CanClose);
+
+public sealed class RaiseForm
+{
+    public string? Reason { get; set; }
+    public string? Details { get; set; }
+}
+
+/// <summary>Suspicious issues (疑点问题): raised at the door or by the import; the town centre answers and closes them.</summary>
+[Authorize(Policy = Policies.CampaignStaff)]
+public sealed class IssuesController(AppDbContext db, TimeProvider clock) : Controller
+{
+    private UserScope Scope => AppClaims.ScopeOf(User)!;
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpGet("issues")]
+    public async Task<IActionResult> Index(string? status, CancellationToken ct)
+    {
+        status = status == "closed" ? "closed" : "open";
+        var visible = Visible();
+        var open = await visible.CountAsync(i => i.ClosedAtUtc == null, ct);
+        var closed = await visible.CountAsync(i => i.ClosedAtUtc != null, ct);
+        var lines = await (status == "open" ? visible.Where(i => i.ClosedAtUtc == null) : visible.Where(i => i.ClosedAtUtc != null))
+            .OrderByDescending(i => i.Id).Take(500)
+            .Join(db.TaskRows, i => i.TaskRowId, r => r.Id, (i, r) => new { i, r.Name })
+            .Join(db.OrgUnits, x => x.i.VillageId, u => u.Id, (x, u) => new IssueLine(
+                x.i.Id, x.i.TaskRowId, x.Name, u.Name, x.i.Reason, x.i.Details, x.i.RaisedAtUtc, x.i.ClosedAtUtc == null, x.i.Source))
+            .ToListAsync(ct);
+        return View(new IssueQueue(lines, status, open, closed));
+    }
+
+    [HttpGet("rows/{id:long}/issues/new")]
+    public async Task<IActionResult> Raise(long id, CancellationToken ct)
+    {
+        var (row, denied) = await RaisableRowAsync(id, ct);
+        return row is null ? denied! : View(new RaisePage(row, new RaiseForm()));
+    }
+
+    [HttpPost("rows/{id:long}/issues")]
+    public async Task<IActionResult> Raise(long id, RaiseForm form, CancellationToken ct)
+    {
+        var (row, denied) = await RaisableRowAsync(id, ct);
+        if (row is null)
+        {
+            return denied!;
+        }
+        try
+        {
+            var issue = SuspiciousIssue.Raise(row.Id, row.CampaignId, row.VillageId, form.Reason ?? "", form.Details, Me, Now);
+            db.SuspiciousIssues.Add(issue);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = $"已将 {row.Name} 标记为疑点,报镇社会事业综合服务中心。";
+            return Redirect($"/issues/{issue.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return View(new RaisePage(row, form));
+        }
+    }
+
+    [HttpGet("issues/{id:long}")]
+    public async Task<IActionResult> Details(long id, CancellationToken ct)
+    {
+        var (page, denied) = await PageAsync(id, ct);
+        return page is null ? denied! : View(page);
+    }
+
+    [HttpPost("issues/{id:long}/comments")]
+    public async Task<IActionResult> Comment(long id, string? text, CancellationToken ct)
+    {
+        var (page, denied) = await PageAsync(id, ct);
+        if (page is null)
+        {
+            return denied!;
+        }
+        if (!page.CanComment)
+        {
+            return Forbid();
+        }
+        return await ActAsync(page, () => page.Issue.Comment(text ?? "", Me, Now), "已添加意见。", ct);
+    }
+
+    [HttpPost("issues/{id:long}/close")]
+    public async Task<IActionResult> Close(long id, string? resolution, CancellationToken ct)
+    {
+        var (page, denied) = await PageAsync(id, ct);
+        if (page is null)
+        {
+            return denied!;
+        }
+        if (!page.CanClose)
+        {
+            return Forbid();
+        }
+        return await ActAsync(page, () => page.Issue.Close(resolution ?? "", Me, Now), "疑点已处理完毕。", ct);
+    }
+
+    private async Task<IActionResult> ActAsync(IssuePage page, Action act, string done, CancellationToken ct)
+    {
+        try
+        {
+            act();
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = done;
+            return Redirect($"/issues/{page.Issue.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return View("Details", page);
+        }
+    }
+
+    /// <summary>The issues of the user's part: county all, town its villages, clerk the village, verifier the rows given to them.</summary>
+    private IQueryable<SuspiciousIssue> Visible()
+    {
+        var scope = Scope;
+        var me = Me;
+        return scope.Role switch
+        {
+            Roles.CountySupervisor => db.SuspiciousIssues,
+            Roles.TownOffice => db.SuspiciousIssues.Where(i => db.OrgUnits.Any(u => u.Id == i.VillageId && u.Code.StartsWith(scope.UnitCode))),
+            Roles.VillageClerk => db.SuspiciousIssues.Where(i => i.VillageId == scope.UnitId),
+            _ => db.SuspiciousIssues.Where(i => db.TaskRows.Any(r => r.Id == i.TaskRowId && r.VerifierId == me)),
+        };
+    }
+
+    private async Task<(IssuePage? Page, IActionResult? Denied)> PageAsync(long id, CancellationToken ct)
+    {
+        var issue = await db.SuspiciousIssues.Include(i => i.Comments).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return (null, NotFound());
+        }
+        var row = await db.TaskRows.SingleAsync(r => r.Id == issue.TaskRowId, ct);
+        var village = await db.OrgUnits.SingleAsync(u => u.Id == issue.VillageId, ct);
+        var scope = Scope;
+        if (!RowAccess.CanView(scope, Me, row, village))
+        {
+            return (null, Forbid());
+        }
+        var ids = issue.Comments.Select(c => c.ById).Append(issue.RaisedById).Append(issue.ClosedById ?? "").Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var canComment = issue.IsOpen && scope.Role != Roles.CountySupervisor;
+        var canClose = issue.IsOpen && scope.Role == Roles.TownOffice;
+        return (new IssuePage(issue, row, village, names, canComment, canClose), null);
+    }
+
+    /// <summary>The assigned verifier and the village's clerk raise issues about a row.</summary>
+    private async Task<(TaskRow? Row, IActionResult? Denied)> RaisableRowAsync(long id, CancellationToken ct)
+    {
+        var row = await db.TaskRows.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (row is null)
+        {
+            return (null, NotFound());
+        }
+        var scope = Scope;
+        var allowed = (scope.Role == Roles.Verifier && row.VerifierId == Me) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
+        return allowed ? (row, null) : (null, Forbid());
+    }
+}
+
+public sealed record RaisePage(TaskRow Row, RaiseForm Form);
