@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<VerificationVersion> VerificationVersions => Set<VerificationVersion>();
     public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
     public DbSet<SuspiciousIssue> SuspiciousIssues => Set<SuspiciousIssue>();
+    public DbSet<FraudCase> FraudCases => Set<FraudCase>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
     {
@@ -196,6 +197,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         {
             e.Property(c => c.Text).HasMaxLength(SuspiciousIssue.MaxText);
             e.Property(c => c.ById).HasMaxLength(450);
+        });
+
+        builder.Entity<FraudCase>(e =>
+        {
+            e.Property(c => c.AmountClaimed).HasPrecision(12, 2);
+            e.Property(c => c.Note).HasMaxLength(SuspiciousIssue.MaxText);
+            e.Property(c => c.OpenedById).HasMaxLength(450);
+            e.Ignore(c => c.Recovered);
+            e.Ignore(c => c.Outstanding);
+            e.HasOne<SuspiciousIssue>().WithMany().HasForeignKey(c => c.IssueId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Recoveries).WithOne().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => c.IssueId).IsUnique();
+            e.HasIndex(c => new { c.CampaignId, c.VillageId });
+        });
+        builder.Entity<FraudRecovery>(e =>
+        {
+            e.Property(r => r.Amount).HasPrecision(12, 2);
+            e.Property(r => r.ById).HasMaxLength(450);
         });
 
         builder.Entity<SecurityEvent>(e =>

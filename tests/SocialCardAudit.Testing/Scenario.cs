@@ -19,7 +19,7 @@ namespace SocialCardAudit.Testing;
 /// it), the campaign covering it, an import of that campaign, and a task row of that village.
 /// </summary>
 public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
-    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0);
+    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0);
 
 /// <summary>
 /// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
@@ -92,7 +92,14 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
                 db.SuspiciousIssues.Add(issue);
                 await db.SaveChangesAsync();
             }
-            return t with { IssueId = issue.Id };
+            var fraud = await db.FraudCases.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.IssueId == issue.Id);
+            if (fraud is null)
+            {
+                fraud = FraudCase.Open(issue, 1200m, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new DateOnly(2021, 6, 20), null, "scenario", DateTime.UtcNow);
+                db.FraudCases.Add(fraud);
+                await db.SaveChangesAsync();
+            }
+            return t with { IssueId = issue.Id, FraudCaseId = fraud.Id };
         }
 
         return new Scenario(

@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 {
     private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
 
-    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue }
+    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud }
 
     private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
     {
@@ -142,6 +142,22 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "issues/{id:long}/close", On.Issue, "login 403 ok 403 403 403", "login 403 ok 403 403 403", VerifierNone, StaffNotFound,
             (_, _) => new() { ["resolution"] = "已核实" });
 
+        // Fraud cases: county, town and village see their part; the town registers, records recoveries, hands over.
+        const string TownOnly = "login 403 ok 403 403 403";
+        const string TownOnlyNotFound = "login 403 404 403 403 403";
+        const string CaseNotFound = "login 404 404 404 403 403";
+        Route("GET", "fraud-cases", "/fraud-cases", "login ok ok ok 403 403");
+        Route("GET", "issues/{id:long}/fraud-case/new", On.Issue, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
+        Route("POST", "issues/{id:long}/fraud-case", On.Issue, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound, (_, _) => new()
+        {
+            ["AmountClaimed"] = "100", ["PeriodFrom"] = "2020-01-01", ["PeriodTo"] = "2020-06-30", ["ReportedOn"] = "2021-06-20",
+        });
+        Route("GET", "fraud-cases/{id:long}", On.Fraud, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, CaseNotFound);
+        Route("POST", "fraud-cases/{id:long}/recoveries", On.Fraud, TownOnly, TownOnly, VerifierNone, CaseNotFound,
+            (_, _) => new() { ["amount"] = "1", ["recoveredOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        Route("POST", "fraud-cases/{id:long}/refer", On.Fraud, TownOnly, TownOnly, VerifierNone, CaseNotFound,
+            (_, _) => new() { ["referredOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }
@@ -244,6 +260,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
                 On.Campaign or On.Village => $"{target.CampaignId}",
                 On.Import => $"{target.ImportId}",
                 On.Issue => $"{target.IssueId}",
+                On.Fraud => $"{target.FraudCaseId}",
                 _ => $"{target.RowId}",
             }, StringComparison.Ordinal)
             .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal);

@@ -58,4 +58,41 @@ public sealed class IssueWebTests(WebFixture fixture) : IClassFixture<WebFixture
         Assert.Contains("刘芳:请村里核实卡的去向", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"/rows/{row}/finding\"", await verifier.GetStringAsync("/my/tasks?status=flagged"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_town_registers_a_fraud_case_and_records_recoveries_until_all_is_back()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await Verifier1RowAsync(1);
+        var raised = await verifier.PostFormAsync($"/rows/{row}/issues", await verifier.TokenAsync($"/rows/{row}/issues/new"),
+            new() { ["Reason"] = "去世后仍有用卡记录", ["Details"] = "2020 年去世,2021 年仍有取款" });
+        var issue = raised.Headers.Location!.OriginalString;
+
+        var town = await fixture.App.SignedInAsync("demo.town");
+        var form = issue + "/fraud-case/new";
+        var opened = await town.PostFormAsync(issue + "/fraud-case", await town.TokenAsync(form), new()
+        {
+            ["AmountClaimed"] = "3600.00", ["PeriodFrom"] = "2020-03-01", ["PeriodTo"] = "2021-02-28", ["ReportedOn"] = "2021-06-18",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var casePage = opened.Headers.Location!.OriginalString;
+
+        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await town.PostFormAsync(casePage + "/recoveries", await town.TokenAsync(casePage), new() { ["amount"] = "1000", ["recoveredOn"] = today });
+        Assert.Contains("<dd id=\"case-status\">追缴中", await town.GetStringAsync(casePage), StringComparison.Ordinal);
+
+        var tooMuch = await town.PostFormAsync(casePage + "/recoveries", await town.TokenAsync(casePage), new() { ["amount"] = "5000", ["recoveredOn"] = today });
+        Assert.Contains("超过尚未追回的 2600.00 元", await tooMuch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await town.PostFormAsync(casePage + "/recoveries", await town.TokenAsync(casePage), new() { ["amount"] = "2600", ["recoveredOn"] = today });
+        var done = await town.GetStringAsync(casePage);
+        Assert.Contains("<dd id=\"case-status\">已追回", done, StringComparison.Ordinal);
+        Assert.Contains("3600.00 元(尚欠 0.00 元)", done, StringComparison.Ordinal);
+
+        var clerkView = await (await fixture.App.SignedInAsync("demo.clerk1")).GetStringAsync(casePage);
+        Assert.Contains("已追回", clerkView, StringComparison.Ordinal);
+        Assert.DoesNotContain("记录追回", clerkView, StringComparison.Ordinal);
+        var county = await (await fixture.App.SignedInAsync("demo.county")).GetStringAsync("/fraud-cases");
+        Assert.Contains("已追回", county, StringComparison.Ordinal);
+    }
 }

@@ -713,6 +713,106 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("TaskRows");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AmountClaimed")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "VillageId");
+
+                    b.ToTable("FraudCases");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudRecovery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("RecoveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("FraudRecovery");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
                 {
                     b.Property<long>("Id")
@@ -1148,6 +1248,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudCase", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Verification.SuspiciousIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudRecovery", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Verification.FraudCase", null)
+                        .WithMany("Recoveries")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Verification.SuspiciousIssue", null)
@@ -1189,6 +1307,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudCase", b =>
+                {
+                    b.Navigation("Recoveries");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>

@@ -788,3 +788,84 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122134025_FraudCases'
+)
+BEGIN
+    CREATE TABLE [FraudCases] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [IssueId] bigint NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [AmountClaimed] decimal(12,2) NOT NULL,
+        [PeriodFrom] date NOT NULL,
+        [PeriodTo] date NOT NULL,
+        [ReportedOn] date NOT NULL,
+        [Status] int NOT NULL,
+        [Note] nvarchar(500) NULL,
+        [OpenedById] nvarchar(450) NOT NULL,
+        [OpenedAtUtc] datetime2 NOT NULL,
+        [ReferredOn] date NULL,
+        CONSTRAINT [PK_FraudCases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FraudCases_SuspiciousIssues_IssueId] FOREIGN KEY ([IssueId]) REFERENCES [SuspiciousIssues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122134025_FraudCases'
+)
+BEGIN
+    CREATE TABLE [FraudRecovery] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CaseId] bigint NOT NULL,
+        [Amount] decimal(12,2) NOT NULL,
+        [RecoveredOn] date NOT NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_FraudRecovery] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FraudRecovery_FraudCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [FraudCases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122134025_FraudCases'
+)
+BEGIN
+    CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122134025_FraudCases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122134025_FraudCases'
+)
+BEGIN
+    CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122134025_FraudCases'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122134025_FraudCases', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -681,6 +681,102 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("TaskRows");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountClaimed")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "VillageId");
+
+                    b.ToTable("FraudCases");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudRecovery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecoveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("FraudRecovery");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
                 {
                     b.Property<long>("Id")
@@ -1108,6 +1204,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudCase", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Verification.SuspiciousIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudRecovery", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Verification.FraudCase", null)
+                        .WithMany("Recoveries")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.IssueComment", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Verification.SuspiciousIssue", null)
@@ -1149,6 +1263,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Verification.FraudCase", b =>
+                {
+                    b.Navigation("Recoveries");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Verification.SuspiciousIssue", b =>

@@ -16,7 +16,7 @@ public sealed record IssueLine(long Id, long RowId, string PersonName, string Vi
 
 public sealed record IssueQueue(IReadOnlyList<IssueLine> Issues, string Status, int Open, int Closed);
 
-public sealed record IssuePage(SuspiciousIssue Issue, TaskRow Row, OrgUnit Village, IReadOnlyDictionary<string, string> Names, bool CanComment, bool CanClose);
+public sealed record IssuePage(SuspiciousIssue Issue, TaskRow Row, OrgUnit Village, IReadOnlyDictionary<string, string> Names, bool CanComment, bool CanClose, long? FraudCaseId);
 
 public sealed class RaiseForm
 {
@@ -163,7 +163,8 @@ public sealed class IssuesController(AppDbContext db, TimeProvider clock) : Cont
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var canComment = issue.IsOpen && scope.Role != Roles.CountySupervisor;
         var canClose = issue.IsOpen && scope.Role == Roles.TownOffice;
-        return (new IssuePage(issue, row, village, names, canComment, canClose), null);
+        var fraudCase = await db.FraudCases.Where(c => c.IssueId == id).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
+        return (new IssuePage(issue, row, village, names, canComment, canClose, fraudCase), null);
     }
 
     /// <summary>The assigned verifier and the village's clerk raise issues about a row.</summary>

@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.FraudCases;
+
+public sealed class FraudCaseForm
+{
+    public decimal? AmountClaimed { get; set; }
+    public DateOnly? PeriodFrom { get; set; }
+    public DateOnly? PeriodTo { get; set; }
+    public DateOnly? ReportedOn { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed record CaseLine(long Id, string PersonName, string Village, decimal Claimed, decimal Recovered, FraudStatus Status, DateOnly ReportedOn);
+
+public sealed record CasePage(FraudCase Case, string PersonName, string Village, string Reason, bool CanManage);
+
+public sealed record OpenPage(SuspiciousIssue Issue, string PersonName, FraudCaseForm Form);
+
+/// <summary>Pension fraud through a card (冒领、盗领养老金): the town registers it from an issue, records what is recovered, hands it over.</summary>
+[Authorize(Roles = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}")]
+public sealed class FraudCasesController(AppDbContext db, TimeProvider clock) : Controller
+{
+    private UserScope Scope => AppClaims.ScopeOf(User)!;
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpGet("fraud-cases")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var scope = Scope;
+        var cases = await db.FraudCases.Include(c => c.Recoveries)
+            .Where(c => db.OrgUnits.Any(u => u.Id == c.VillageId && u.Code.StartsWith(scope.UnitCode)))
+            .OrderByDescending(c => c.Id).ToListAsync(ct);
+        var rowIds = cases.Select(c => c.TaskRowId).ToList();
+        var names = await db.TaskRows.Where(r => rowIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var villageIds = cases.Select(c => c.VillageId).Distinct().ToList();
+        var villages = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return View(cases.Select(c => new CaseLine(c.Id, names[c.TaskRowId], villages[c.VillageId], c.AmountClaimed, c.Recovered, c.Status, c.ReportedOn)).ToList());
+    }
+
+    [HttpGet("issues/{id:long}/fraud-case/new")]
+    [Authorize(Roles = Roles.TownOffice)]
+    public async Task<IActionResult> Open(long id, CancellationToken ct)
+    {
+        var (issue, name, denied) = await TownIssueAsync(id, ct);
+        return issue is null ? denied! : View(new OpenPage(issue, name!, new FraudCaseForm { ReportedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime) }));
+    }
+
+    [HttpPost("issues/{id:long}/fraud-case")]
+    [Authorize(Roles = Roles.TownOffice)]
+    public async Task<IActionResult> Open(long id, FraudCaseForm form, CancellationToken ct)
+    {
+        var (issue, name, denied) = await TownIssueAsync(id, ct);
+        if (issue is null)
+        {
+            return denied!;
+        }
+        if (await db.FraudCases.Where(c => c.IssueId == id).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct) is { } existing)
+        {
+            return Redirect($"/fraud-cases/{existing}");
+        }
+        if (form.AmountClaimed is null || form.PeriodFrom is null || form.PeriodTo is null || form.ReportedOn is null)
+        {
+            ModelState.AddModelError("", "请填写冒领金额、冒领期间和上报日期。");
+            return View(new OpenPage(issue, name!, form));
+        }
+        try
+        {
+            var fraud = FraudCase.Open(issue, form.AmountClaimed.Value, form.PeriodFrom.Value, form.PeriodTo.Value, form.ReportedOn.Value, form.Note, Me, Now);
+            db.FraudCases.Add(fraud);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = "已登记冒领案件。";
+            return Redirect($"/fraud-cases/{fraud.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return View(new OpenPage(issue, name!, form));
+        }
+    }
+
+    [HttpGet("fraud-cases/{id:long}")]
+    public async Task<IActionResult> Details(long id, CancellationToken ct)
+    {
+        var (page, denied) = await CaseAsync(id, ct);
+        return page is null ? denied! : View(page);
+    }
+
+    [HttpPost("fraud-cases/{id:long}/recoveries")]
+    public async Task<IActionResult> Recover(long id, decimal? amount, DateOnly? recoveredOn, CancellationToken ct) =>
+        await ActAsync(id, c => c.AddRecovery(amount ?? 0, recoveredOn ?? DateOnly.MinValue, Me, Now), "已记录追回金额。", ct);
+
+    [HttpPost("fraud-cases/{id:long}/refer")]
+    public async Task<IActionResult> Refer(long id, DateOnly? referredOn, CancellationToken ct) =>
+        await ActAsync(id, c => c.Refer(referredOn ?? DateOnly.MinValue, Now), "案件已移交。", ct);
+
+    private async Task<IActionResult> ActAsync(long id, Action<FraudCase> act, string done, CancellationToken ct)
+    {
+        var (page, denied) = await CaseAsync(id, ct);
+        if (page is null)
+        {
+            return denied!;
+        }
+        if (!page.CanManage)
+        {
+            return Forbid();
+        }
+        try
+        {
+            act(page.Case);
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = done;
+            return Redirect($"/fraud-cases/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return View("Details", page);
+        }
+    }
+
+    private async Task<(CasePage? Page, IActionResult? Denied)> CaseAsync(long id, CancellationToken ct)
+    {
+        var fraud = await db.FraudCases.Include(c => c.Recoveries).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (fraud is null)
+        {
+            return (null, NotFound());
+        }
+        var village = await db.OrgUnits.SingleAsync(u => u.Id == fraud.VillageId, ct);
+        var scope = Scope;
+        if (!scope.Covers(village.TenantId, village.Code))
+        {
+            return (null, Forbid());
+        }
+        var name = await db.TaskRows.Where(r => r.Id == fraud.TaskRowId).Select(r => r.Name).SingleAsync(ct);
+        var reason = await db.SuspiciousIssues.Where(i => i.Id == fraud.IssueId).Select(i => i.Reason).SingleAsync(ct);
+        return (new CasePage(fraud, name, village.Name, reason, scope.Role == Roles.TownOffice), null);
+    }
+
+    /// <summary>An issue of the town office's villages; another county's is not found.</summary>
+    private async Task<(SuspiciousIssue? Issue, string? Name, IActionResult? Denied)> TownIssueAsync(long id, CancellationToken ct)
+    {
+        var issue = await db.SuspiciousIssues.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return (null, null, NotFound());
+        }
+        var village = await db.OrgUnits.SingleAsync(u => u.Id == issue.VillageId, ct);
+        if (!Scope.Covers(village.TenantId, village.Code))
+        {
+            return (null, null, Forbid());
+        }
+        return (issue, await db.TaskRows.Where(r => r.Id == issue.TaskRowId).Select(r => r.Name).SingleAsync(ct), null);
+    }
+}
