@@ -165,4 +165,16 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         Assert.DoesNotContain($"/rows/{row}/finding\"", await verifier.GetStringAsync("/my/tasks?status=todo"), StringComparison.Ordinal);
         Assert.Contains($"/rows/{row}/finding\"", await verifier.GetStringAsync("/my/tasks?status=done"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_clerk_sees_the_village_progress_by_verifier_and_by_group()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        await SaveAsync(verifier, await RowAsync(10), InUse(0));
+        var clerk = await fixture.App.SignedInAsync("demo.clerk1");
+        var html = await clerk.GetStringAsync($"/campaigns/{fixture.Scenario.Own.CampaignId}/villages/{fixture.Scenario.Own.UnitId}/rows");
+        var byVerifier = html[html.IndexOf("id=\"by-verifier\"", StringComparison.Ordinal)..html.IndexOf("id=\"by-group\"", StringComparison.Ordinal)];
+        Assert.Matches(@"王志强</td>\s*<td data-label=""任务"">\d+</td>\s*<td data-label=""已核查"">[1-9]", byVerifier);
+        Assert.Contains("第一居民小组", html[html.IndexOf("id=\"by-group\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
 }

@@ -17,8 +17,11 @@ namespace SocialCardAudit.Web.Features.Assignment;
 public sealed record RowLine(long Id, int? SourceNumber, string Name, string IdNumberMasked, string? BankCardMasked, string? Address,
     string? GroupName, string? VerifierName, string? Flags);
 
+public sealed record ProgressLine(string Name, int Rows, int Done, int OpenIssues);
+
 public sealed record VillageRows(Campaign Campaign, OrgUnit Village, IReadOnlyList<RowLine> Rows, IReadOnlyList<OrgUnit> Groups,
-    IReadOnlyList<(string Id, string Name, int Count)> Verifiers, int? GroupId, int Page, int Total, bool CanAssign);
+    IReadOnlyList<(string Id, string Name, int Count)> Verifiers, int? GroupId, int Page, int Total, bool CanAssign,
+    IReadOnlyList<ProgressLine> ByVerifier, IReadOnlyList<ProgressLine> ByGroup);
 
 public sealed record AssignmentLine(DateTime AtUtc, string? From, string? To, string By);
 
@@ -190,7 +193,23 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
                 r.ResidentGroupId is { } gid ? groupNames.GetValueOrDefault(gid) : null,
                 r.VerifierId is { } vid ? verifierNames.GetValueOrDefault(vid, "(已不在本村)") : null, r.ImportFlags))
             .ToList();
+        // Progress of the whole village, whatever page is shown: per verifier and per resident group.
+        var progress = await db.TaskRows.Where(r => r.CampaignId == campaign.Id && r.VillageId == village.Id)
+            .GroupBy(r => new { r.VerifierId, r.ResidentGroupId })
+            .Select(g => new
+            {
+                g.Key.VerifierId, g.Key.ResidentGroupId, Rows = g.Count(),
+                Done = g.Count(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
+                Open = g.Count(r => db.SuspiciousIssues.Any(i => i.TaskRowId == r.Id && i.ClosedAtUtc == null)),
+            })
+            .ToListAsync(ct);
+        var byVerifier = progress.GroupBy(p => p.VerifierId)
+            .Select(g => new ProgressLine(g.Key is null ? "未分配" : verifierNames.GetValueOrDefault(g.Key, "(已不在本村)"), g.Sum(x => x.Rows), g.Sum(x => x.Done), g.Sum(x => x.Open)))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var byGroup = progress.GroupBy(p => p.ResidentGroupId)
+            .Select(g => new ProgressLine(g.Key is { } gid ? groupNames.GetValueOrDefault(gid, "") : "未分组", g.Sum(x => x.Rows), g.Sum(x => x.Done), g.Sum(x => x.Open)))
+            .ToList();
         return new VillageRows(campaign, village, rows, groups, verifiers.Select(v => (v.Id, v.FullName, v.Count)).ToList(),
-            groupId, page, total, RowAccess.CanAssign(Scope, village));
+            groupId, page, total, RowAccess.CanAssign(Scope, village), byVerifier, byGroup);
     }
 }
