@@ -17,6 +17,8 @@ const string Usage = """
       import-tasks 导入清查任务数据:--tenant <县代码> --campaign <清查代码> --file <xlsx|csv> [--json]
       make-task-file  生成虚构的任务清单(演示、基准测试):--rows <行数> --out <文件.xlsx|.csv>
       bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>
+      bench-seed   压测准备:--db <文件> [--verifiers 100] [--rows-each 20]
+      bench-findings  压测:多名核查员同时保存核查结果:--url <地址> [--verifiers 100] [--seconds 30]
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
     个人信息密钥:环境变量 PersonalData__Keys__1、PersonalData__IndexKey 等,或 --config <json>;
       演示和基准测试可用 --dev-keys(公开的开发密钥,不得用于真实数据)
@@ -75,6 +77,10 @@ try
             return SocialCardAudit.Cli.ImportVerbs.MakeTaskFile(options);
         case "bench-floor":
             return SocialCardAudit.Cli.ImportVerbs.BenchFloor(options);
+        case "bench-seed":
+            return await SocialCardAudit.Cli.BenchVerbs.SeedAsync(options);
+        case "bench-findings":
+            return await SocialCardAudit.Cli.BenchVerbs.FindingsAsync(options);
         case "sql-script":
         {
             await using var db = SchemaContext.For(new Database(DatabaseProvider.SqlServer, "Server=."));

@@ -41,7 +41,8 @@ public sealed record Database(DatabaseProvider Provider, string ConnectionString
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder();
-                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.Sqlite"));
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.Sqlite"))
+                    .AddInterceptors(SqliteWriteGate.For(new SqliteConnectionStringBuilder(ConnectionString).DataSource));
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.SqlServer"));

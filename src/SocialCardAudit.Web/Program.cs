@@ -42,8 +42,6 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(AppIdentity.Configure)
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 
-// Every request re-checks the security stamp, so a disabled account or a changed role takes effect at once.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.Cookie.Name = "sca.auth";
@@ -54,6 +52,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.LogoutPath = "/account/logout";
     o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:IdleTimeoutMinutes", 30));
     o.SlidingExpiration = true;
+    // Every request re-checks the security stamp, so a disabled account or a changed role takes effect at once.
+    o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
     o.Events.OnRedirectToAccessDenied = async ctx =>
     {
         // Answer 403 with the Chinese status page (no redirect), and keep a record of the attempt.

@@ -33,7 +33,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture)
         await page.Locator("#file").SetInputFilesAsync(firstFile);
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync();
         Assert.Equal("导入进度", await page.Locator("h1").InnerTextAsync());
-        Assert.True(await page.Locator("progress#import-progress").IsVisibleAsync());
+        await page.Locator("progress#import-progress").WaitForAsync(new() { State = WaitForSelectorState.Visible }); // before and after it reloads itself
 
         // The page polls and reloads itself when the import is done.
         await page.Locator("#error-report").WaitForAsync(new() { Timeout = 30_000 });

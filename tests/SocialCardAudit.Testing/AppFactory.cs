@@ -29,7 +29,6 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
-            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
         });
     }
 
