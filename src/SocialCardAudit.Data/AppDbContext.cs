@@ -36,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<ProcessedRequest> ProcessedRequests => Set<ProcessedRequest>();
     public DbSet<SuspiciousIssue> SuspiciousIssues => Set<SuspiciousIssue>();
     public DbSet<FraudCase> FraudCases => Set<FraudCase>();
+    public DbSet<FindingAttachment> FindingAttachments => Set<FindingAttachment>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
     {
@@ -215,6 +216,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         {
             e.Property(r => r.Amount).HasPrecision(12, 2);
             e.Property(r => r.ById).HasMaxLength(450);
+        });
+
+        builder.Entity<FindingAttachment>(e =>
+        {
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.ContentType).HasMaxLength(20);
+            e.Property(a => a.UploadedById).HasMaxLength(450);
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(a => a.TaskRowId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => a.TaskRowId);
         });
 
         builder.Entity<SecurityEvent>(e =>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialCardAudit.Data.Demo;
 
@@ -37,6 +39,11 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
         Assert.True(await page.Locator("#DeathDate").IsHiddenAsync()); // fields show only when the outcome needs them
         await page.GetByLabel("本人已领·正常使用").CheckAsync();
         await page.GetByLabel("本人签名").CheckAsync();
+        var photo = Path.Combine(Path.GetTempPath(), $"sheet-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(photo, SocialCardAudit.Testing.Scenario.TinyPng);
+        await page.Locator("#Photo").SetInputFilesAsync(photo);
+        // The page swaps the chosen photo for a shrunk JPEG before it is sent.
+        await page.WaitForFunctionAsync("document.getElementById('Photo').files[0] && document.getElementById('Photo').files[0].type === 'image/jpeg'");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sca-finding.png"), FullPage = true });
         await SaveAsync();
 
@@ -56,6 +63,19 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
         await page.Locator("#HandedInBank").SelectOptionAsync("邮政银行");
         await page.Locator("#HandedInDate").FillAsync("2021-06-10");
         await page.GetByLabel("捺指纹").CheckAsync();
+        // A finger's strokes on the pad, as pointer events (the emulated phone has a touch screen).
+        var pad = page.Locator("#signature-pad");
+        var box = (await pad.BoundingBoxAsync())!;
+        Dictionary<string, object> At(double dx, double dy) => new()
+        {
+            ["clientX"] = Math.Round(box.X + dx), ["clientY"] = Math.Round(box.Y + dy), ["pointerId"] = 1, ["pointerType"] = "touch", ["isPrimary"] = true,
+        };
+        await pad.DispatchEventAsync("pointerdown", At(20, 20));
+        foreach (var (dx, dy) in new[] { (60, 40), (120, 60), (200, 30), (260, 50) })
+        {
+            await pad.DispatchEventAsync("pointermove", At(dx, dy));
+        }
+        await pad.DispatchEventAsync("pointerup", At(260, 50));
         await SaveAsync();
 
         // 本人未领·已经去世: the first try without a proxy is refused next to the field, nothing lost.
@@ -74,6 +94,12 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/my/tasks");
         Assert.StartsWith("4 /", await page.Locator("#done-count").InnerTextAsync(), StringComparison.Ordinal);
+
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var kinds = await scope.ServiceProvider.GetRequiredService<SocialCardAudit.Data.AppDbContext>().FindingAttachments.IgnoreQueryFilters()
+            .Where(a => a.UploadedById != "scenario").Select(a => new { a.Kind, a.ContentType }).ToListAsync();
+        Assert.Contains(kinds, k => k.Kind == SocialCardAudit.Domain.Verification.AttachmentKind.SheetPhoto && k.ContentType == "image/jpeg");
+        Assert.Contains(kinds, k => k.Kind == SocialCardAudit.Domain.Verification.AttachmentKind.DrawnSignature && k.ContentType == "image/png");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await page.Context.CloseAsync();
     }

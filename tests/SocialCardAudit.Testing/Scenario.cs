@@ -19,7 +19,7 @@ namespace SocialCardAudit.Testing;
 /// it), the campaign covering it, an import of that campaign, and a task row of that village.
 /// </summary>
 public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
-    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0);
+    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0, Guid AttachmentId = default);
 
 /// <summary>
 /// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
@@ -28,6 +28,10 @@ public sealed record Target(int UnitId, string UserId, string UserName, int Camp
 public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTown, Target OtherTenant, string Verifier1Id)
 {
     public const string Password = "Target@2021";
+
+    /// <summary>A real 1×1 PNG.</summary>
+    public static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     public static async Task<Scenario> PrepareAsync(IServiceProvider services)
     {
@@ -99,7 +103,18 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
                 db.FraudCases.Add(fraud);
                 await db.SaveChangesAsync();
             }
-            return t with { IssueId = issue.Id, FraudCaseId = fraud.Id };
+            var attachment = await db.FindingAttachments.IgnoreQueryFilters().FirstOrDefaultAsync(a => a.TaskRowId == row.Id);
+            if (attachment is null)
+            {
+                attachment = new FindingAttachment
+                {
+                    TenantId = row.TenantId, TaskRowId = row.Id, Kind = AttachmentKind.SheetPhoto, ContentType = "image/png", Size = TinyPng.Length,
+                    Cipher = protector.Protect(TinyPng, Purposes.Attachment), UploadedById = "scenario", UploadedAtUtc = DateTime.UtcNow,
+                };
+                db.FindingAttachments.Add(attachment);
+                await db.SaveChangesAsync();
+            }
+            return t with { IssueId = issue.Id, FraudCaseId = fraud.Id, AttachmentId = attachment.Id };
         }
 
         return new Scenario(

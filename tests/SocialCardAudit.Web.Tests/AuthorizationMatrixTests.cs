@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Func<Scenario, Target?, Dictionary<string, string>>? form = null) =>
         Matrix.Add(new Row(method, template, target,
             template.Replace("{id:int}", "{id}", StringComparison.Ordinal).Replace("{id:long}", "{id}", StringComparison.Ordinal)
-                .Replace("{villageId:int}", "{villageId}", StringComparison.Ordinal),
+                .Replace("{villageId:int}", "{villageId}", StringComparison.Ordinal).Replace("{attachmentId:guid}", "{attachmentId}", StringComparison.Ordinal),
             [own, sibling, otherTown, otherTenant], form));
 
     private const string AdminOnly = "login 403 403 403 403 ok";
@@ -123,6 +123,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "rows/{id:long}/reveal", On.Row,
             own: "login 403 ok ok ok 403", sibling: "login 403 ok 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound);
         Route("GET", "my/tasks", "/my/tasks", "login 403 403 403 ok 403");
+        Route("GET", "rows/{id:long}/attachments/{attachmentId:guid}", On.Row,
+            own: "login 403 ok ok ok 403", sibling: "login 403 ok 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound);
         // The finding: only the verifier the row is assigned to.
         Route("GET", "rows/{id:long}/finding", On.Row, VerifierOwn, VerifierNone, VerifierNone, "login 403 403 403 404 403");
         Route("POST", "rows/{id:long}/finding", On.Row, VerifierOwn, VerifierNone, VerifierNone, "login 403 403 403 404 403", (_, _) => new()
@@ -263,7 +265,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
                 On.Fraud => $"{target.FraudCaseId}",
                 _ => $"{target.RowId}",
             }, StringComparison.Ordinal)
-            .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal);
+            .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal)
+            .Replace("{attachmentId}", $"{target.AttachmentId}", StringComparison.Ordinal);
         if (row.Method is "GET" or "*")
         {
             return Classify(await client.GetAsync(path));

@@ -17,6 +17,10 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Enough rows for every test of this class: the rows of the village's other verifier go to demo.verifier1 too.
+        var other = await db.Users.IgnoreQueryFilters().Where(u => u.UserName == "demo.verifier1b").Select(u => u.Id).SingleAsync();
+        await db.TaskRows.IgnoreQueryFilters().Where(r => r.VerifierId == other)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VerifierId, fixture.Scenario.Verifier1Id));
         var rows = await db.TaskRows.IgnoreQueryFilters().Where(r => r.VerifierId == fixture.Scenario.Verifier1Id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
         return rows[index];
     }
@@ -176,5 +180,65 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         var byVerifier = html[html.IndexOf("id=\"by-verifier\"", StringComparison.Ordinal)..html.IndexOf("id=\"by-group\"", StringComparison.Ordinal)];
         Assert.Matches(@"王志强</td>\s*<td data-label=""任务"">\d+</td>\s*<td data-label=""已核查"">[1-9]", byVerifier);
         Assert.Contains("第一居民小组", html[html.IndexOf("id=\"by-group\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> SaveMultipartAsync(HttpClient client, long row, Dictionary<string, string> form, byte[]? photo)
+    {
+        var token = await client.TokenAsync($"/rows/{row}/finding");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (k, v) in form)
+        {
+            content.Add(new StringContent(v), k);
+        }
+        if (photo is not null)
+        {
+            content.Add(new ByteArrayContent(photo), "Photo", "sheet.jpg");
+        }
+        return await client.PostAsync($"/rows/{row}/finding", content);
+    }
+
+    [Fact]
+    public async Task A_photo_is_kept_encrypted_with_the_finding_and_shown_to_the_clerk_and_its_viewing_recorded()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(11);
+        var saved = await SaveMultipartAsync(verifier, row, InUse(0), Scenario.TinyPng);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var versions = await VersionsAsync(row);
+        var attachmentId = Assert.Single(versions).Finding.AttachmentId;
+        Assert.NotNull(attachmentId);
+        var clerk = await fixture.App.SignedInAsync("demo.clerk1");
+        Assert.Contains($"/rows/{row}/attachments/{attachmentId}", await clerk.GetStringAsync($"/rows/{row}"), StringComparison.Ordinal);
+        var image = await clerk.GetAsync($"/rows/{row}/attachments/{attachmentId}");
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Scenario.TinyPng, await image.Content.ReadAsByteArrayAsync());
+
+        // Saving again without a new picture keeps it.
+        await SaveMultipartAsync(verifier, row, new(InUse(1)) { ["Note"] = "补充说明" }, null);
+        Assert.Equal(attachmentId, (await VersionsAsync(row))[^1].Finding.AttachmentId);
+
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FindingAttachments.IgnoreQueryFilters().SingleAsync(a => a.Id == attachmentId);
+        Assert.False(stored.Cipher.AsSpan().IndexOf(Scenario.TinyPng.AsSpan(0, 16)) >= 0); // not stored as it came
+    }
+
+    [Fact]
+    public async Task A_non_image_or_oversized_upload_is_refused_next_to_the_field_and_nothing_is_saved()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(12);
+        var notImage = await SaveMultipartAsync(verifier, row, InUse(0), System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 not a photo"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notImage.StatusCode);
+        Assert.Contains("只能上传照片(JPEG 或 PNG 格式)", await notImage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var big = new byte[700 * 1024];
+        Scenario.TinyPng.CopyTo(big, 0);
+        var oversized = await SaveMultipartAsync(verifier, row, InUse(0), big);
+        Assert.Contains("照片过大", await oversized.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var badDrawing = await SaveMultipartAsync(verifier, row, new(InUse(0)) { ["DrawnSignature"] = "data:image/png;base64,!!!" }, null);
+        Assert.Contains("手写签名无效", await badDrawing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await VersionsAsync(row));
     }
 }

@@ -869,3 +869,52 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
+)
+BEGIN
+    ALTER TABLE [VerificationRecords] ADD [AttachmentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
+)
+BEGIN
+    CREATE TABLE [FindingAttachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Kind] int NOT NULL,
+        [ContentType] nvarchar(20) NOT NULL,
+        [Cipher] varbinary(max) NOT NULL,
+        [Size] int NOT NULL,
+        [UploadedById] nvarchar(450) NOT NULL,
+        [UploadedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_FindingAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FindingAttachments_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
+)
+BEGIN
+    CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122135953_FindingAttachments', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -23,7 +23,7 @@ public enum SaveResult
 public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
 {
     public async Task<(SaveResult Result, VerificationRecord? Current)> SaveAsync(
-        TaskRow row, Finding finding, int fromVersion, Guid requestId, string userId, CancellationToken ct)
+        TaskRow row, Finding finding, int fromVersion, Guid requestId, string userId, CancellationToken ct, FindingAttachment? attachment = null)
     {
         if (await AlreadyRecordedAsync(requestId, ct))
         {
@@ -40,6 +40,10 @@ public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
             db.VerificationRecords.Add(record);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        if (attachment is not null)
+        {
+            db.FindingAttachments.Add(attachment); // written with the version that refers to it, or not at all
+        }
         var version = record.Record(finding, userId, now);
         db.VerificationVersions.Add(version);
         db.ProcessedRequests.Add(new ProcessedRequest { Id = requestId, TenantId = row.TenantId, UserId = userId, TaskRowId = row.Id, Version = version.Version, AtUtc = now });

@@ -78,4 +78,7 @@ public sealed record Finding
     public string? ProxyName { get; init; }
     public string? ProxyRelation { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>The photo of the signed sheet or the drawn signature kept with this version, if any.</summary>
+    public Guid? AttachmentId { get; init; }
 }

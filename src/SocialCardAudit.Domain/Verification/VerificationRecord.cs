@@ -25,6 +25,7 @@ public sealed class VerificationRecord : ITenantOwned
     public string? ProxyName { get; private set; }
     public string? ProxyRelation { get; private set; }
     public string? Note { get; private set; }
+    public Guid? AttachmentId { get; private set; }
 
     public int Version { get; private set; }
     public string RecordedById { get; private set; } = "";
@@ -47,6 +48,7 @@ public sealed class VerificationRecord : ITenantOwned
         ProxyName = f.ProxyName;
         ProxyRelation = f.ProxyRelation;
         Note = f.Note;
+        AttachmentId = f.AttachmentId;
         Version++;
         RecordedById = userId;
         RecordedAtUtc = nowUtc;
@@ -67,6 +69,7 @@ public sealed class VerificationRecord : ITenantOwned
         Outcome = Outcome, DeclaredToCounty = DeclaredToCounty, DeathDate = DeathDate, HandedInTo = HandedInTo,
         HandedInBank = HandedInBank, HandedInDate = HandedInDate, CardWhereabouts = CardWhereabouts, Phone = Phone,
         VisitedAt = VisitedAt, Signature = Signature, ProxyName = ProxyName, ProxyRelation = ProxyRelation, Note = Note,
+        AttachmentId = AttachmentId,
     };
 }
 
@@ -124,6 +127,7 @@ public static class FindingChanges
         Compare("代签人", before.ProxyName, after.ProxyName, s => s);
         Compare("代签人关系", before.ProxyRelation, after.ProxyRelation, s => s);
         Compare("说明", before.Note, after.Note, s => s);
+        Compare("照片/签名", before.AttachmentId, after.AttachmentId, a => a is null ? null : "已上传");
         return parts.Count == 0 ? "内容未变" : string.Join(";", parts);
     }
 }

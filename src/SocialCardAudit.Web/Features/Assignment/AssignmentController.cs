@@ -139,6 +139,26 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             RowAccess.CanReveal(Scope, UserId, row, village), fullId, fullCard, findings));
     }
 
+    /// <summary>The photo of the signed sheet or the drawn signature: personal data, for those who may see the numbers in full.</summary>
+    [HttpGet("rows/{id:long}/attachments/{attachmentId:guid}")]
+    public async Task<IActionResult> Attachment(long id, Guid attachmentId, CancellationToken ct)
+    {
+        var row = await db.TaskRows.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var attachment = await db.FindingAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.TaskRowId == id, ct);
+        if (row is null || attachment is null)
+        {
+            return NotFound();
+        }
+        var village = await db.OrgUnits.SingleAsync(u => u.Id == row.VillageId, ct);
+        if (!RowAccess.CanReveal(Scope, UserId, row, village))
+        {
+            return Forbid();
+        }
+        await events.RecordAsync(SecurityEventKind.PersonalDataViewed, User, $"任务行 {id}({row.Name})的{FindingAttachment.DisplayName(attachment.Kind)}");
+        Response.Headers.CacheControl = "no-store";
+        return File(protector.UnprotectBytes(attachment.Cipher, Purposes.Attachment), attachment.ContentType);
+    }
+
     private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.GetValueOrDefault(id, "(其他单位人员)");
 
     private async Task<bool> IsVerifierOfAsync(string userId, int villageId, CancellationToken ct) =>

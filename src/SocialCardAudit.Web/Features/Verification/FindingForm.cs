@@ -19,6 +19,15 @@ public sealed class FindingForm
     public string? ProxyRelation { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>A photo of the signed sheet (the page shrinks it first).</summary>
+    public IFormFile? Photo { get; set; }
+
+    /// <summary>A signature drawn on the screen, as a PNG data URL.</summary>
+    public string? DrawnSignature { get; set; }
+
+    /// <summary>Set by the server: the picture this version keeps (a new one, or the one it had).</summary>
+    public Guid? AttachmentId { get; set; }
+
     /// <summary>The version the form was opened on: mandatory, a save without it is refused.</summary>
     public int? Version { get; set; }
 
@@ -30,6 +39,7 @@ public sealed class FindingForm
         Outcome = Outcome, DeclaredToCounty = DeclaredToCounty, DeathDate = DeathDate, HandedInTo = HandedInTo,
         HandedInBank = HandedInBank, HandedInDate = HandedInDate, CardWhereabouts = CardWhereabouts, Phone = Phone,
         VisitedAt = VisitedAt, Signature = Signature, ProxyName = ProxyName, ProxyRelation = ProxyRelation, Note = Note,
+        AttachmentId = AttachmentId,
     });
 
     public static FindingForm From(Finding f, int version) => new()
@@ -37,7 +47,7 @@ public sealed class FindingForm
         Outcome = f.Outcome, DeclaredToCounty = f.DeclaredToCounty, DeathDate = f.DeathDate, HandedInTo = f.HandedInTo,
         HandedInBank = f.HandedInBank, HandedInDate = f.HandedInDate, CardWhereabouts = f.CardWhereabouts, Phone = f.Phone,
         VisitedAt = f.VisitedAt, Signature = f.Signature, ProxyName = f.ProxyName, ProxyRelation = f.ProxyRelation, Note = f.Note,
-        Version = version, RequestId = Guid.NewGuid(),
+        AttachmentId = f.AttachmentId, Version = version, RequestId = Guid.NewGuid(),
     };
 }
 

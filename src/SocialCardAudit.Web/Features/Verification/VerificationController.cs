@@ -97,6 +97,10 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         {
             return denied!;
         }
+        var current = await CurrentAsync(id, ct);
+        var attachment = await ReadAttachmentAsync(form, row, ct);
+        // A new picture replaces the one the finding had; an id sent from the page is never trusted.
+        form.AttachmentId = attachment?.Id ?? current?.AttachmentId;
         var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
         var birth = IdNumber.Check(protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber), DateOnly.FromDateTime(Now())).BirthDate;
         var context = new FindingContext(Now(), campaign!.StartDate, birth, banks);
@@ -108,10 +112,10 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await PageAsync(row, campaign, form, await CurrentAsync(id, ct), ct);
+            return await PageAsync(row, campaign, form, current, ct);
         }
 
-        var (saved, current) = await recorder.SaveAsync(row, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, Me, ct);
+        (var saved, current) = await recorder.SaveAsync(row, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, Me, ct, attachment);
         if (saved == SaveResult.Stale)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -125,6 +129,56 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
     }
 
     private DateTime Now() => clock.GetLocalNow().DateTime;
+
+    /// <summary>The uploaded photo or drawn signature, checked by its bytes and size and encrypted; null (with errors) otherwise.</summary>
+    private async Task<FindingAttachment?> ReadAttachmentAsync(FindingForm form, TaskRow row, CancellationToken ct)
+    {
+        byte[] bytes;
+        AttachmentKind kind;
+        string field;
+        if (form.Photo is { Length: > 0 } photo)
+        {
+            (kind, field) = (AttachmentKind.SheetPhoto, nameof(form.Photo));
+            if (photo.Length > FindingAttachment.MaxBytes)
+            {
+                ModelState.AddModelError(field, $"照片过大({photo.Length / 1024} KB,上限 {FindingAttachment.MaxBytes / 1024} KB)。请在本页重新选择照片,页面会自动压缩。");
+                return null;
+            }
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
+        }
+        else if (form.DrawnSignature is { Length: > 0 } drawn)
+        {
+            (kind, field) = (AttachmentKind.DrawnSignature, nameof(form.DrawnSignature));
+            const string prefix = "data:image/png;base64,";
+            try
+            {
+                bytes = drawn.StartsWith(prefix, StringComparison.Ordinal) && drawn.Length < FindingAttachment.MaxBytes * 2
+                    ? Convert.FromBase64String(drawn[prefix.Length..])
+                    : [];
+            }
+            catch (FormatException)
+            {
+                bytes = [];
+            }
+        }
+        else
+        {
+            return null;
+        }
+        var type = FindingAttachment.SniffImage(bytes);
+        if (type is null || bytes.Length > FindingAttachment.MaxBytes)
+        {
+            ModelState.AddModelError(field, kind == AttachmentKind.SheetPhoto ? "只能上传照片(JPEG 或 PNG 格式)。" : "手写签名无效,请清除后重新签名。");
+            return null;
+        }
+        return new FindingAttachment
+        {
+            TenantId = row.TenantId, TaskRowId = row.Id, Kind = kind, ContentType = type, Size = bytes.Length,
+            Cipher = protector.Protect(bytes, Purposes.Attachment), UploadedById = Me, UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+    }
 
     private Task<VerificationRecord?> CurrentAsync(long id, CancellationToken ct) =>
         db.VerificationRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskRowId == id, ct);

@@ -45,3 +45,46 @@ document.addEventListener('submit', function (e) {
   document.addEventListener('change', update);
   update();
 })();
+
+// Photos are shrunk in the page before upload (slow village connections, small storage):
+// longest side to data-shrink pixels, JPEG at 70 %. If the browser cannot, the original goes and the server decides.
+document.addEventListener('change', function (e) {
+  var input = e.target;
+  var max = input && input.getAttribute && parseInt(input.getAttribute('data-shrink'), 10);
+  if (!max || !input.files || !input.files[0] || !window.createImageBitmap || !window.DataTransfer) { return; }
+  createImageBitmap(input.files[0]).then(function (bitmap) {
+    var scale = Math.min(1, max / Math.max(bitmap.width, bitmap.height));
+    var canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    canvas.toBlob(function (blob) {
+      if (!blob) { return; }
+      var files = new DataTransfer();
+      files.items.add(new File([blob], 'sheet.jpg', { type: 'image/jpeg' }));
+      input.files = files.files;
+    }, 'image/jpeg', 0.7);
+  }).catch(function () { /* not an image the browser can read: the server will say so */ });
+});
+
+// A signature drawn with a finger; sent as a PNG with the form.
+(function () {
+  var pad = document.getElementById('signature-pad');
+  if (!pad) { return; }
+  var ink = pad.getContext('2d');
+  var field = document.getElementById('DrawnSignature');
+  var drawing = false, drawn = false;
+  ink.lineWidth = 3; ink.lineCap = 'round'; ink.strokeStyle = '#111';
+  function at(e) {
+    var box = pad.getBoundingClientRect();
+    return { x: (e.clientX - box.left) * pad.width / box.width, y: (e.clientY - box.top) * pad.height / box.height };
+  }
+  pad.addEventListener('pointerdown', function (e) {
+    drawing = true; var p = at(e); ink.beginPath(); ink.moveTo(p.x, p.y);
+    try { pad.setPointerCapture(e.pointerId); } catch (ignored) { /* no capture: strokes stay on the pad anyway */ }
+  });
+  pad.addEventListener('pointermove', function (e) { if (!drawing) { return; } var p = at(e); ink.lineTo(p.x, p.y); ink.stroke(); drawn = true; });
+  pad.addEventListener('pointerup', function () { drawing = false; });
+  document.getElementById('signature-clear').addEventListener('click', function () { ink.clearRect(0, 0, pad.width, pad.height); drawn = false; field.value = ''; });
+  pad.closest('form').addEventListener('submit', function () { if (drawn) { field.value = pad.toDataURL('image/png'); } });
+})();
