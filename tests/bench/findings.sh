@@ -11,7 +11,7 @@ dotnet build src/SocialCardAudit.Web -c Release -v q -nologo >/dev/null
 sca="dotnet src/SocialCardAudit.Cli/bin/Release/net10.0/sca.dll"
 $sca bench-seed --db "$work/app.db" --verifiers "$verifiers" --rows-each 20 >/dev/null
 ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Default="Data Source=$work/app.db" Logging__File__Path=none Logging__Console=none \
-  dotnet src/SocialCardAudit.Web/bin/Release/net10.0/SocialCardAudit.Web.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  dotnet src/SocialCardAudit.Web/bin/Release/net10.0/SocialCardAudit.Web.dll --contentRoot "$PWD/src/SocialCardAudit.Web" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.2; done
