@@ -123,7 +123,17 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseRequestLocalization();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Links carry a content hash (asp-append-version), so a versioned asset never changes: phones keep it.
+    OnPrepareResponse = ctx =>
+    {
+        if (ctx.Context.Request.Query.ContainsKey("v"))
+        {
+            ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        }
+    },
+});
 app.UseSerilogRequestLogging();
 app.UseRouting();
 app.UseAuthentication();
