@@ -1,0 +1,121 @@
+namespace SocialCardAudit.Domain.SignOff;
+
+public enum SubmissionState
+{
+    InProgress = 1,
+    Submitted = 2,
+    Returned = 3,
+    Approved = 4,
+}
+
+/// <summary>One step of a village's sign-off: who moved it, when, where to, and why.</summary>
+public sealed class SubmissionStep
+{
+    public long Id { get; set; }
+    public long SubmissionId { get; set; }
+    public SubmissionState From { get; set; }
+    public SubmissionState To { get; set; }
+    public required string ById { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>For a signing step: the SHA-256 of exactly what was signed.</summary>
+    public string? Digest { get; set; }
+}
+
+/// <summary>
+/// A village's classified statistics on their way to the town: 进行中 → 已提交 (the clerk signs) → 退回 (the
+/// town returns them, rows reopen) → 已提交 … → 镇已审核 (the town signs). The town can reopen a signed
+/// village, with a reason. Each method is one legal move; anything else is refused, naming the state.
+/// </summary>
+public sealed class VillageSubmission : ITenantOwned
+{
+    public long Id { get; set; }
+    public int TenantId { get; set; }
+    public int CampaignId { get; set; }
+    public int VillageId { get; set; }
+    public SubmissionState State { get; private set; } = SubmissionState.InProgress;
+    public List<SubmissionStep> Steps { get; private set; } = [];
+
+    /// <summary>Findings may change only while the village is being worked on.</summary>
+    public bool AllowsFindingChanges => State is SubmissionState.InProgress or SubmissionState.Returned;
+
+    public static string DisplayName(SubmissionState s) => s switch
+    {
+        SubmissionState.InProgress => "进行中",
+        SubmissionState.Submitted => "已提交",
+        SubmissionState.Returned => "退回",
+        SubmissionState.Approved => "镇已审核",
+        _ => s.ToString(),
+    };
+
+    /// <summary>
+    /// The clerk signs and submits. Rows still open are allowed only with a stated reason for each
+    /// (外出务工, 联系不上 …): <paramref name="openRows"/> without a reason in <paramref name="openReasons"/> refuse it.
+    /// </summary>
+    public void Submit(IReadOnlyCollection<long> openRows, IReadOnlyDictionary<long, string> openReasons, string digest, string clerkId, DateTime nowUtc)
+    {
+        Require(SubmissionState.InProgress, SubmissionState.Returned, "提交");
+        var unexplained = openRows.Count(r => !openReasons.TryGetValue(r, out var why) || string.IsNullOrWhiteSpace(why));
+        if (unexplained > 0)
+        {
+            throw new DomainException($"还有 {unexplained} 人未核查且未说明原因(如外出务工、联系不上),不能提交。");
+        }
+        Move(SubmissionState.Submitted, clerkId, nowUtc, openRows.Count == 0 ? null : $"{openRows.Count} 人未核查,已说明原因", digest);
+    }
+
+    public void Return(string reason, string townUserId, DateTime nowUtc)
+    {
+        Require(SubmissionState.Submitted, null, "退回");
+        Move(SubmissionState.Returned, townUserId, nowUtc, Reason(reason, "请写明退回原因。"), null);
+    }
+
+    public void Approve(string digest, string townUserId, DateTime nowUtc)
+    {
+        Require(SubmissionState.Submitted, null, "审核签字");
+        Move(SubmissionState.Approved, townUserId, nowUtc, null, digest);
+    }
+
+    /// <summary>The town reopens a signed village: findings can change again; the signature stays in the history.</summary>
+    public void Reopen(string reason, string townUserId, DateTime nowUtc)
+    {
+        Require(SubmissionState.Approved, null, "重新打开");
+        Move(SubmissionState.InProgress, townUserId, nowUtc, Reason(reason, "请写明重新打开的原因。"), null);
+    }
+
+    /// <summary>The digest of the last signature of this kind (the clerk's submission or the town's approval) still in force.</summary>
+    public string? SignedDigest => State is SubmissionState.Submitted or SubmissionState.Approved ? Steps.LastOrDefault(s => s.To == State)?.Digest : null;
+
+    private void Require(SubmissionState expected, SubmissionState? alternative, string action)
+    {
+        if (State != expected && State != alternative)
+        {
+            throw new DomainException($"当前状态为“{DisplayName(State)}”,不能{action}。");
+        }
+    }
+
+    private void Move(SubmissionState to, string userId, DateTime nowUtc, string? reason, string? digest)
+    {
+        Steps.Add(new SubmissionStep { From = State, To = to, ById = userId, AtUtc = nowUtc, Reason = reason, Digest = digest });
+        State = to;
+    }
+
+    private static string Reason(string? text, string missing)
+    {
+        text = (text ?? "").Trim();
+        return text.Length == 0 ? throw new DomainException(missing) : text.Length > 500 ? throw new DomainException("原因不能超过 500 字。") : text;
+    }
+}
+
+/// <summary>The town total is signed only when every village in the campaign's scope is 镇已审核.</summary>
+public static class TownSignOff
+{
+    public static void EnsureAllApproved(IReadOnlyDictionary<string, SubmissionState> villages)
+    {
+        var pending = villages.Where(v => v.Value != SubmissionState.Approved).Select(v => $"{v.Key}({VillageSubmission.DisplayName(v.Value)})").ToList();
+        if (pending.Count > 0)
+        {
+            throw new DomainException($"还有村(社区)未经镇审核,不能签署全镇汇总:{string.Join("、", pending)}。");
+        }
+    }
+}

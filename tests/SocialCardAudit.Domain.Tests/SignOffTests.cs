@@ -1,0 +1,155 @@
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.Domain.Verification;
+
+namespace SocialCardAudit.Domain.Tests;
+
+public sealed class SignOffTests
+{
+    private static readonly DateTime Now = new(2021, 6, 28, 16, 0, 0);
+
+    [Fact]
+    public void Statistics_of_a_hand_counted_village()
+    {
+        // 9 rows over 3 groups (one row without a group): 3 in use, 1 received-deceased, 2 handed in,
+        // 1 not-received-deceased, 2 still open, 2 with an open issue.
+        RowState[] rows =
+        [
+            new(1, Outcome.ReceivedInUse, 10, false), new(2, Outcome.ReceivedInUse, 10, false), new(3, Outcome.ReceivedInUse, 11, true),
+            new(4, Outcome.ReceivedDeceased, 11, false), new(5, Outcome.NotReceivedHandedIn, 12, false), new(6, Outcome.NotReceivedHandedIn, 12, false),
+            new(7, Outcome.NotReceivedDeceased, null, false), new(8, null, 12, true), new(9, null, 10, false),
+        ];
+        var s = VillageStatistics.Compute(rows);
+        Assert.Equal(new VillageStatistics(9, 3, 3, 1, 2, 1, 2, 2), s);
+        Assert.Equal(4, s.ReceivedTotal);
+        Assert.Equal(3, s.NotReceivedTotal);
+        Assert.Equal(s.TaskRecords, s.ReceivedTotal + s.NotReceivedTotal + s.Open);
+    }
+
+    [Fact]
+    public void An_empty_village_counts_zero_everywhere_and_sums_are_by_village()
+    {
+        var empty = VillageStatistics.Compute([]);
+        Assert.Equal(new VillageStatistics(0, 0, 0, 0, 0, 0, 0, 0), empty);
+        var one = VillageStatistics.Compute([new(1, Outcome.ReceivedInUse, 5, false), new(2, Outcome.NotReceivedDeceased, 6, false)]);
+        var town = VillageStatistics.Sum([empty, one, one]);
+        Assert.Equal(new VillageStatistics(4, 4, 2, 0, 0, 2, 0, 0), town);
+    }
+
+    private static VillageSubmission Submission() => new() { CampaignId = 1, VillageId = 3 };
+
+    [Fact]
+    public void The_legal_path_submit_return_submit_approve_reopen()
+    {
+        var v = Submission();
+        Assert.True(v.AllowsFindingChanges);
+        v.Submit([], new Dictionary<long, string>(), "d1", "clerk", Now);
+        Assert.Equal(SubmissionState.Submitted, v.State);
+        Assert.False(v.AllowsFindingChanges);
+        Assert.Equal("d1", v.SignedDigest);
+        v.Return("第 3 组张三的去世时间有误", "town", Now);
+        Assert.Equal(SubmissionState.Returned, v.State);
+        Assert.True(v.AllowsFindingChanges);
+        v.Submit([], new Dictionary<long, string>(), "d2", "clerk", Now);
+        v.Approve("d3", "town", Now);
+        Assert.Equal(SubmissionState.Approved, v.State);
+        Assert.Equal("d3", v.SignedDigest);
+        Assert.False(v.AllowsFindingChanges);
+        v.Reopen("村里发现一人漏登", "town", Now);
+        Assert.Equal(SubmissionState.InProgress, v.State);
+        Assert.Equal(
+            [SubmissionState.Submitted, SubmissionState.Returned, SubmissionState.Submitted, SubmissionState.Approved, SubmissionState.InProgress],
+            v.Steps.Select(s => s.To));
+    }
+
+    public static TheoryData<SubmissionState, string> Illegal => new()
+    {
+        { SubmissionState.InProgress, "return" }, { SubmissionState.InProgress, "approve" }, { SubmissionState.InProgress, "reopen" },
+        { SubmissionState.Submitted, "submit" }, { SubmissionState.Submitted, "reopen" },
+        { SubmissionState.Returned, "return" }, { SubmissionState.Returned, "approve" }, { SubmissionState.Returned, "reopen" },
+        { SubmissionState.Approved, "submit" }, { SubmissionState.Approved, "return" }, { SubmissionState.Approved, "approve" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Illegal))]
+    public void Every_illegal_move_is_refused_naming_the_state(SubmissionState state, string move)
+    {
+        var v = InState(state);
+        var steps = v.Steps.Count;
+        var e = Assert.Throws<DomainException>(() => Apply(v, move));
+        Assert.Contains($"当前状态为“{VillageSubmission.DisplayName(state)}”", e.Message, StringComparison.Ordinal);
+        Assert.Equal(state, v.State);
+        Assert.Equal(steps, v.Steps.Count);
+    }
+
+    [Fact]
+    public void Open_rows_need_a_reason_each_before_submitting()
+    {
+        var v = Submission();
+        var e = Assert.Throws<DomainException>(() => v.Submit([7, 8], new Dictionary<long, string> { [7] = "外出务工" }, "d", "clerk", Now));
+        Assert.Contains("还有 1 人未核查且未说明原因", e.Message, StringComparison.Ordinal);
+        v.Submit([7, 8], new Dictionary<long, string> { [7] = "外出务工", [8] = "联系不上" }, "d", "clerk", Now);
+        Assert.Equal(SubmissionState.Submitted, v.State);
+    }
+
+    [Fact]
+    public void Returning_and_reopening_need_a_reason()
+    {
+        var v = InState(SubmissionState.Submitted);
+        Assert.Throws<DomainException>(() => v.Return(" ", "town", Now));
+        v.Approve("d", "town", Now);
+        Assert.Throws<DomainException>(() => v.Reopen("", "town", Now));
+    }
+
+    [Fact]
+    public void The_town_total_waits_for_every_village()
+    {
+        var e = Assert.Throws<DomainException>(() => TownSignOff.EnsureAllApproved(new Dictionary<string, SubmissionState>
+        {
+            ["迎丰社区"] = SubmissionState.Approved, ["三合村"] = SubmissionState.Submitted,
+        }));
+        Assert.Contains("三合村(已提交)", e.Message, StringComparison.Ordinal);
+        TownSignOff.EnsureAllApproved(new Dictionary<string, SubmissionState> { ["迎丰社区"] = SubmissionState.Approved });
+    }
+
+    [Fact]
+    public void The_digest_changes_with_any_count_or_any_finding_version_and_not_with_their_order()
+    {
+        var s = new VillageStatistics(2, 1, 1, 0, 1, 0, 0, 0);
+        var a = SignedContent.Digest(SignedContent.Canonical(3, 1, s, [(10, 1), (11, 2)]));
+        Assert.Equal(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [(11, 2), (10, 1)])));
+        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [(10, 1), (11, 3)])));
+        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s with { ReceivedInUse = 2 }, [(10, 1), (11, 2)])));
+        Assert.Equal(64, a.Length);
+    }
+
+    private static VillageSubmission InState(SubmissionState state)
+    {
+        var v = Submission();
+        if (state == SubmissionState.InProgress)
+        {
+            return v;
+        }
+        v.Submit([], new Dictionary<long, string>(), "d", "clerk", Now);
+        if (state == SubmissionState.Returned)
+        {
+            v.Return("原因", "town", Now);
+        }
+        else if (state == SubmissionState.Approved)
+        {
+            v.Approve("d", "town", Now);
+        }
+        return v;
+    }
+
+    private static void Apply(VillageSubmission v, string move)
+    {
+        switch (move)
+        {
+            case "submit": v.Submit([], new Dictionary<long, string>(), "d", "clerk", Now); break;
+            case "return": v.Return("原因", "town", Now); break;
+            case "approve": v.Approve("d", "town", Now); break;
+            default: v.Reopen("原因", "town", Now); break;
+        }
+    }
+}
