@@ -7,6 +7,7 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 
@@ -37,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<SuspiciousIssue> SuspiciousIssues => Set<SuspiciousIssue>();
     public DbSet<FraudCase> FraudCases => Set<FraudCase>();
     public DbSet<FindingAttachment> FindingAttachments => Set<FindingAttachment>();
+    public DbSet<VillageSubmission> VillageSubmissions => Set<VillageSubmission>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
     {
@@ -225,6 +227,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(a => a.UploadedById).HasMaxLength(450);
             e.HasOne<TaskRow>().WithMany().HasForeignKey(a => a.TaskRowId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => a.TaskRowId);
+        });
+
+        builder.Entity<VillageSubmission>(e =>
+        {
+            e.Ignore(v => v.AllowsFindingChanges);
+            e.Ignore(v => v.SignedDigest);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.VillageId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(v => v.Steps).WithOne().HasForeignKey(s => s.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => new { v.CampaignId, v.VillageId }).IsUnique();
+            // Two town officers acting at once on one village: the second is refused, not merged.
+            e.Property(v => v.State).IsConcurrencyToken();
+        });
+        builder.Entity<SubmissionStep>(e =>
+        {
+            e.Property(s => s.ById).HasMaxLength(450);
+            e.Property(s => s.Reason).HasMaxLength(500);
+            e.Property(s => s.Digest).HasMaxLength(64);
         });
 
         builder.Entity<SecurityEvent>(e =>

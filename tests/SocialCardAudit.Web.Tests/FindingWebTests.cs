@@ -241,4 +241,35 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         Assert.Contains("手写签名无效", await badDrawing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await VersionsAsync(row));
     }
+
+    [Fact]
+    public async Task Once_the_village_is_signed_findings_are_read_only_until_the_town_returns_it()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(13);
+        long submissionId;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var submission = new Domain.SignOff.VillageSubmission { TenantId = (await db.Tenants.SingleAsync(t => t.Code == "demo")).Id, CampaignId = fixture.Scenario.Own.CampaignId, VillageId = fixture.Scenario.Own.UnitId };
+            submission.Submit([], new Dictionary<long, string>(), new string('a', 64), "clerk", DateTime.UtcNow);
+            db.VillageSubmissions.Add(submission);
+            await db.SaveChangesAsync();
+            submissionId = submission.Id;
+        }
+
+        var locked = await SaveAsync(verifier, row, InUse(0));
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+        Assert.Contains("核查结果暂不能修改", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await VersionsAsync(row));
+
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var submission = await db.VillageSubmissions.IgnoreQueryFilters().Include(v => v.Steps).SingleAsync(v => v.Id == submissionId);
+            submission.Return("请核对", "town", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(verifier, row, InUse(0))).StatusCode);
+    }
 }

@@ -918,3 +918,76 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
+)
+BEGIN
+    CREATE TABLE [VillageSubmissions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [State] int NOT NULL,
+        CONSTRAINT [PK_VillageSubmissions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VillageSubmissions_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VillageSubmissions_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
+)
+BEGIN
+    CREATE TABLE [SubmissionStep] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SubmissionId] bigint NOT NULL,
+        [From] int NOT NULL,
+        [To] int NOT NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [Digest] nvarchar(64) NULL,
+        CONSTRAINT [PK_SubmissionStep] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SubmissionStep_VillageSubmissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [VillageSubmissions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
+)
+BEGIN
+    CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
+)
+BEGIN
+    CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122142347_VillageSubmissions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -14,6 +14,9 @@ public enum SaveResult
 
     /// <summary>The finding changed since the form was opened: nothing saved; the newer one is shown.</summary>
     Stale,
+
+    /// <summary>The village's statistics are signed (submitted or approved): findings are read-only until the town returns or reopens it.</summary>
+    Locked,
 }
 
 /// <summary>
@@ -28,6 +31,12 @@ public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
         if (await AlreadyRecordedAsync(requestId, ct))
         {
             return (SaveResult.AlreadyRecorded, await CurrentAsync(row.Id, ct));
+        }
+        var submission = await db.VillageSubmissions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.CampaignId == row.CampaignId && v.VillageId == row.VillageId, ct);
+        if (submission is { AllowsFindingChanges: false })
+        {
+            return (SaveResult.Locked, await CurrentAsync(row.Id, ct));
         }
         var record = await db.VerificationRecords.SingleOrDefaultAsync(r => r.TaskRowId == row.Id, ct);
         if ((record?.Version ?? 0) != fromVersion)

@@ -116,6 +116,12 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         }
 
         (var saved, current) = await recorder.SaveAsync(row, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, Me, ct, attachment);
+        if (saved == SaveResult.Locked)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            ModelState.AddModelError("", "本村(社区)的分类统计表已签字提交或已经镇审核,核查结果暂不能修改。如需修改,请由镇社会事业综合服务中心退回或重新打开。");
+            return await PageAsync(row, campaign, form, current, ct);
+        }
         if (saved == SaveResult.Stale)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
