@@ -160,6 +160,9 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "fraud-cases/{id:long}/refer", On.Fraud, TownOnly, TownOnly, VerifierNone, CaseNotFound,
             (_, _) => new() { ["referredOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
 
+        // Classified statistics: whoever sees the campaign; a village sees its own line only.
+        Route("GET", "campaigns/{id:int}/statistics", On.Campaign, "login ok ok ok ok 403", "login ok ok ok ok 403", CountyOnly, StaffNotFound);
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }

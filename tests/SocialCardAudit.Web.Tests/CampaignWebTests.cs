@@ -196,6 +196,26 @@ public sealed class CampaignWebTests(WebFixture fixture) : IClassFixture<WebFixt
         Assert.Equal(XLDataType.Text, sheet.Cell(2, 4).DataType);
     }
 
+    [Fact]
+    public async Task The_classified_statistics_are_computed_per_village_with_the_town_total()
+    {
+        int rowsInOwnVillage;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            rowsInOwnVillage = await scope.ServiceProvider.GetRequiredService<AppDbContext>().TaskRows.IgnoreQueryFilters()
+                .CountAsync(r => r.CampaignId == S.Own.CampaignId && r.VillageId == S.Own.UnitId);
+        }
+        var town = await (await fixture.App.SignedInAsync("demo.town")).GetStringAsync($"/campaigns/{S.Own.CampaignId}/statistics");
+        Assert.Contains($"我单位共领取清查任务数据 <b>{rowsInOwnVillage}</b> 条", town, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"total\">", town, StringComparison.Ordinal);
+        Assert.Contains("三合村", town, StringComparison.Ordinal);
+
+        var clerk = await (await fixture.App.SignedInAsync("demo.clerk1")).GetStringAsync($"/campaigns/{S.Own.CampaignId}/statistics");
+        Assert.Contains("迎丰社区", clerk, StringComparison.Ordinal);
+        Assert.DoesNotContain("三合村", clerk, StringComparison.Ordinal);
+        Assert.DoesNotContain("全镇汇总", clerk, StringComparison.Ordinal);
+    }
+
     private static byte[] Xlsx(IEnumerable<string[]> rows)
     {
         using var s = new MemoryStream();
