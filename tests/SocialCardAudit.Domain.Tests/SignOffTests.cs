@@ -116,10 +116,13 @@ public sealed class SignOffTests
     public void The_digest_changes_with_any_count_or_any_finding_version_and_not_with_their_order()
     {
         var s = new VillageStatistics(2, 1, 1, 0, 1, 0, 0, 0);
-        var a = SignedContent.Digest(SignedContent.Canonical(3, 1, s, [(10, 1), (11, 2)]));
-        Assert.Equal(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [(11, 2), (10, 1)])));
-        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [(10, 1), (11, 3)])));
-        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s with { ReceivedInUse = 2 }, [(10, 1), (11, 2)])));
+        var f = new Finding { Outcome = Outcome.ReceivedInUse, Phone = "13800138000", VisitedAt = Now, Signature = SignatureKind.Self };
+        (long, string) L(long row, int version, Finding x) => (row, SignedContent.Line(row, version, x));
+        var a = SignedContent.Digest(SignedContent.Canonical(3, 1, s, [L(10, 1, f), L(11, 2, f)]));
+        Assert.Equal(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [L(11, 2, f), L(10, 1, f)])));
+        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [L(10, 1, f), L(11, 3, f)])));
+        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s, [L(10, 1, f), L(11, 2, f with { Phone = "13900000000" })])));
+        Assert.NotEqual(a, SignedContent.Digest(SignedContent.Canonical(3, 1, s with { ReceivedInUse = 2 }, [L(10, 1, f), L(11, 2, f)])));
         Assert.Equal(64, a.Length);
     }
 

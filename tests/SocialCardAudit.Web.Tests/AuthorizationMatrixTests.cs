@@ -163,6 +163,16 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         // Classified statistics: whoever sees the campaign; a village sees its own line only.
         Route("GET", "campaigns/{id:int}/statistics", On.Campaign, "login ok ok ok ok 403", "login ok ok ok ok 403", CountyOnly, StaffNotFound);
 
+        // Sign-off: county, town and the village's clerk see it; the clerk submits, the town approves, returns, reopens.
+        const string SignOffNotFound = "login 404 404 404 403 403";
+        Route("GET", "campaigns/{id:int}/villages/{villageId:int}/signoff", On.Village, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, SignOffNotFound);
+        Route("GET", "campaigns/{id:int}/villages/{villageId:int}/signoff/verify", On.Village, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, SignOffNotFound);
+        Route("POST", "campaigns/{id:int}/villages/{villageId:int}/submit", On.Village, "login 403 403 ok 403 403", VerifierNone, VerifierNone, SignOffNotFound);
+        foreach (var act in new[] { "approve", "return", "reopen" })
+        {
+            Route("POST", $"campaigns/{{id:int}}/villages/{{villageId:int}}/{act}", On.Village, TownOnly, TownOnly, VerifierNone, SignOffNotFound);
+        }
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }

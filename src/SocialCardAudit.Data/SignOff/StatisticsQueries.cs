@@ -26,8 +26,18 @@ public static class StatisticsQueries
         return byVillage;
     }
 
-    /// <summary>The finding versions a village's statistics rest on, for the signed digest.</summary>
-    public static Task<List<(long RowId, int Version)>> FindingVersionsAsync(AppDbContext db, int campaignId, int villageId, CancellationToken ct) =>
-        db.VerificationRecords.Where(v => v.CampaignId == campaignId && v.VillageId == villageId)
-            .Select(v => new ValueTuple<long, int>(v.TaskRowId, v.Version)).ToListAsync(ct);
+    /// <summary>
+    /// The SHA-256 of exactly what a village's signature covers, from the database as it is now: the counts
+    /// and every finding, field by field. Signing stores it; verifying compares it.
+    /// </summary>
+    public static async Task<(string Digest, VillageStatistics Statistics, List<long> OpenRows)> DigestAsync(
+        AppDbContext db, int campaignId, int villageId, CancellationToken ct)
+    {
+        var states = (await RowStatesAsync(db, campaignId, [villageId], ct))[villageId];
+        var statistics = VillageStatistics.Compute(states);
+        var findings = (await db.VerificationRecords.AsNoTracking().Where(v => v.CampaignId == campaignId && v.VillageId == villageId).ToListAsync(ct))
+            .Select(v => (v.TaskRowId, SignedContent.Line(v.TaskRowId, v.Version, v.ToFinding())));
+        var digest = SignedContent.Digest(SignedContent.Canonical(villageId, campaignId, statistics, findings));
+        return (digest, statistics, states.Where(s => s.Outcome is null).Select(s => s.RowId).ToList());
+    }
 }

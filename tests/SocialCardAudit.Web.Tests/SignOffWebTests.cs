@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Demo;
+using SocialCardAudit.Testing;
+
+namespace SocialCardAudit.Web.Tests;
+
+public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<WebFixture>
+{
+    private string Page => $"/campaigns/{fixture.Scenario.Own.CampaignId}/villages/{fixture.Scenario.Own.UnitId}";
+
+    [GeneratedRegex(@"name=""reasons\[(\d+)\]""")]
+    private static partial Regex OpenRow();
+
+    [GeneratedRegex(@"<b id=""submission-state"">([^<]+)</b>")]
+    private static partial Regex State();
+
+    private async Task<string> StateAsync(HttpClient client) => State().Match(await client.GetStringAsync(Page + "/signoff")).Groups[1].Value;
+
+    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string action, Dictionary<string, string> form) =>
+        await client.PostFormAsync($"{Page}/{action}", await client.TokenAsync(Page + "/signoff"), form);
+
+    [Fact]
+    public async Task Submit_return_resubmit_approve_verify_tamper_and_reopen()
+    {
+        // One finding in the village, so the signature covers a finding.
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = fixture.Scenario.Own.RowId;
+        var findingPage = $"/rows/{row}/finding";
+        var saved = await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
+        {
+            ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var clerk = await fixture.App.SignedInAsync("demo.clerk1");
+        var signoff = await clerk.GetStringAsync(Page + "/signoff");
+        Assert.Equal("进行中", State().Match(signoff).Groups[1].Value);
+        var open = OpenRow().Matches(signoff).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(open);
+
+        await PostAsync(clerk, "submit", new() { ["password"] = "wrong-password1" });
+        Assert.Contains("密码不正确,未签字", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
+        await PostAsync(clerk, "submit", new() { ["password"] = DemoData.Password });
+        Assert.Contains($"还有 {open.Count} 人未核查且未说明原因", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
+        Assert.Equal("进行中", await StateAsync(clerk));
+
+        var form = open.ToDictionary(id => $"reasons[{id}]", _ => "外出务工");
+        form["password"] = DemoData.Password;
+        await PostAsync(clerk, "submit", form);
+        Assert.Equal("已提交", await StateAsync(clerk));
+
+        var town = await fixture.App.SignedInAsync("demo.town");
+        Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
+        await PostAsync(town, "return", new() { ["reason"] = "请核对第一居民小组" });
+        Assert.Equal("退回", await StateAsync(town));
+
+        await PostAsync(clerk, "submit", form);
+        await PostAsync(town, "approve", new());
+        Assert.Equal("已提交", await StateAsync(town)); // no password, no signature
+        await PostAsync(town, "approve", new() { ["password"] = DemoData.Password });
+        Assert.Equal("镇已审核", await StateAsync(town));
+        Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
+
+        // Signed: the verifier cannot change the finding through the system ...
+        var locked = await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
+        {
+            ["Outcome"] = "ReceivedInUse", ["Phone"] = "13900000000", ["Signature"] = "Self", ["Version"] = "1", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+
+        // ... and a change made around it, straight in the database, is caught by the verification.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE VerificationRecords SET Phone = '13911111111' WHERE TaskRowId = {row}");
+        }
+        Assert.Contains("核验不通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
+
+        await PostAsync(town, "reopen", new() { ["reason"] = "核实数据库改动" });
+        Assert.Equal("进行中", await StateAsync(town));
+        var steps = await town.GetStringAsync(Page + "/signoff");
+        Assert.Contains("核实数据库改动", steps, StringComparison.Ordinal);
+        Assert.Contains("请核对第一居民小组", steps, StringComparison.Ordinal);
+    }
+}
