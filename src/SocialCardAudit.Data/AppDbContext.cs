@@ -39,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<FraudCase> FraudCases => Set<FraudCase>();
     public DbSet<FindingAttachment> FindingAttachments => Set<FindingAttachment>();
     public DbSet<VillageSubmission> VillageSubmissions => Set<VillageSubmission>();
+    public DbSet<TownSignature> TownSignatures => Set<TownSignature>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
     {
@@ -239,6 +240,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.HasIndex(v => new { v.CampaignId, v.VillageId }).IsUnique();
             // Two town officers acting at once on one village: the second is refused, not merged.
             e.Property(v => v.State).IsConcurrencyToken();
+        });
+        builder.Entity<TownSignature>(e =>
+        {
+            e.Property(t => t.SignedById).HasMaxLength(450);
+            e.Property(t => t.Digest).HasMaxLength(64);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => t.CampaignId);
         });
         builder.Entity<SubmissionStep>(e =>
         {

@@ -173,6 +173,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             Route("POST", $"campaigns/{{id:int}}/villages/{{villageId:int}}/{act}", On.Village, TownOnly, TownOnly, VerifierNone, SignOffNotFound);
         }
 
+        Route("POST", "campaigns/{id:int}/statistics/sign", On.Campaign, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }

@@ -55,9 +55,11 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         Assert.Equal("已提交", await StateAsync(clerk));
 
         var town = await fixture.App.SignedInAsync("demo.town");
+        Assert.Contains("迎丰社区已签字提交分类统计表,待审核。", await town.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
         await PostAsync(town, "return", new() { ["reason"] = "请核对第一居民小组" });
         Assert.Equal("退回", await StateAsync(town));
+        Assert.Contains("分类统计表已被镇退回:请核对第一居民小组", await clerk.GetStringAsync("/"), StringComparison.Ordinal);
 
         await PostAsync(clerk, "submit", form);
         await PostAsync(town, "approve", new());
@@ -87,5 +89,30 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         var steps = await town.GetStringAsync(Page + "/signoff");
         Assert.Contains("核实数据库改动", steps, StringComparison.Ordinal);
         Assert.Contains("请核对第一居民小组", steps, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_town_total_is_signed_only_when_every_village_is_approved()
+    {
+        var town = await fixture.App.SignedInAsync("demo.town");
+        var statistics = $"/campaigns/{fixture.Scenario.Own.CampaignId}/statistics";
+        await town.PostFormAsync(statistics + "/sign", await town.TokenAsync(statistics), new() { ["password"] = DemoData.Password });
+        var refused = await town.GetStringAsync(statistics);
+        Assert.Contains("还有村(社区)未经镇审核,不能签署全镇汇总", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"town-signature\"", refused, StringComparison.Ordinal);
+
+        // demo2's campaign covers one village: its clerk submits, its town approves, then signs the total.
+        var d2 = fixture.Scenario.OtherTenant;
+        var page = $"/campaigns/{d2.CampaignId}/villages/{d2.UnitId}";
+        var clerk = await fixture.App.SignedInAsync("demo2.clerk1");
+        var open = OpenRow().Matches(await clerk.GetStringAsync(page + "/signoff")).Select(m => m.Groups[1].Value);
+        var form = open.ToDictionary(id => $"reasons[{id}]", _ => "联系不上");
+        form["password"] = DemoData.Password;
+        await clerk.PostFormAsync(page + "/submit", await clerk.TokenAsync(page + "/signoff"), form);
+        var town2 = await fixture.App.SignedInAsync("demo2.town");
+        await town2.PostFormAsync(page + "/approve", await town2.TokenAsync(page + "/signoff"), new() { ["password"] = DemoData.Password });
+        var statistics2 = $"/campaigns/{d2.CampaignId}/statistics";
+        await town2.PostFormAsync(statistics2 + "/sign", await town2.TokenAsync(statistics2), new() { ["password"] = DemoData.Password });
+        Assert.Contains("全镇汇总已由 郑洁", await town2.GetStringAsync(statistics2), StringComparison.Ordinal);
     }
 }

@@ -991,3 +991,41 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122143459_TownSignatures'
+)
+BEGIN
+    CREATE TABLE [TownSignatures] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [SignedById] nvarchar(450) NOT NULL,
+        [SignedAtUtc] datetime2 NOT NULL,
+        [Digest] nvarchar(64) NOT NULL,
+        CONSTRAINT [PK_TownSignatures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TownSignatures_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122143459_TownSignatures'
+)
+BEGIN
+    CREATE INDEX [IX_TownSignatures_CampaignId] ON [TownSignatures] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122143459_TownSignatures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122143459_TownSignatures', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -509,6 +509,38 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("SubmissionStep");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.TownSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("TownSignatures");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.VillageSubmission", b =>
                 {
                     b.Property<long>("Id")
@@ -1272,6 +1304,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .WithMany("Steps")
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.TownSignature", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Web.Features.Org;
 using SocialCardAudit.Web.Infrastructure;
@@ -23,7 +24,28 @@ public sealed class HomeController(AppDbContext db) : Controller
             return Forbid();
         }
         ViewData["Role"] = scope.Role;
+        ViewData["Notices"] = await NoticesAsync(scope, ct);
         return View(await UnitOverview.LoadAsync(db, unit, scope, ct));
+    }
+
+    /// <summary>What waits for this account: submitted villages for the town to review; a returned village, with the reason, for its clerk.</summary>
+    private async Task<IReadOnlyList<(string Text, string Link)>> NoticesAsync(Domain.Organization.UserScope scope, CancellationToken ct)
+    {
+        var open = db.VillageSubmissions.Where(v => db.Campaigns.Any(c => c.Id == v.CampaignId && c.ClosedAtUtc == null));
+        if (scope.Role == Domain.Organization.Roles.TownOffice)
+        {
+            return (await open.Where(v => v.State == Domain.SignOff.SubmissionState.Submitted
+                        && db.OrgUnits.Any(u => u.Id == v.VillageId && u.ParentId == scope.UnitId))
+                    .Select(v => new { v.CampaignId, v.VillageId, Village = db.OrgUnits.Where(u => u.Id == v.VillageId).Select(u => u.Name).First() })
+                    .ToListAsync(ct))
+                .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")).ToList();
+        }
+        if (scope.Role == Domain.Organization.Roles.VillageClerk)
+        {
+            var returned = await open.Include(v => v.Steps).Where(v => v.VillageId == scope.UnitId && v.State == Domain.SignOff.SubmissionState.Returned).ToListAsync(ct);
+            return returned.Select(v => ($"分类统计表已被镇退回:{v.Steps.OrderBy(s => s.AtUtc).Last().Reason}", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")).ToList();
+        }
+        return [];
     }
 
     [AllowAnonymous]

@@ -13,12 +13,50 @@ namespace SocialCardAudit.Web.Features.Statistics;
 
 public sealed record StatisticsLine(int VillageId, string Village, VillageStatistics Statistics, SubmissionState State);
 
-public sealed record StatisticsPage(Campaign Campaign, OrgUnit Town, IReadOnlyList<StatisticsLine> Villages, VillageStatistics? Total);
+public sealed record StatisticsPage(Campaign Campaign, OrgUnit Town, IReadOnlyList<StatisticsLine> Villages, VillageStatistics? Total,
+    TownSignature? Signature, string? SignedBy);
 
 /// <summary>The classified statistics (附件4) of a campaign: one line per village and the town total, computed from the findings.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class StatisticsController(AppDbContext db) : Controller
+public sealed class StatisticsController(AppDbContext db, Microsoft.AspNetCore.Identity.SignInManager<Data.Identity.AppUser> signIn,
+    Microsoft.AspNetCore.Identity.UserManager<Data.Identity.AppUser> users, TimeProvider clock) : Controller
 {
+    /// <summary>The town signs its total, with its password, once every village of the campaign is 镇已审核.</summary>
+    [HttpPost("campaigns/{id:int}/statistics/sign")]
+    [Authorize(Roles = Roles.TownOffice)]
+    public async Task<IActionResult> Sign(int id, string? password, CancellationToken ct)
+    {
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
+        if (campaign is null)
+        {
+            return denied!;
+        }
+        var user = await users.GetUserAsync(User);
+        var check = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            TempData["Message"] = "密码不正确,未签字。";
+            return Redirect($"/campaigns/{id}/statistics");
+        }
+        var villageIds = campaign.Villages.Select(v => v.VillageId).ToList();
+        var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var submissions = await db.VillageSubmissions.Include(v => v.Steps).Where(v => v.CampaignId == id).ToDictionaryAsync(v => v.VillageId, ct);
+        var rows = await StatisticsQueries.RowStatesAsync(db, id, villageIds, ct);
+        var total = VillageStatistics.Sum(villageIds.Select(v => VillageStatistics.Compute(rows[v])));
+        try
+        {
+            var villages = villageIds.ToDictionary(v => names[v], v => submissions.TryGetValue(v, out var s) ? (s.State, s.SignedDigest) : (SubmissionState.InProgress, (string?)null));
+            db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, villages, total, user!.Id, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = "已签署全镇汇总。";
+        }
+        catch (Domain.DomainException e)
+        {
+            TempData["Message"] = e.Message;
+        }
+        return Redirect($"/campaigns/{id}/statistics");
+    }
+
     [HttpGet("campaigns/{id:int}/statistics")]
     public async Task<IActionResult> Index(int id, CancellationToken ct)
     {
@@ -40,6 +78,8 @@ public sealed class StatisticsController(AppDbContext db) : Controller
         var lines = names.Select(n => new StatisticsLine(n.Id, n.Name, VillageStatistics.Compute(rows[n.Id]),
             states.GetValueOrDefault(n.Id, SubmissionState.InProgress))).ToList();
         var total = scope.Level == OrgLevel.Village ? null : VillageStatistics.Sum(lines.Select(l => l.Statistics));
-        return View(new StatisticsPage(campaign, town, lines, total));
+        var signature = await db.TownSignatures.Where(t => t.CampaignId == id).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
+        var signedBy = signature is null ? null : await db.Users.Where(u => u.Id == signature.SignedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+        return View(new StatisticsPage(campaign, town, lines, total, signature, signedBy));
     }
 }
