@@ -173,6 +173,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             Route("POST", $"campaigns/{{id:int}}/villages/{{villageId:int}}/{act}", On.Village, TownOnly, TownOnly, VerifierNone, SignOffNotFound);
         }
 
+        Route("GET", "campaigns/{id:int}/villages/{villageId:int}/summary", On.Village, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, StaffNotFound);
         Route("POST", "campaigns/{id:int}/statistics/sign", On.Campaign, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
 
         // Last: closing the campaign changes what the routes above are tried against.

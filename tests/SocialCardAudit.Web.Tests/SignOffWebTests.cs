@@ -115,4 +115,24 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         await town2.PostFormAsync(statistics2 + "/sign", await town2.TokenAsync(statistics2), new() { ["password"] = DemoData.Password });
         Assert.Contains("全镇汇总已由 郑洁", await town2.GetStringAsync(statistics2), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_classified_summary_lists_each_category_with_masked_numbers()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var rows = await (await fixture.App.SignedInAsync("demo.verifier1")).GetStringAsync("/my/tasks?status=todo");
+        var row = Regex.Match(rows, @"/rows/(\d+)/finding").Groups[1].Value;
+        var findingPage = $"/rows/{row}/finding";
+        await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
+        {
+            ["Outcome"] = "NotReceivedHandedIn", ["HandedInTo"] = "TownCentre", ["HandedInDate"] = "2021-06-10", ["Phone"] = "13800138000",
+            ["Signature"] = "Fingerprint", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var html = await (await fixture.App.SignedInAsync("demo.town")).GetStringAsync(Page + "/summary");
+        Assert.Contains("类别:本人未领·已经上交(", html, StringComparison.Ordinal);
+        Assert.Contains("类别:本人未领·已经去世(0 人)", html, StringComparison.Ordinal);
+        Assert.Contains("********", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", html);
+    }
 }

@@ -11,6 +11,10 @@ using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Statistics;
 
+public sealed record SummaryPerson(int Number, string Name, string IdNumberMasked, string? BankCardMasked, string? Address, string? Phone);
+
+public sealed record SummaryPage(Campaign Campaign, OrgUnit Village, IReadOnlyList<(Domain.Verification.Outcome Outcome, IReadOnlyList<SummaryPerson> People)> Categories);
+
 public sealed record StatisticsLine(int VillageId, string Village, VillageStatistics Statistics, SubmissionState State);
 
 public sealed record StatisticsPage(Campaign Campaign, OrgUnit Town, IReadOnlyList<StatisticsLine> Villages, VillageStatistics? Total,
@@ -55,6 +59,33 @@ public sealed class StatisticsController(AppDbContext db, Microsoft.AspNetCore.I
             TempData["Message"] = e.Message;
         }
         return Redirect($"/campaigns/{id}/statistics");
+    }
+
+    /// <summary>The classified summary (附件3) of a village: the persons of each of the four categories, numbers masked.</summary>
+    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary")]
+    public async Task<IActionResult> Summary(int id, int villageId, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, _) || !campaign.Covers(villageId)
+            || await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct) is not { } village)
+        {
+            return NotFound();
+        }
+        var scope = AppClaims.ScopeOf(User)!;
+        if (scope.Role == Roles.Verifier || !scope.Covers(village.TenantId, village.Code))
+        {
+            return Forbid();
+        }
+        var people = await (from v in db.VerificationRecords
+                            where v.CampaignId == id && v.VillageId == villageId
+                            join r in db.TaskRows on v.TaskRowId equals r.Id
+                            orderby r.SourceNumber, r.Id
+                            select new { v.Outcome, r.Name, r.IdNumberMasked, r.BankCardMasked, r.Address, v.Phone })
+            .ToListAsync(ct);
+        var categories = Enum.GetValues<Domain.Verification.Outcome>()
+            .Select(o => (o, (IReadOnlyList<SummaryPerson>)people.Where(p => p.Outcome == o)
+                .Select((p, i) => new SummaryPerson(i + 1, p.Name, p.IdNumberMasked, p.BankCardMasked, p.Address, p.Phone)).ToList()))
+            .ToList();
+        return View("Summary", new SummaryPage(campaign, village, categories));
     }
 
     [HttpGet("campaigns/{id:int}/statistics")]
