@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+using SocialCardAudit.Data.Demo;
+
+namespace SocialCardAudit.Browser.Tests;
+
+[Collection(nameof(BrowserCollection))]
+public sealed class SignOffJourneyTests(BrowserFixture fixture)
+{
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var page = await fixture.NewPhoneAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Fact]
+    public async Task Verifier_finishes_clerk_signs_town_returns_clerk_re_signs_town_signs_off()
+    {
+        // The verifier of 三合村 records one person.
+        var verifier = await SignInAsync("demo.verifier2");
+        await verifier.GotoAsync("/my/tasks?status=todo");
+        await verifier.Locator(".tasks li a").First.ClickAsync();
+        await verifier.GetByLabel("本人已领·正常使用").CheckAsync();
+        await verifier.GetByLabel("本人签名").CheckAsync();
+        await verifier.GetByRole(AriaRole.Button, new() { Name = "保存核查结果" }).ClickAsync();
+        await verifier.Locator(".flash").WaitForAsync();
+        await verifier.Context.CloseAsync();
+
+        // The clerk opens the statistics, explains the rows still open, and signs with the password.
+        var clerk = await SignInAsync("demo.clerk2");
+        await clerk.GotoAsync("/campaigns");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "梅田湖镇城乡居民社会保障卡专项清查" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "核查情况分类统计表(附件4)" }).ClickAsync();
+        Assert.Contains("本人领取的共 1 张", await clerk.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "签字与审核" }).ClickAsync();
+        clerk.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmation before signing
+        async Task SignAsClerkAsync()
+        {
+            foreach (var reason in await clerk.Locator("input[name^='reasons[']").AllAsync())
+            {
+                await reason.FillAsync("外出务工");
+            }
+            await clerk.Locator("#password").FillAsync(DemoData.Password);
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "签字提交" }).ClickAsync();
+            await clerk.Locator(".flash").WaitForAsync();
+        }
+        await SignAsClerkAsync();
+        Assert.Equal("已提交", await clerk.Locator("#submission-state").InnerTextAsync());
+        var signoffUrl = clerk.Url;
+
+        // The town sees it waiting, returns it with a reason.
+        var town = await SignInAsync("demo.town");
+        await town.GetByRole(AriaRole.Link, new() { Name = "三合村已签字提交分类统计表,待审核。" }).ClickAsync();
+        await town.Locator("#return-reason").FillAsync("请核对未核查人员的原因");
+        Assert.True(await town.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the sign-off page scrolls sideways on a phone");
+        await town.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await town.Locator(".flash").WaitForAsync();
+        Assert.Equal("退回", await town.Locator("#submission-state").InnerTextAsync());
+
+        // The clerk sees why on the home page, and signs again.
+        await clerk.GotoAsync("/");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "分类统计表已被镇退回:请核对未核查人员的原因" }).ClickAsync();
+        await SignAsClerkAsync();
+
+        // The town signs off with its password; the verification says the content is unchanged.
+        await town.GotoAsync(signoffUrl);
+        await town.Locator("#approve-password").FillAsync(DemoData.Password);
+        town.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await town.GetByRole(AriaRole.Button, new() { Name = "审核通过并签字" }).ClickAsync();
+        await town.Locator(".flash").WaitForAsync();
+        Assert.Equal("镇已审核", await town.Locator("#submission-state").InnerTextAsync());
+        await town.GetByRole(AriaRole.Link, new() { Name = "核验" }).ClickAsync();
+        Assert.Contains("核验通过", await town.Locator("#verify-result").InnerTextAsync(), StringComparison.Ordinal);
+        await town.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sca-signoff.png"), FullPage = true });
+        await clerk.Context.CloseAsync();
+        await town.Context.CloseAsync();
+    }
+}
