@@ -653,9 +653,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("int");
 
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("bit");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 

@@ -1029,3 +1029,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145039_DropUnusedCancelFlag'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[TaskImports]') AND [c].[name] = N'CancelRequested');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [TaskImports] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [TaskImports] DROP COLUMN [CancelRequested];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145039_DropUnusedCancelFlag'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122145039_DropUnusedCancelFlag', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

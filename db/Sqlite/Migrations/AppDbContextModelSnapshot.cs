@@ -617,9 +617,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 

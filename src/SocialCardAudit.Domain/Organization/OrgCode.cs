@@ -10,8 +10,6 @@ public static class OrgCode
     public const int CountyLength = 6;
     public const int SegmentLength = 3;
 
-    public static int LengthOf(OrgLevel level) => CountyLength + ((int)level - 1) * SegmentLength;
-
     public static bool IsValidCountyCode(string? code) =>
         code is { Length: CountyLength } && code.All(char.IsAsciiDigit);
 

@@ -26,7 +26,6 @@ public sealed class TaskImport : ITenantOwned
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
     public ImportStatus Status { get; set; } = ImportStatus.Queued;
-    public bool CancelRequested { get; set; }
 
     public int RowsRead { get; set; }
     public int RowsValidated { get; set; }

@@ -172,12 +172,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     /// <summary>The campaign and village when the user may see the village's rows; else 404 (not in the county or not in the campaign) or 403.</summary>
     private async Task<(Campaign? Campaign, OrgUnit? Village, IActionResult? Denied)> VillageAsync(int id, int villageId, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, _))
-        {
-            return (null, null, NotFound());
-        }
-        var village = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct);
-        if (village is null || !campaign.Covers(villageId))
+        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
         {
             return (null, null, NotFound());
         }

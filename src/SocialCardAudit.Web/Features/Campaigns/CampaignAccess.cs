@@ -51,6 +51,16 @@ public static class CampaignAccess
         return (campaign, town);
     }
 
+    /// <summary>The campaign and one of the villages it covers, or null when either is not in this county or the village is not in the campaign.</summary>
+    public static async Task<(Campaign Campaign, OrgUnit Village)?> FindVillageAsync(AppDbContext db, int id, int villageId, CancellationToken ct)
+    {
+        if (await FindAsync(db, id, ct) is not var (campaign, _) || !campaign.Covers(villageId))
+        {
+            return null;
+        }
+        return await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct) is { } village ? (campaign, village) : null;
+    }
+
     /// <summary>The campaign if the signed-in user has the right; otherwise the answer: 404 outside the county, 403 outside the scope.</summary>
     public static async Task<(Campaign? Campaign, IActionResult? Denied)> AuthorizeAsync(
         this ControllerBase controller, AppDbContext db, int id, CampaignRight right, CancellationToken ct)

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
@@ -26,7 +24,7 @@ public sealed record SignOffPage(Campaign Campaign, OrgUnit Village, VillageSubm
 /// </summary>
 [Authorize(Roles = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}")]
 [Route("campaigns/{id:int}/villages/{villageId:int}")]
-public sealed class SignOffController(AppDbContext db, SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock) : Controller
+public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -72,16 +70,10 @@ public sealed class SignOffController(AppDbContext db, SignInManager<AppUser> si
         {
             return Forbid();
         }
-        if (signs)
+        if (signs && await this.RefusalAsync(password) is { } refusal)
         {
-            // Signing is an act: the signer proves it is them, now. Wrong passwords count toward the lockout.
-            var user = await users.GetUserAsync(User);
-            var check = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
-            if (!check.Succeeded)
-            {
-                TempData["Message"] = check.IsLockedOut ? "密码错误次数过多,账号已锁定,未签字。" : "密码不正确,未签字。";
-                return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
-            }
+            TempData["Message"] = refusal;
+            return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
         }
         var submission = await SubmissionAsync(campaign, village, ct);
         var (digest, _, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
@@ -124,8 +116,7 @@ public sealed class SignOffController(AppDbContext db, SignInManager<AppUser> si
     /// <summary>The campaign and village when the user's scope covers the village; 404 outside the county or the campaign, 403 outside the scope.</summary>
     private async Task<((Campaign, OrgUnit)? Found, IActionResult? Denied)> FindAsync(int id, int villageId, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, _) || !campaign.Covers(villageId)
-            || await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct) is not { } village)
+        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
         {
             return (null, NotFound());
         }

@@ -22,8 +22,7 @@ public sealed record StatisticsPage(Campaign Campaign, OrgUnit Town, IReadOnlyLi
 
 /// <summary>The classified statistics (附件4) of a campaign: one line per village and the town total, computed from the findings.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class StatisticsController(AppDbContext db, Microsoft.AspNetCore.Identity.SignInManager<Data.Identity.AppUser> signIn,
-    Microsoft.AspNetCore.Identity.UserManager<Data.Identity.AppUser> users, TimeProvider clock) : Controller
+public sealed class StatisticsController(AppDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>The town signs its total, with its password, once every village of the campaign is 镇已审核.</summary>
     [HttpPost("campaigns/{id:int}/statistics/sign")]
@@ -35,11 +34,9 @@ public sealed class StatisticsController(AppDbContext db, Microsoft.AspNetCore.I
         {
             return denied!;
         }
-        var user = await users.GetUserAsync(User);
-        var check = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await this.RefusalAsync(password) is { } refusal)
         {
-            TempData["Message"] = "密码不正确,未签字。";
+            TempData["Message"] = refusal;
             return Redirect($"/campaigns/{id}/statistics");
         }
         var villageIds = campaign.Villages.Select(v => v.VillageId).ToList();
@@ -50,7 +47,8 @@ public sealed class StatisticsController(AppDbContext db, Microsoft.AspNetCore.I
         try
         {
             var villages = villageIds.ToDictionary(v => names[v], v => submissions.TryGetValue(v, out var s) ? (s.State, s.SignedDigest) : (SubmissionState.InProgress, (string?)null));
-            db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, villages, total, user!.Id, clock.GetUtcNow().UtcDateTime));
+            db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, villages, total,
+                User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
             TempData["Message"] = "已签署全镇汇总。";
         }
@@ -65,8 +63,7 @@ public sealed class StatisticsController(AppDbContext db, Microsoft.AspNetCore.I
     [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary")]
     public async Task<IActionResult> Summary(int id, int villageId, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, _) || !campaign.Covers(villageId)
-            || await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct) is not { } village)
+        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
         {
             return NotFound();
         }
