@@ -39,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<FraudCase> FraudCases => Set<FraudCase>();
     public DbSet<FindingAttachment> FindingAttachments => Set<FindingAttachment>();
     public DbSet<VillageSubmission> VillageSubmissions => Set<VillageSubmission>();
+    public DbSet<ReturnedRow> ReturnedRows => Set<ReturnedRow>();
     public DbSet<TownSignature> TownSignatures => Set<TownSignature>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
@@ -240,6 +241,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.HasIndex(v => new { v.CampaignId, v.VillageId }).IsUnique();
             // Two town officers acting at once on one village: the second is refused, not merged.
             e.Property(v => v.State).IsConcurrencyToken();
+            e.Ignore(v => v.ReturnedRows);
         });
         builder.Entity<TownSignature>(e =>
         {
@@ -253,6 +255,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(s => s.ById).HasMaxLength(450);
             e.Property(s => s.Reason).HasMaxLength(500);
             e.Property(s => s.Digest).HasMaxLength(64);
+            e.HasMany(s => s.Rows).WithOne().HasForeignKey(r => r.StepId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReturnedRow>(e =>
+        {
+            e.Property(r => r.Reason).HasMaxLength(200);
+            e.HasOne<TaskRow>().WithMany().HasForeignKey(r => r.TaskRowId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.TaskRowId);
         });
 
         builder.Entity<SecurityEvent>(e =>

@@ -47,7 +47,7 @@ public sealed class SignOffTests
         Assert.Equal(SubmissionState.Submitted, v.State);
         Assert.False(v.AllowsFindingChanges);
         Assert.Equal("d1", v.SignedDigest);
-        v.Return("第 3 组张三的去世时间有误", "town", Now);
+        v.Return("第 3 组张三的去世时间有误", new Dictionary<long, string>(), new HashSet<long>(), "town", Now);
         Assert.Equal(SubmissionState.Returned, v.State);
         Assert.True(v.AllowsFindingChanges);
         v.Submit([], new Dictionary<long, string>(), "d2", "clerk", Now);
@@ -96,9 +96,30 @@ public sealed class SignOffTests
     public void Returning_and_reopening_need_a_reason()
     {
         var v = InState(SubmissionState.Submitted);
-        Assert.Throws<DomainException>(() => v.Return(" ", "town", Now));
+        Assert.Throws<DomainException>(() => v.Return(" ", new Dictionary<long, string>(), new HashSet<long>(), "town", Now));
         v.Approve("d", "town", Now);
         Assert.Throws<DomainException>(() => v.Reopen("", "town", Now));
+    }
+
+    [Fact]
+    public void A_return_can_name_persons_of_the_village_and_they_stay_named_until_the_next_submission()
+    {
+        var v = InState(SubmissionState.Submitted);
+        var village = new HashSet<long> { 7, 8, 9 };
+        var e = Assert.Throws<DomainException>(() => v.Return("", new Dictionary<long, string> { [42] = "不是本村" }, village, "town", Now));
+        Assert.Contains("不属于本村", e.Message, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => v.Return("", new Dictionary<long, string> { [7] = new string('长', 201) }, village, "town", Now));
+        Assert.Equal(SubmissionState.Submitted, v.State);
+
+        // Blank per-person boxes are ignored; no general reason then reads as a count.
+        v.Return(null, new Dictionary<long, string> { [7] = " 去世时间有误 ", [8] = "" }, village, "town", Now);
+        Assert.Equal("1 人需修改", v.Steps[^1].Reason);
+        var named = Assert.Single(v.ReturnedRows);
+        Assert.Equal((7L, "去世时间有误"), (named.TaskRowId, named.Reason));
+
+        v.Submit([], new Dictionary<long, string>(), "d", "clerk", Now);
+        Assert.Empty(v.ReturnedRows);
+        Assert.Single(v.Steps.Single(s => s.To == SubmissionState.Returned).Rows); // kept in the history
     }
 
     [Fact]
@@ -136,7 +157,7 @@ public sealed class SignOffTests
         v.Submit([], new Dictionary<long, string>(), "d", "clerk", Now);
         if (state == SubmissionState.Returned)
         {
-            v.Return("原因", "town", Now);
+            v.Return("原因", new Dictionary<long, string>(), new HashSet<long>(), "town", Now);
         }
         else if (state == SubmissionState.Approved)
         {
@@ -150,7 +171,7 @@ public sealed class SignOffTests
         switch (move)
         {
             case "submit": v.Submit([], new Dictionary<long, string>(), "d", "clerk", Now); break;
-            case "return": v.Return("原因", "town", Now); break;
+            case "return": v.Return("原因", new Dictionary<long, string>(), new HashSet<long>(), "town", Now); break;
             case "approve": v.Approve("d", "town", Now); break;
             default: v.Reopen("原因", "town", Now); break;
         }

@@ -267,7 +267,7 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var submission = await db.VillageSubmissions.IgnoreQueryFilters().Include(v => v.Steps).SingleAsync(v => v.Id == submissionId);
-            submission.Return("请核对", "town", DateTime.UtcNow);
+            submission.Return("请核对", new Dictionary<long, string>(), new HashSet<long>(), "town", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(verifier, row, InUse(0))).StatusCode);

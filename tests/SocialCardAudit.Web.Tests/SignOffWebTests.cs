@@ -57,9 +57,17 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         var town = await fixture.App.SignedInAsync("demo.town");
         Assert.Contains("迎丰社区已签字提交分类统计表,待审核。", await town.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
-        await PostAsync(town, "return", new() { ["reason"] = "请核对第一居民小组" });
+        // Nothing to say is refused; a person of another village cannot be named; a reason per person reaches the verifier.
+        await PostAsync(town, "return", new() { ["reason"] = " " });
+        Assert.Contains("请写明退回原因", await town.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
+        await PostAsync(town, "return", new() { [$"rows[{fixture.Scenario.SiblingVillage.RowId}]"] = "不是本村的人" });
+        Assert.Contains("退回的人员不属于本村", await town.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
+        Assert.Equal("已提交", await StateAsync(town));
+        await PostAsync(town, "return", new() { ["reason"] = "请核对第一居民小组", [$"rows[{row}]"] = "联系电话有误" });
         Assert.Equal("退回", await StateAsync(town));
         Assert.Contains("分类统计表已被镇退回:请核对第一居民小组", await clerk.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("联系电话有误", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
+        Assert.Contains("镇退回:联系电话有误", await verifier.GetStringAsync("/my/tasks"), StringComparison.Ordinal);
 
         await PostAsync(clerk, "submit", form);
         await PostAsync(town, "approve", new());

@@ -497,6 +497,34 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("VillageAliases");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.ToTable("ReturnedRows");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.SubmissionStep", b =>
                 {
                     b.Property<long>("Id")
@@ -1345,6 +1373,21 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.SignOff.SubmissionStep", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.SubmissionStep", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.SignOff.VillageSubmission", null)
@@ -1495,6 +1538,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.SubmissionStep", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.VillageSubmission", b =>

@@ -1056,3 +1056,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
+)
+BEGIN
+    CREATE TABLE [ReturnedRows] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StepId] bigint NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_ReturnedRows] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReturnedRows_SubmissionStep_StepId] FOREIGN KEY ([StepId]) REFERENCES [SubmissionStep] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ReturnedRows_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122150105_ReturnedRows', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

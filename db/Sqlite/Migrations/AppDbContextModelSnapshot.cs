@@ -471,6 +471,32 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("VillageAliases");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.ToTable("ReturnedRows");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.SubmissionStep", b =>
                 {
                     b.Property<long>("Id")
@@ -1295,6 +1321,21 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.SignOff.SubmissionStep", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.SubmissionStep", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.SignOff.VillageSubmission", null)
@@ -1445,6 +1486,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Navigation("Phases");
 
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.SignOff.SubmissionStep", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.VillageSubmission", b =>

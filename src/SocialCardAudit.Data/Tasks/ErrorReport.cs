@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using SocialCardAudit.Data.Documents;
+using static SocialCardAudit.Data.Documents.Sheets;
 
 namespace SocialCardAudit.Data.Tasks;
 
@@ -45,26 +47,8 @@ public static class ErrorReport
             r++;
         }
         sheet.SheetView.FreezeRows(1);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return Save(workbook);
     }
 
     private sealed record Header(string Text, TaskColumn? Column);
-
-    /// <summary>Always text: an 18-digit ID never turns into a number, and "=…" never into a formula.</summary>
-    private const int MaxCellText = 32_767; // Excel's limit for one cell
-
-    internal static IXLCell Text(IXLCell cell, string value)
-    {
-        if (value.Length > MaxCellText)
-        {
-            value = value[..(MaxCellText - 40)] + $"…(原内容 {value.Length} 字,已截断)";
-        }
-        cell.Style.NumberFormat.Format = "@";
-        cell.DataType = XLDataType.Text;
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
-        return cell;
-    }
 }

@@ -1,3 +1,4 @@
+using SocialCardAudit.Data.Documents;
 using ClosedXML.Excel;
 
 namespace SocialCardAudit.Data.Tasks;
@@ -27,8 +28,8 @@ public static class TaskTemplate
             sheet.Column(c + 1).Width = width;
             // Whole columns as text, so numbers typed later keep every digit.
             sheet.Column(c + 1).Style.NumberFormat.Format = "@";
-            ErrorReport.Text(sheet.Cell(1, c + 1), TaskColumns.DisplayName(column)).Style.Font.SetBold(true);
-            ErrorReport.Text(sheet.Cell(2, c + 1), example);
+            Sheets.Text(sheet.Cell(1, c + 1), TaskColumns.DisplayName(column)).Style.Font.SetBold(true);
+            Sheets.Text(sheet.Cell(2, c + 1), example);
         }
         sheet.Cell(2, 1).Comment.AddText("示例行,导入前请删除");
         sheet.SheetView.FreezeRows(1);

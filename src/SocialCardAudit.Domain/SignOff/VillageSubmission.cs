@@ -21,6 +21,18 @@ public sealed class SubmissionStep
 
     /// <summary>For a signing step: the SHA-256 of exactly what was signed.</summary>
     public string? Digest { get; set; }
+
+    /// <summary>For a return: the persons the town named, each with what is to be put right.</summary>
+    public List<ReturnedRow> Rows { get; set; } = [];
+}
+
+/// <summary>One person named in a return: the verifier sees the reason on that row of the list.</summary>
+public sealed class ReturnedRow
+{
+    public long Id { get; set; }
+    public long StepId { get; set; }
+    public long TaskRowId { get; set; }
+    public required string Reason { get; set; }
 }
 
 /// <summary>
@@ -64,11 +76,29 @@ public sealed class VillageSubmission : ITenantOwned
         Move(SubmissionState.Submitted, clerkId, nowUtc, openRows.Count == 0 ? null : $"{openRows.Count} 人未核查,已说明原因", digest);
     }
 
-    public void Return(string reason, string townUserId, DateTime nowUtc)
+    /// <summary>
+    /// The town returns the village with a general reason, reasons for named persons, or both; the persons must be
+    /// rows of this village (<paramref name="villageRows"/>).
+    /// </summary>
+    public void Return(string? reason, IReadOnlyDictionary<long, string> rowReasons, IReadOnlySet<long> villageRows, string townUserId, DateTime nowUtc)
     {
         Require(SubmissionState.Submitted, null, "退回");
-        Move(SubmissionState.Returned, townUserId, nowUtc, Reason(reason, "请写明退回原因。"), null);
+        var rows = rowReasons.Where(r => !string.IsNullOrWhiteSpace(r.Value))
+            .Select(r => villageRows.Contains(r.Key)
+                ? new ReturnedRow { TaskRowId = r.Key, Reason = Reason(r.Value, "", 200) }
+                : throw new DomainException("退回的人员不属于本村(社区)的任务数据。"))
+            .ToList();
+        var general = (reason ?? "").Trim();
+        if (general.Length == 0 && rows.Count == 0)
+        {
+            throw new DomainException("请写明退回原因:总体原因,或到人的原因。");
+        }
+        Move(SubmissionState.Returned, townUserId, nowUtc, general.Length == 0 ? $"{rows.Count} 人需修改" : Reason(general, ""), null);
+        Steps[^1].Rows = rows;
     }
+
+    /// <summary>While returned: the persons the town named in its return, with their reasons.</summary>
+    public IReadOnlyList<ReturnedRow> ReturnedRows => State == SubmissionState.Returned ? Steps.Last(s => s.To == SubmissionState.Returned).Rows : [];
 
     public void Approve(string digest, string townUserId, DateTime nowUtc)
     {
@@ -100,10 +130,10 @@ public sealed class VillageSubmission : ITenantOwned
         State = to;
     }
 
-    private static string Reason(string? text, string missing)
+    private static string Reason(string? text, string missing, int max = 500)
     {
         text = (text ?? "").Trim();
-        return text.Length == 0 ? throw new DomainException(missing) : text.Length > 500 ? throw new DomainException("原因不能超过 500 字。") : text;
+        return text.Length == 0 ? throw new DomainException(missing) : text.Length > max ? throw new DomainException($"原因不能超过 {max} 字。") : text;
     }
 }
 

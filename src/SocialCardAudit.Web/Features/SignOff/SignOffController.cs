@@ -15,8 +15,11 @@ namespace SocialCardAudit.Web.Features.SignOff;
 
 public sealed record OpenRow(long Id, string Name, string IdNumberMasked);
 
+/// <summary>A person of the village as the town sees it when returning: the outcome, and the reason if named in the last return.</summary>
+public sealed record ReviewRow(long Id, string Name, string IdNumberMasked, Domain.Verification.Outcome? Outcome, string? Reason);
+
 public sealed record SignOffPage(Campaign Campaign, OrgUnit Village, VillageSubmission Submission, VillageStatistics Statistics,
-    IReadOnlyList<OpenRow> OpenRows, IReadOnlyDictionary<string, string> Names, bool IsClerk, bool IsTown, bool? Verified);
+    IReadOnlyList<OpenRow> OpenRows, IReadOnlyList<ReviewRow> Rows, IReadOnlyDictionary<string, string> Names, bool IsClerk, bool IsTown, bool? Verified);
 
 /// <summary>
 /// The village's classified statistics on their way to the town: the clerk signs and submits, the town returns
@@ -40,25 +43,30 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
     [HttpPost("submit")]
     public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, CancellationToken ct) =>
         await ActAsync(id, villageId, Roles.VillageClerk, signs: true, password, (submission, digest, open) =>
-            submission.Submit(open, reasons ?? [], digest, Me, Now), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
+            Sync(() => submission.Submit(open, reasons ?? [], digest, Me, Now)), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
 
     [HttpPost("approve")]
     public async Task<IActionResult> Approve(int id, int villageId, string? password, CancellationToken ct) =>
         await ActAsync(id, villageId, Roles.TownOffice, signs: true, password, (submission, digest, _) =>
-            submission.Approve(digest, Me, Now), "已审核签字。", ct);
+            Sync(() => submission.Approve(digest, Me, Now)), "已审核签字。", ct);
 
     [HttpPost("return")]
-    public async Task<IActionResult> Return(int id, int villageId, string? reason, CancellationToken ct) =>
-        await ActAsync(id, villageId, Roles.TownOffice, signs: false, null, (submission, _, _) =>
-            submission.Return(reason ?? "", Me, Now), "已退回,核查员可以修改核查结果。", ct);
+    public async Task<IActionResult> Return(int id, int villageId, string? reason, Dictionary<long, string>? rows, CancellationToken ct) =>
+        await ActAsync(id, villageId, Roles.TownOffice, signs: false, null, async (submission, _, _) =>
+        {
+            rows ??= [];
+            var named = rows.Keys.ToList();
+            var villageRows = await db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId && named.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+            submission.Return(reason, rows, villageRows.ToHashSet(), Me, Now);
+        }, "已退回,核查员可以修改核查结果。", ct);
 
     [HttpPost("reopen")]
     public async Task<IActionResult> Reopen(int id, int villageId, string? reason, CancellationToken ct) =>
         await ActAsync(id, villageId, Roles.TownOffice, signs: false, null, (submission, _, _) =>
-            submission.Reopen(reason ?? "", Me, Now), "已重新打开,核查结果可以修改。", ct);
+            Sync(() => submission.Reopen(reason ?? "", Me, Now)), "已重新打开,核查结果可以修改。", ct);
 
     private async Task<IActionResult> ActAsync(int id, int villageId, string role, bool signs, string? password,
-        Action<VillageSubmission, string, List<long>> act, string done, CancellationToken ct)
+        Func<VillageSubmission, string, List<long>, Task> act, string done, CancellationToken ct)
     {
         var (found, denied) = await FindAsync(id, villageId, ct);
         if (found is not var (campaign, village))
@@ -79,7 +87,7 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
         var (digest, _, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
         try
         {
-            act(submission, digest, open);
+            await act(submission, digest, open);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = done;
         }
@@ -94,6 +102,12 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
         return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
     }
 
+    private static Task Sync(Action act)
+    {
+        act();
+        return Task.CompletedTask;
+    }
+
     private async Task<IActionResult> PageAsync(int id, int villageId, bool verify, CancellationToken ct)
     {
         var (found, denied) = await FindAsync(id, villageId, ct);
@@ -105,11 +119,22 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
         var (digest, statistics, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
         var openRows = await db.TaskRows.Where(r => open.Contains(r.Id)).OrderBy(r => r.Id)
             .Select(r => new OpenRow(r.Id, r.Name, r.IdNumberMasked)).ToListAsync(ct);
+        // The town reviewing a submission may name persons; while returned, everyone sees who was named and why.
+        var scope = Scope;
+        var returned = submission.ReturnedRows.ToDictionary(r => r.TaskRowId, r => r.Reason);
+        var listRows = (scope.Role == Roles.TownOffice && submission.State == SubmissionState.Submitted) || returned.Count > 0;
+        var rows = !listRows ? [] : await db.TaskRows
+            .Where(r => r.CampaignId == id && r.VillageId == villageId)
+            .OrderBy(r => r.SourceNumber).ThenBy(r => r.Id)
+            .Select(r => new ReviewRow(r.Id, r.Name, r.IdNumberMasked,
+                db.VerificationRecords.Where(v => v.TaskRowId == r.Id).Select(v => (Domain.Verification.Outcome?)v.Outcome).FirstOrDefault(), null))
+            .ToListAsync(ct);
+        rows = [.. rows.Select(r => r with { Reason = returned.GetValueOrDefault(r.Id) })
+            .Where(r => submission.State == SubmissionState.Submitted || r.Reason is not null)];
         var ids = submission.Steps.Select(s => s.ById).Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         bool? verified = verify && submission.SignedDigest is { } signed ? signed == digest : null;
-        var scope = Scope;
-        return View("Index", new SignOffPage(campaign, village, submission, statistics, openRows, names,
+        return View("Index", new SignOffPage(campaign, village, submission, statistics, openRows, rows, names,
             scope.Role == Roles.VillageClerk, scope.Role == Roles.TownOffice, verified));
     }
 
@@ -125,7 +150,7 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
 
     private async Task<VillageSubmission> SubmissionAsync(Campaign campaign, OrgUnit village, CancellationToken ct)
     {
-        var submission = await db.VillageSubmissions.Include(v => v.Steps).SingleOrDefaultAsync(v => v.CampaignId == campaign.Id && v.VillageId == village.Id, ct);
+        var submission = await db.VillageSubmissions.Include(v => v.Steps).ThenInclude(s => s.Rows).SingleOrDefaultAsync(v => v.CampaignId == campaign.Id && v.VillageId == village.Id, ct);
         if (submission is null)
         {
             submission = new VillageSubmission { TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id };

@@ -10,11 +10,12 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Verification;
 
 namespace SocialCardAudit.Web.Features.Verification;
 
-public sealed record MyRow(long Id, string Name, string IdNumberMasked, string? Address, string? Phone, string? Flags, Outcome? Outcome);
+public sealed record MyRow(long Id, string Name, string IdNumberMasked, string? Address, string? Phone, string? Flags, Outcome? Outcome, string? Returned);
 
 public sealed record MyGroup(string GroupName, IReadOnlyList<MyRow> Rows);
 
@@ -65,11 +66,21 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
                 Outcome = db.VerificationRecords.Where(v => v.TaskRowId == r.Id).Select(v => (Outcome?)v.Outcome).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        // Rows the town named when it returned the village, while the village is still returned.
+        var rowIds = rows.Select(r => r.Id).ToList();
+        var returned = await (from rr in db.ReturnedRows
+                              where rowIds.Contains(rr.TaskRowId)
+                              join step in db.Set<SubmissionStep>() on rr.StepId equals step.Id
+                              join sub in db.VillageSubmissions on step.SubmissionId equals sub.Id
+                              where sub.State == SubmissionState.Returned
+                                    && step.Id == db.Set<SubmissionStep>().Where(x => x.SubmissionId == sub.Id).Max(x => x.Id)
+                              select new { rr.TaskRowId, rr.Reason })
+            .ToDictionaryAsync(r => r.TaskRowId, r => r.Reason, ct);
         var groupIds = rows.Where(r => r.ResidentGroupId != null).Select(r => r.ResidentGroupId!.Value).Distinct().ToList();
         var groupNames = await db.OrgUnits.Where(u => groupIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var groups = rows
             .GroupBy(r => r.ResidentGroupId is { } g ? groupNames.GetValueOrDefault(g, "") : "未分组")
-            .Select(g => new MyGroup(g.Key, g.Select(r => new MyRow(r.Id, r.Name, r.IdNumberMasked, r.Address, r.Phone, r.ImportFlags, r.Outcome)).ToList()))
+            .Select(g => new MyGroup(g.Key, g.Select(r => new MyRow(r.Id, r.Name, r.IdNumberMasked, r.Address, r.Phone, r.ImportFlags, r.Outcome, returned.GetValueOrDefault(r.Id))).ToList()))
             .ToList();
         return View(new MyList(groups, counts?.Done ?? 0, counts?.Total ?? 0, counts?.Flagged ?? 0, status, q));
     }
