@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-# Chinese text needs a CJK font or Chromium draws boxes.
+# Chinese text needs a CJK font or Chromium draws boxes; the PDF documents embed the same font.
 { command -v fc-list >/dev/null && fc-list | grep -qi "WenQuanYi Micro Hei"; } || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."

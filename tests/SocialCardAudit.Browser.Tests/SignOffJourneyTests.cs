@@ -37,6 +37,7 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
         await clerk.GetByRole(AriaRole.Link, new() { Name = "核查情况分类统计表(附件4)" }).ClickAsync();
         Assert.Contains("本人领取的共 1 张", await clerk.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await clerk.GetByRole(AriaRole.Link, new() { Name = "签字与审核" }).ClickAsync();
+        Assert.True(await clerk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the sign-off page scrolls sideways on a phone");
         clerk.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmation before signing
         async Task SignAsClerkAsync()
         {
@@ -54,8 +55,11 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
 
         // The town sees it waiting, returns it with a reason.
         var town = await SignInAsync("demo.town");
+        town.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmations before returning and signing
         await town.GetByRole(AriaRole.Link, new() { Name = "三合村已签字提交分类统计表,待审核。" }).ClickAsync();
         await town.Locator("#return-reason").FillAsync("请核对未核查人员的原因");
+        await town.Locator("#return-rows summary").ClickAsync();
+        await town.Locator("#return-rows input").First.FillAsync("联系电话有误");
         Assert.True(await town.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the sign-off page scrolls sideways on a phone");
         await town.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
         await town.Locator(".flash").WaitForAsync();
@@ -64,17 +68,23 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
         // The clerk sees why on the home page, and signs again.
         await clerk.GotoAsync("/");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "分类统计表已被镇退回:请核对未核查人员的原因" }).ClickAsync();
+        Assert.Contains("联系电话有误", await clerk.Locator("#returned-rows").InnerTextAsync(), StringComparison.Ordinal);
         await SignAsClerkAsync();
 
         // The town signs off with its password; the verification says the content is unchanged.
         await town.GotoAsync(signoffUrl);
         await town.Locator("#approve-password").FillAsync(DemoData.Password);
-        town.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await town.GetByRole(AriaRole.Button, new() { Name = "审核通过并签字" }).ClickAsync();
         await town.Locator(".flash").WaitForAsync();
         Assert.Equal("镇已审核", await town.Locator("#submission-state").InnerTextAsync());
         await town.GetByRole(AriaRole.Link, new() { Name = "核验" }).ClickAsync();
         Assert.Contains("核验通过", await town.Locator("#verify-result").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The signed form is printed for the file: a PDF named after the village.
+        var download = await town.RunAndWaitForDownloadAsync(() => town.GetByRole(AriaRole.Link, new() { Name = "导出 PDF(打印存档)" }).ClickAsync());
+        Assert.Equal("三合村-核查情况分类统计表.pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         await town.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sca-signoff.png"), FullPage = true });
         await clerk.Context.CloseAsync();
         await town.Context.CloseAsync();

@@ -35,9 +35,11 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Func<Scenario, Target?, Dictionary<string, string>>? form = null) =>
         Matrix.Add(new Row(method, template, target,
             template.Replace("{id:int}", "{id}", StringComparison.Ordinal).Replace("{id:long}", "{id}", StringComparison.Ordinal)
-                .Replace("{villageId:int}", "{villageId}", StringComparison.Ordinal).Replace("{attachmentId:guid}", "{attachmentId}", StringComparison.Ordinal),
+                .Replace("{villageId:int}", "{villageId}", StringComparison.Ordinal).Replace("{attachmentId:guid}", "{attachmentId}", StringComparison.Ordinal)
+                .Replace(DocumentFormat, "pdf", StringComparison.Ordinal),
             [own, sibling, otherTown, otherTenant], form));
 
+    private const string DocumentFormat = "{format:regex(^(xlsx|pdf)$)}";
     private const string AdminOnly = "login 403 403 403 403 ok";
     private const string Managers = "login ok ok 403 403 403";
     private const string CountyOnly = "login ok 403 403 403 403";
@@ -161,6 +163,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             (_, _) => new() { ["referredOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
 
         // Classified statistics: whoever sees the campaign; a village sees its own line only.
+        Route("GET", "statistics", "/statistics", Managers);
         Route("GET", "campaigns/{id:int}/statistics", On.Campaign, "login ok ok ok ok 403", "login ok ok ok ok 403", CountyOnly, StaffNotFound);
 
         // Sign-off: county, town and the village's clerk see it; the clerk submits, the town approves, returns, reopens.
@@ -173,7 +176,12 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             Route("POST", $"campaigns/{{id:int}}/villages/{{villageId:int}}/{act}", On.Village, TownOnly, TownOnly, VerifierNone, SignOffNotFound);
         }
 
-        Route("GET", "campaigns/{id:int}/villages/{villageId:int}/summary", On.Village, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, StaffNotFound);
+        // 附件3 and 附件4 on screen and as files: county, town and the village's clerk; the town's table for county and town.
+        foreach (var page in new[] { "summary", "summary." + DocumentFormat, "statistics." + DocumentFormat })
+        {
+            Route("GET", $"campaigns/{{id:int}}/villages/{{villageId:int}}/{page}", On.Village, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, StaffNotFound);
+        }
+        Route("GET", "campaigns/{id:int}/statistics." + DocumentFormat, On.Campaign, Managers, Managers, CountyOnly, StaffNotFound);
         Route("POST", "campaigns/{id:int}/statistics/sign", On.Campaign, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
 
         // Last: closing the campaign changes what the routes above are tried against.

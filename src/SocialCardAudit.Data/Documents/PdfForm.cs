@@ -18,14 +18,15 @@ public sealed class PdfForm
     private const double CellPadding = 4;
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
-    private readonly PdfDocument document = new();
+    private readonly PdfDocument document;
     private readonly PageOrientation orientation;
     private XGraphics? graphics;
     private double y;
 
     public PdfForm(string title, bool landscape = false)
     {
-        CjkFont.EnsureInstalled();
+        CjkFont.EnsureInstalled(); // before the document: it also accepts PDFsharp's AGPL licence
+        document = new PdfDocument();
         orientation = landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
         document.Info.Title = title;
         document.Info.Creator = "SocialCardAudit";
