@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using SocialCardAudit.Data;
+using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
@@ -31,6 +32,7 @@ builder.Services.AddScoped<SecurityEvents>();
 builder.Services.AddSingleton(TimeProvider.System);
 // Real keys come from configuration; the public development keys only ever serve a Development database.
 builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDevelopmentKeys: builder.Environment.IsDevelopment()));
+CjkFont.Configure(config["Documents:CjkFont"]);
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddScoped<SocialCardAudit.Data.Verification.FindingRecorder>();
 builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
