@@ -40,6 +40,7 @@ public static class DatabaseInitializer
         if (added)
         {
             await DemoData.AddTaskRowsAsync(services, ct);
+            await DemoData.AddCardsAsync(services, ct);
         }
         return added;
     }

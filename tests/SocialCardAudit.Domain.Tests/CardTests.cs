@@ -236,3 +236,42 @@ public sealed class CardTests
         }
     }
 }
+
+public sealed class LostAndSecondIssueTests
+{
+    private static readonly DateTime Now = new(2022, 8, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private static Card Stock(CardState state = CardState.InStock) =>
+        Card.Register(new Card { Id = 1, HolderName = "张三", TenantId = 1, BankId = 1, VillageId = 3 }, state, Custody.AtVillage(3), "clerk", "李四", Now.AddDays(-200));
+
+    [Fact]
+    public void A_lost_card_report_needs_a_day_not_in_the_future_and_the_circumstances_and_moves_the_card()
+    {
+        var card = Stock();
+        Assert.Throws<DomainException>(() => LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now).AddDays(2), "不见了", "clerk", "李四", Now));
+        Assert.Throws<DomainException>(() => LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now), " ", "clerk", "李四", Now));
+        Assert.Equal(CardState.InStock, card.State);
+        var report = LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now), "清点库存时发现缺少", "clerk", "李四", Now);
+        Assert.Equal(CardState.Lost, card.State);
+        Assert.Contains("清点库存时发现缺少", card.Events[^1].Note, StringComparison.Ordinal);
+        report.Acknowledge("town", Now);
+        Assert.Throws<DomainException>(() => report.Acknowledge("town", Now));
+    }
+
+    [Fact]
+    public void A_failed_second_issue_needs_a_reason_and_recalls_the_card_a_successful_one_issues_it()
+    {
+        var how = new CardMove("clerk", "李四", CardMethod.InPerson) { Recipient = Recipient.Holder, To = Custody.AtTown(2) };
+        var dormant = Stock(CardState.Dormant);
+        Assert.Throws<DomainException>(() => SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), false, "", how, [], Now));
+        var failed = SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), false, "持卡人长期外出,联系不上", how, [], Now);
+        Assert.Equal(CardState.Returned, dormant.State);
+        Assert.Equal(Custody.AtTown(2), dormant.Custody);
+        Assert.Equal("持卡人长期外出,联系不上", failed.FailureReason);
+        Assert.Throws<DomainException>(() => SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), true, null, how, [], Now));
+
+        var stock = Stock();
+        Assert.True(SecondIssueAttempt.Record(stock, DateOnly.FromDateTime(Now), true, null, how, [], Now).Succeeded);
+        Assert.Equal((CardState.Issued, Custody.WithHolder), (stock.State, stock.Custody));
+    }
+}

@@ -1101,3 +1101,344 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [CardHandovers] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [FromKind] int NOT NULL,
+        [FromPlaceId] int NOT NULL,
+        [ToKind] int NOT NULL,
+        [ToPlaceId] int NOT NULL,
+        [SentById] nvarchar(450) NOT NULL,
+        [Sender] nvarchar(200) NOT NULL,
+        [SentAtUtc] datetime2 NOT NULL,
+        [Note] nvarchar(200) NULL,
+        [ReceivedById] nvarchar(450) NULL,
+        [Receiver] nvarchar(200) NULL,
+        [ReceivedAtUtc] datetime2 NULL,
+        [CountedByReceiver] int NULL,
+        [State] int NOT NULL,
+        CONSTRAINT [PK_CardHandovers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [CardImports] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TownId] int NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [FileSize] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Imported] int NOT NULL,
+        [AlreadyPresent] int NOT NULL,
+        [Rejected] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [Message] nvarchar(500) NULL,
+        [ErrorReportCipher] varbinary(max) NULL,
+        CONSTRAINT [PK_CardImports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CardImports_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [Cards] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [HolderName] nvarchar(50) NOT NULL,
+        [IdNumberCipher] varbinary(max) NOT NULL,
+        [IdNumberHash] binary(16) NOT NULL,
+        [IdNumberMasked] nvarchar(18) NOT NULL,
+        [BankId] int NOT NULL,
+        [CardNumberCipher] varbinary(max) NOT NULL,
+        [CardNumberHash] binary(16) NOT NULL,
+        [CardNumberMasked] nvarchar(25) NOT NULL,
+        [VillageId] int NOT NULL,
+        [RegisteredAtUtc] datetime2 NOT NULL,
+        [State] int NOT NULL,
+        [CustodianKind] int NOT NULL,
+        [CustodianPlaceId] int NULL,
+        [CustodianPerson] nvarchar(50) NULL,
+        [SinceUtc] datetime2 NOT NULL,
+        [HandoverId] bigint NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Cards] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Cards_Banks_BankId] FOREIGN KEY ([BankId]) REFERENCES [Banks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Cards_CardHandovers_HandoverId] FOREIGN KEY ([HandoverId]) REFERENCES [CardHandovers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Cards_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [CardEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CardId] bigint NOT NULL,
+        [Sequence] int NOT NULL,
+        [FromState] int NULL,
+        [ToState] int NOT NULL,
+        [Action] nvarchar(32) NOT NULL,
+        [CustodianKind] int NOT NULL,
+        [CustodianPlaceId] int NULL,
+        [CustodianPerson] nvarchar(50) NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [Responsible] nvarchar(200) NOT NULL,
+        [Method] int NOT NULL,
+        [Place] nvarchar(200) NULL,
+        [Note] nvarchar(400) NULL,
+        [HandoverId] bigint NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_CardEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CardEvents_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [CardHandoverLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [HandoverId] bigint NOT NULL,
+        [CardId] bigint NOT NULL,
+        [State] int NOT NULL,
+        [Note] nvarchar(200) NULL,
+        CONSTRAINT [PK_CardHandoverLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CardHandoverLines_CardHandovers_HandoverId] FOREIGN KEY ([HandoverId]) REFERENCES [CardHandovers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CardHandoverLines_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [CustodyAuthorisations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CardId] bigint NOT NULL,
+        [Group] int NOT NULL,
+        [CustodianName] nvarchar(200) NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [From] date NOT NULL,
+        [To] date NOT NULL,
+        [RequestedById] nvarchar(450) NOT NULL,
+        [RequestedAtUtc] datetime2 NOT NULL,
+        [State] int NOT NULL,
+        [DecidedById] nvarchar(450) NULL,
+        [DecidedAtUtc] datetime2 NULL,
+        [RefusalReason] nvarchar(200) NULL,
+        CONSTRAINT [PK_CustodyAuthorisations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CustodyAuthorisations_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [LostCardReports] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CardId] bigint NOT NULL,
+        [VillageId] int NOT NULL,
+        [LastCustodian] nvarchar(200) NOT NULL,
+        [NoticedOn] date NOT NULL,
+        [Circumstances] nvarchar(200) NOT NULL,
+        [SignedById] nvarchar(450) NOT NULL,
+        [SignedAtUtc] datetime2 NOT NULL,
+        [AcknowledgedById] nvarchar(450) NULL,
+        [AcknowledgedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_LostCardReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LostCardReports_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE TABLE [SecondIssueAttempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CardId] bigint NOT NULL,
+        [AttemptedOn] date NOT NULL,
+        [Succeeded] bit NOT NULL,
+        [FailureReason] nvarchar(200) NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_SecondIssueAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SecondIssueAttempts_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE [State] <> 7');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153002_Cards'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122153002_Cards', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -13,6 +13,11 @@ public enum TaskColumn
     Phone,
     ResidentGroup,
     Village,
+
+    // Card-register exports only.
+    Bank,
+    CardState,
+    Custody,
 }
 
 public static class TaskColumns
@@ -29,6 +34,9 @@ public static class TaskColumns
         TaskColumn.Phone => "联系电话",
         TaskColumn.ResidentGroup => "居民小组",
         TaskColumn.Village => "村(社区)",
+        TaskColumn.Bank => "合作银行",
+        TaskColumn.CardState => "卡片状态",
+        TaskColumn.Custody => "存放地点",
         _ => c.ToString(),
     };
 
@@ -49,6 +57,9 @@ public static class TaskColumns
         ["村(社区)"] = TaskColumn.Village, ["村/社区"] = TaskColumn.Village, ["村社区"] = TaskColumn.Village, ["村"] = TaskColumn.Village,
         ["社区"] = TaskColumn.Village, ["所属村"] = TaskColumn.Village, ["村名"] = TaskColumn.Village, ["所属村(社区)"] = TaskColumn.Village,
         ["村(居)"] = TaskColumn.Village, ["村居"] = TaskColumn.Village,
+        ["合作银行"] = TaskColumn.Bank, ["银行"] = TaskColumn.Bank, ["发卡银行"] = TaskColumn.Bank, ["开户银行"] = TaskColumn.Bank, ["开户行"] = TaskColumn.Bank,
+        ["卡片状态"] = TaskColumn.CardState, ["卡状态"] = TaskColumn.CardState, ["状态"] = TaskColumn.CardState,
+        ["存放地点"] = TaskColumn.Custody, ["存放单位"] = TaskColumn.Custody, ["保管单位"] = TaskColumn.Custody,
     };
 
     public static TaskColumn? Recognize(string? header)

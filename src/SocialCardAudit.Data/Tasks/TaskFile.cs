@@ -33,7 +33,7 @@ public sealed class TaskFile
     private TaskFile(IEnumerable<IReadOnlyList<string>> lines) => _lines = lines;
 
     /// <summary>Recognises the format from the bytes (not the name alone) and finds the header row.</summary>
-    public static TaskFile Open(Stream stream, string fileName)
+    public static TaskFile Open(Stream stream, string fileName, IReadOnlyList<TaskColumn>? required = null)
     {
         if (stream.Length == 0)
         {
@@ -67,7 +67,7 @@ public sealed class TaskFile
         {
             throw new TaskFileException("文件不是 Excel(.xlsx)或 CSV 文件。请用下载的模板整理数据后导入。");
         }
-        file.FindHeader();
+        file.FindHeader(required ?? TaskColumns.Required);
         return file;
     }
 
@@ -91,7 +91,7 @@ public sealed class TaskFile
         }
     }
 
-    private void FindHeader()
+    private void FindHeader(IReadOnlyList<TaskColumn> required)
     {
         var line = 0;
         try
@@ -109,7 +109,7 @@ public sealed class TaskFile
                 }
                 if (columns.Count >= 2)
                 {
-                    var missing = TaskColumns.Required.Where(r => !columns.ContainsValue(r)).Select(TaskColumns.DisplayName).ToList();
+                    var missing = required.Where(r => !columns.ContainsValue(r)).Select(TaskColumns.DisplayName).ToList();
                     if (missing.Count > 0)
                     {
                         throw new TaskFileException($"缺少必需的列:{string.Join("、", missing)}。表头在第 {line} 行。");

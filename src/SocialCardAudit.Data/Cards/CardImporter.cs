@@ -1,0 +1,246 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.People;
+
+namespace SocialCardAudit.Data.Cards;
+
+/// <summary>
+/// Enters a bank or card-system export into a town's card register, with the rules and the error report of
+/// the task import: each row checked (name, ID number, card number, bank, village of this town, state), the
+/// good rows stored in one transaction with their first event, or none. A card already registered to the
+/// same holder is skipped, so a corrected file can be imported again.
+/// </summary>
+public sealed class CardImporter(AppDbContext db, PersonalDataProtector protector, TimeProvider clock)
+{
+    public static readonly IReadOnlyList<TaskColumn> Required = [TaskColumn.Name, TaskColumn.IdNumber, TaskColumn.BankCard, TaskColumn.Bank, TaskColumn.Village];
+
+    public async Task<CardImport> RunAsync(OrgUnit town, Stream file, string fileName, string userId, string responsible, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new CardImport
+        {
+            TenantId = town.TenantId, TownId = town.Id, FileName = Path.GetFileName(fileName), FileSize = file.Length,
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct)), UserId = userId, AtUtc = now,
+        };
+        file.Position = 0;
+        var rejected = new List<RejectedRow>();
+        try
+        {
+            var source = TaskFile.Open(file, fileName, Required);
+            var lookup = await Lookup.LoadAsync(db, town, ct);
+            var accepted = new List<Card>();
+            var firstLine = new Dictionary<UInt128, int>();
+            var holderBankLine = new Dictionary<(UInt128, int), int>();
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var read = 0;
+            foreach (var row in source.Rows())
+            {
+                read++;
+                var errors = new List<CellError>();
+                var card = Validate(row, lookup, today, errors, out var state, out var custody, out var flagged);
+                if (card is not null)
+                {
+                    var cardKey = BinaryPrimitives.ReadUInt128BigEndian(card.CardNumberHash);
+                    var holderKey = (BinaryPrimitives.ReadUInt128BigEndian(card.IdNumberHash), card.BankId);
+                    if (firstLine.TryGetValue(cardKey, out var first))
+                    {
+                        errors.Add(new(TaskColumn.BankCard, $"与第 {first} 行的卡号重复。"));
+                    }
+                    else if (lookup.CardHolders.TryGetValue(cardKey, out var holder))
+                    {
+                        if (holder == BinaryPrimitives.ReadUInt128BigEndian(card.IdNumberHash))
+                        {
+                            job.AlreadyPresent++; // registered before: importing it again changes nothing
+                            continue;
+                        }
+                        else
+                        {
+                            errors.Add(new(TaskColumn.BankCard, "该卡号已登记在另一持卡人名下。"));
+                        }
+                    }
+                    else if (holderBankLine.TryGetValue(holderKey, out var other))
+                    {
+                        errors.Add(new(TaskColumn.Bank, $"同一持卡人在同一银行只能有一张在用的卡:与第 {other} 行重复。"));
+                    }
+                    else if (lookup.HolderBankCards.TryGetValue(holderKey, out var masked))
+                    {
+                        errors.Add(new(TaskColumn.Bank, $"该持卡人在{lookup.BankNames[card.BankId]}已有在用的卡({masked}),请先注销旧卡再登记新卡。"));
+                    }
+                    if (errors.Count == 0)
+                    {
+                        firstLine[cardKey] = row.Line;
+                        holderBankLine[holderKey] = row.Line;
+                        Card.Register(card, state, custody, userId, responsible, now);
+                        accepted.Add(card);
+                        job.Flagged += flagged ? 1 : 0;
+                    }
+                }
+                if (errors.Count > 0)
+                {
+                    rejected.Add(new RejectedRow(row, errors));
+                }
+            }
+            if (read == 0)
+            {
+                throw new TaskFileException("表头下面没有数据行。");
+            }
+            job.Rejected = rejected.Count;
+            job.ErrorReportCipher = rejected.Count == 0 ? null
+                : protector.Protect(ErrorReport.Build(source.Headers, source.ColumnAt, rejected), Purposes.ErrorReport);
+            job.Imported = accepted.Count;
+            db.Cards.AddRange(accepted);
+            db.CardImports.Add(job);
+            await db.SaveChangesAsync(ct); // one transaction: every card and its first event, with the record of the import
+        }
+        catch (Exception e) when (e is TaskFileException or DomainException or DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            job.Message = e is DbUpdateException ? "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。" : e.Message;
+            job.Imported = job.AlreadyPresent = job.Flagged = 0;
+            db.CardImports.Add(job);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return job;
+    }
+
+    private Card? Validate(SourceRow row, Lookup lookup, DateOnly today, List<CellError> errors, out CardState state, out Custody custody, out bool flagged)
+    {
+        (state, custody, flagged) = (CardState.InStock, default, false);
+        var (name, nameError) = PersonName.Check(row.Get(TaskColumn.Name));
+        if (nameError is not null)
+        {
+            errors.Add(new(TaskColumn.Name, nameError));
+        }
+        var id = IdNumber.Check(row.Get(TaskColumn.IdNumber), today);
+        if (!id.IsValid)
+        {
+            errors.Add(new(TaskColumn.IdNumber, id.Error!));
+        }
+        var number = BankCardNumber.Check(row.Get(TaskColumn.BankCard));
+        if (!number.IsValid)
+        {
+            errors.Add(new(TaskColumn.BankCard, number.Error!));
+        }
+        flagged = number.Warning is not null || id.ConvertedFrom15;
+        var bankName = row.Get(TaskColumn.Bank);
+        var bankId = lookup.Bank(bankName);
+        if (bankId is null)
+        {
+            errors.Add(new(TaskColumn.Bank, bankName.Length == 0 ? "合作银行不能为空。" : $"“{bankName}”不是本县登记的合作银行({string.Join("、", lookup.BankNames.Values)})。"));
+        }
+        var (villageId, villageError) = lookup.Village(row.Get(TaskColumn.Village));
+        if (villageError is not null)
+        {
+            errors.Add(new(TaskColumn.Village, villageError));
+        }
+        var stateText = row.Get(TaskColumn.CardState);
+        if (stateText switch
+            {
+                "" or "库存" or "库存卡" or "在库" or "未发放" => CardState.InStock,
+                "已发放" or "发放" or "已领取" => CardState.Issued,
+                "已激活" or "激活" => CardState.Activated,
+                "睡眠卡" or "睡眠" or "未激活" => CardState.Dormant,
+                _ => (CardState?)null,
+            } is { } s)
+        {
+            state = s;
+        }
+        else
+        {
+            errors.Add(new(TaskColumn.CardState, "卡片状态只能是:库存、已发放、已激活、睡眠卡(空白按库存)。"));
+        }
+        var place = row.Get(TaskColumn.Custody);
+        if (state is CardState.Issued or CardState.Activated)
+        {
+            custody = Custody.WithHolder;
+        }
+        else if (place is "" or "村" or "村(社区)" or "村委会" or "社区")
+        {
+            custody = Custody.AtVillage(villageId);
+        }
+        else if (place is "镇" or "镇中心" or "乡镇" or "镇社会事业综合服务中心")
+        {
+            custody = Custody.AtTown(lookup.TownId);
+        }
+        else if (place is "银行" or "网点" or "银行网点" && bankId is { } b)
+        {
+            custody = Custody.AtBank(b);
+        }
+        else
+        {
+            errors.Add(new(TaskColumn.Custody, "存放地点只能是:村、镇、银行(空白按村)。"));
+        }
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+        return new Card
+        {
+            TenantId = lookup.TenantId, HolderName = name!, VillageId = villageId, BankId = bankId!.Value,
+            IdNumberCipher = protector.Protect(id.Value!, Purposes.IdNumber), IdNumberHash = protector.Hash(id.Value!, Purposes.IdNumber),
+            IdNumberMasked = Mask.IdNumber(id.Value!),
+            CardNumberCipher = protector.Protect(number.Value!, Purposes.BankCard), CardNumberHash = protector.Hash(number.Value!, Purposes.BankCard),
+            CardNumberMasked = Mask.BankCard(number.Value!),
+        };
+    }
+
+    /// <summary>What rows are checked against: the town's villages and aliases, the county's banks, the cards already registered.</summary>
+    private sealed class Lookup
+    {
+        public int TenantId { get; private init; }
+        public int TownId { get; private init; }
+        private string TownName { get; init; } = "";
+        private Dictionary<string, int> VillageByName { get; init; } = [];
+        private HashSet<string> OtherVillages { get; init; } = [];
+        public Dictionary<int, string> BankNames { get; private init; } = [];
+        public Dictionary<UInt128, UInt128> CardHolders { get; } = [];
+        public Dictionary<(UInt128, int), string> HolderBankCards { get; } = [];
+
+        public static async Task<Lookup> LoadAsync(AppDbContext db, OrgUnit town, CancellationToken ct)
+        {
+            var villages = await db.OrgUnits.Where(u => u.ParentId == town.Id).ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+            var ids = villages.Values.ToList();
+            foreach (var alias in await db.VillageAliases.Where(a => ids.Contains(a.VillageId)).ToListAsync(ct))
+            {
+                villages.TryAdd(alias.Alias, alias.VillageId);
+            }
+            var lookup = new Lookup
+            {
+                TenantId = town.TenantId, TownId = town.Id, TownName = town.Name, VillageByName = villages,
+                OtherVillages = (await db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.ParentId != town.Id).Select(u => u.Name).ToListAsync(ct)).ToHashSet(),
+                BankNames = await db.Banks.ToDictionaryAsync(b => b.Id, b => b.Name, ct),
+            };
+            await foreach (var c in db.Cards.Select(c => new { c.CardNumberHash, c.IdNumberHash, c.BankId, c.State, c.CardNumberMasked }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var holder = BinaryPrimitives.ReadUInt128BigEndian(c.IdNumberHash);
+                lookup.CardHolders[BinaryPrimitives.ReadUInt128BigEndian(c.CardNumberHash)] = holder;
+                if (c.State != CardState.Cancelled)
+                {
+                    lookup.HolderBankCards[(holder, c.BankId)] = c.CardNumberMasked;
+                }
+            }
+            return lookup;
+        }
+
+        /// <summary>By exact name, or a bank whose registered name is contained in the export's ("中国农业银行" → 农业银行).</summary>
+        public int? Bank(string name) =>
+            name.Length == 0 ? null
+            : BankNames.FirstOrDefault(b => b.Value == name).Key is var exact and > 0 ? exact
+            : BankNames.Where(b => name.Contains(b.Value, StringComparison.Ordinal)).Select(b => (int?)b.Key).FirstOrDefault();
+
+        public (int Id, string? Error) Village(string name)
+        {
+            name = name.Trim();
+            return name.Length == 0 ? (0, "村(社区)不能为空。")
+                : VillageByName.TryGetValue(name, out var id) ? (id, null)
+                : OtherVillages.Contains(name) ? (0, $"村(社区)“{name}”不属于{TownName}。")
+                : (0, $"{TownName}没有名为“{name}”的村(社区)。如为别名,请由系统管理员在单位管理中添加。");
+        }
+    }
+}
