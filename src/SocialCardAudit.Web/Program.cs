@@ -35,6 +35,7 @@ builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDe
 CjkFont.Configure(config["Documents:CjkFont"]);
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddScoped<SocialCardAudit.Data.Verification.FindingRecorder>();
+builder.Services.AddScoped<SocialCardAudit.Data.Cards.CardImporter>();
 builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();
 

@@ -8,6 +8,8 @@ using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
@@ -19,7 +21,8 @@ namespace SocialCardAudit.Testing;
 /// it), the campaign covering it, an import of that campaign, and a task row of that village.
 /// </summary>
 public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
-    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0, Guid AttachmentId = default);
+    IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0, Guid AttachmentId = default,
+    long CardId = 0, long HandoverId = 0, long AuthorisationId = 0, long LostReportId = 0, long CardImportId = 0);
 
 /// <summary>
 /// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
@@ -118,8 +121,58 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         }
 
         return new Scenario(
-            await WithIssue(T(own, "t.own", mth)), await WithIssue(T(sibling, "t.sibling", mth)),
-            await WithIssue(T(otherTownV, "t.othertown", ot)), await WithIssue(T(otherTenantV, "t.othertenant", d2)), verifier1);
+            await WithCardsAsync(options, protector, await WithIssue(T(own, "t.own", mth)), own.Village, 900_000),
+            await WithCardsAsync(options, protector, await WithIssue(T(sibling, "t.sibling", mth)), sibling.Village, 900_010),
+            await WithCardsAsync(options, protector, await WithIssue(T(otherTownV, "t.othertown", ot)), otherTownV.Village, 900_100),
+            await WithCardsAsync(options, protector, await WithIssue(T(otherTenantV, "t.othertenant", d2)), otherTenantV.Village, 900_200), verifier1);
+    }
+
+    /// <summary>
+    /// Cards of the village, each with one of the objects the card routes act on: a card in stock with a requested
+    /// custody authorisation, a card sent to the town in an open hand-over, a lost card with its report, and an
+    /// import of the town's register with an error report.
+    /// </summary>
+    private static async Task<Target> WithCardsAsync(DbContextOptions<AppDbContext> options, PersonalDataProtector protector, Target t, OrgUnit village, int people)
+    {
+        await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
+        var bank = await db.Banks.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+        var now = DateTime.UtcNow;
+        Card NewCard(int i)
+        {
+            var id = SyntheticTaskList.IdNumberFor(people + i);
+            var number = SyntheticTaskList.CardFor(people + i);
+            return Card.Register(new Card
+            {
+                TenantId = village.TenantId, HolderName = "目标持卡人", VillageId = village.Id, BankId = bank,
+                IdNumberCipher = protector.Protect(id, Purposes.IdNumber), IdNumberHash = protector.Hash(id, Purposes.IdNumber), IdNumberMasked = Mask.IdNumber(id),
+                CardNumberCipher = protector.Protect(number, Purposes.BankCard), CardNumberHash = protector.Hash(number, Purposes.BankCard),
+                CardNumberMasked = Mask.BankCard(number),
+            }, CardState.InStock, Custody.AtVillage(village.Id), "scenario", "场景", now);
+        }
+        var (card, sent, lost) = (NewCard(1), NewCard(2), NewCard(3));
+        db.Cards.AddRange(card, sent, lost);
+        await db.SaveChangesAsync();
+
+        var authorisation = CustodyAuthorisation.Request(village.TenantId, card.Id, SpecialGroup.Minor, "代管人甲", "场景", DateOnly.FromDateTime(now),
+            DateOnly.FromDateTime(now).AddDays(30), "scenario", now);
+        db.CustodyAuthorisations.Add(authorisation);
+        var handover = CardHandover.Create(village.TenantId, Custody.AtVillage(village.Id), Custody.AtTown(village.ParentId!.Value), [sent], "scenario", "场景", null, now);
+        db.CardHandovers.Add(handover);
+        var report = LostCardReport.File(lost, village.Name, DateOnly.FromDateTime(now), "场景", "scenario", "场景", now);
+        db.LostCardReports.Add(report);
+        var import = new CardImport
+        {
+            TenantId = village.TenantId, TownId = village.ParentId!.Value, FileName = "场景.xlsx", Sha256 = new string('0', 64), UserId = "scenario", AtUtc = now,
+            Rejected = 1, ErrorReportCipher = protector.Protect([1, 2, 3], Purposes.ErrorReport),
+        };
+        db.CardImports.Add(import);
+        await db.SaveChangesAsync();
+        handover.Dispatch([sent]);
+        await db.SaveChangesAsync();
+        return t with
+        {
+            CardId = card.Id, HandoverId = handover.Id, AuthorisationId = authorisation.Id, LostReportId = report.Id, CardImportId = import.Id,
+        };
     }
 
     /// <summary>The campaign (made if missing, in the village's town), and one import of two people per village plus one bad row.</summary>

@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 {
     private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
 
-    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud }
+    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud, Card, Handover, Authorisation, LostReport, CardImport }
 
     private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
     {
@@ -184,6 +184,39 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("GET", "campaigns/{id:int}/statistics." + DocumentFormat, On.Campaign, Managers, Managers, CountyOnly, StaffNotFound);
         Route("POST", "campaigns/{id:int}/statistics/sign", On.Campaign, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
 
+        // Cards: county, town and the village's clerk see them; town and clerk act on them (the forms posted here are
+        // refused by the rules, 422, once the actor is let through); the clerk alone signs lost cards and asks for custody.
+        const string CardSee = "login ok ok ok 403 403";
+        const string CardNotFound = "login 404 404 404 403 403";
+        const string CardAct = "login 403 422 422 403 403";
+        const string TownActs = "login 403 422 403 403 403";
+        const string ClerkActs = "login 403 403 422 403 403";
+        Route("GET", "cards", "/cards", CardSee);
+        Route("GET", "cards/{id:long}", On.Card, CardSee, "login ok ok 403 403 403", CountyOnly, CardNotFound);
+        Route("POST", "cards/{id:long}/move", On.Card, CardAct, TownActs, VerifierNone, CardNotFound, (_, _) => new() { ["To"] = "Activated", ["Method"] = "InPerson" });
+        Route("POST", "cards/{id:long}/second-issue", On.Card, CardAct, TownActs, VerifierNone, CardNotFound, (_, _) => new() { ["succeeded"] = "false" });
+        Route("POST", "cards/{id:long}/lost", On.Card, ClerkActs, VerifierNone, VerifierNone, CardNotFound);
+        Route("POST", "cards/{id:long}/authorisations", On.Card, ClerkActs, VerifierNone, VerifierNone, CardNotFound);
+        Route("POST", "authorisations/{id:long}/approve", On.Authorisation, TownOnly, TownOnly, VerifierNone, CardNotFound);
+        Route("POST", "authorisations/{id:long}/refuse", On.Authorisation, TownOnly, TownOnly, VerifierNone, CardNotFound, (_, _) => new() { ["reason"] = "矩阵测试" });
+        Route("POST", "cards/dormancy", "/cards/dormancy", TownOnly);
+        Route("GET", "cards/import", "/cards/import", Managers);
+        Route("POST", "cards/import", "/cards/import", Managers);
+        Route("GET", "cards/imports/{id:long}", On.CardImport, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "cards/imports/{id:long}/errors", On.CardImport, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "handovers", "/handovers", CardSee);
+        Route("GET", "handovers/new", "/handovers/new", "login 403 ok ok 403 403");
+        Route("POST", "handovers", "/handovers", CardAct);
+        Route("GET", "handovers/{id:long}", On.Handover, CardSee, "login ok ok 403 403 403", CountyOnly, CardNotFound);
+        Route("POST", "handovers/{id:long}/receive", On.Handover, TownActs, TownActs, VerifierNone, CardNotFound);
+        Route("POST", "handovers/{id:long}/resolve", On.Handover, TownActs, TownActs, VerifierNone, CardNotFound, (_, _) => new() { ["cardId"] = "1", ["found"] = "true" });
+        Route("GET", "stock-cards", "/stock-cards", CardSee);
+        Route("GET", "stock-cards." + DocumentFormat, "/stock-cards.pdf", CardSee);
+        Route("GET", "villages/{villageId:int}/card-ledger", On.Village, CardSee, "login ok ok 403 403 403", CountyOnly, CardNotFound);
+        Route("GET", "villages/{villageId:int}/card-ledger." + DocumentFormat, On.Village, CardSee, "login ok ok 403 403 403", CountyOnly, CardNotFound);
+        Route("GET", "lost-cards", "/lost-cards", CardSee);
+        Route("POST", "lost-cards/{id:long}/acknowledge", On.LostReport, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }
@@ -287,6 +320,11 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
                 On.Import => $"{target.ImportId}",
                 On.Issue => $"{target.IssueId}",
                 On.Fraud => $"{target.FraudCaseId}",
+                On.Card => $"{target.CardId}",
+                On.Handover => $"{target.HandoverId}",
+                On.Authorisation => $"{target.AuthorisationId}",
+                On.LostReport => $"{target.LostReportId}",
+                On.CardImport => $"{target.CardImportId}",
                 _ => $"{target.RowId}",
             }, StringComparison.Ordinal)
             .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal)

@@ -100,7 +100,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User,
             $"{village.Name}核查情况分类汇总表({format},{(full ? "完整号码" : "号码部分显示")})");
         Response.Headers.CacheControl = "no-store";
-        return Document(format, () => StatisticsDocuments.SummaryXlsx(form), () => StatisticsDocuments.SummaryPdf(form), $"{village.Name}-核查情况分类汇总表");
+        return this.Document(format, () => StatisticsDocuments.SummaryXlsx(form), () => StatisticsDocuments.SummaryPdf(form), $"{village.Name}-核查情况分类汇总表");
     }
 
     /// <summary>附件4 of one village as a file: the counts as they are now, the signatures in force and their digest.</summary>
@@ -131,7 +131,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         var form = new VillageForm(town, village.Name, statistics, submission.State,
             [.. steps.Select(s => new Signer(s.Role, names.GetValueOrDefault(s.Step.ById, ""), s.Step.AtUtc))],
             submission.SignedDigest, Absolute($"/campaigns/{id}/villages/{villageId}/signoff/verify"), clock.GetUtcNow().UtcDateTime);
-        return Document(format, () => StatisticsDocuments.VillageXlsx(form), () => StatisticsDocuments.VillagePdf(form), $"{village.Name}-核查情况分类统计表");
+        return this.Document(format, () => StatisticsDocuments.VillageXlsx(form), () => StatisticsDocuments.VillagePdf(form), $"{village.Name}-核查情况分类统计表");
     }
 
     /// <summary>The town's table of 附件4 as a file, for the town and the county.</summary>
@@ -152,22 +152,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         var form = new TownForm(town.Name, campaign.Name, lines, VillageStatistics.Sum(lines.Select(l => l.Statistics)),
             signature is null ? null : new Signer("审核人", signedBy ?? "", signature.SignedAtUtc), signature?.Digest,
             Absolute($"/campaigns/{id}/statistics"), clock.GetUtcNow().UtcDateTime);
-        return Document(format, () => StatisticsDocuments.TownXlsx(form), () => StatisticsDocuments.TownPdf(form), $"{town.Name}-核查情况分类统计表");
-    }
-
-    private IActionResult Document(string format, Func<byte[]> xlsx, Func<byte[]> pdf, string name)
-    {
-        try
-        {
-            return format == "pdf"
-                ? File(pdf(), StatisticsDocuments.Pdf, name + ".pdf")
-                : File(xlsx(), StatisticsDocuments.Xlsx, name + ".xlsx");
-        }
-        catch (CjkFontMissingException e)
-        {
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Content(e.Message);
-        }
+        return this.Document(format, () => StatisticsDocuments.TownXlsx(form), () => StatisticsDocuments.TownPdf(form), $"{town.Name}-核查情况分类统计表");
     }
 
     private string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";

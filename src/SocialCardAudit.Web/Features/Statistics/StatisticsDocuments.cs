@@ -25,9 +25,6 @@ public sealed record SummaryForm(string Town, string Village, IReadOnlyList<(Out
 /// </summary>
 public static class StatisticsDocuments
 {
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string Pdf = "application/pdf";
-
     public static string VillageTitle(VillageForm f) => $"{f.Town}{f.Village}社保卡核查情况分类统计表";
 
     public static string SummaryTitle(string town, Outcome outcome) => $"{town}社会保障卡核查情况分类汇总表(类别:{outcome.DisplayName()})";

@@ -1,7 +1,8 @@
-// Confirmation before destructive actions: <form data-confirm="…"> asks first. No inline script (CSP).
+// Confirmation before destructive actions: <form data-confirm="…"> (or the button pressed) asks first. No inline script (CSP).
 document.addEventListener('submit', function (e) {
   var form = e.target;
-  var message = form.getAttribute && form.getAttribute('data-confirm');
+  var button = e.submitter;
+  var message = (button && button.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'));
   if (message && !window.confirm(message)) { e.preventDefault(); }
 });
 
