@@ -137,18 +137,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
         var bank = await db.Banks.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
         var now = DateTime.UtcNow;
-        Card NewCard(int i)
-        {
-            var id = SyntheticTaskList.IdNumberFor(people + i);
-            var number = SyntheticTaskList.CardFor(people + i);
-            return Card.Register(new Card
-            {
-                TenantId = village.TenantId, HolderName = "目标持卡人", VillageId = village.Id, BankId = bank,
-                IdNumberCipher = protector.Protect(id, Purposes.IdNumber), IdNumberHash = protector.Hash(id, Purposes.IdNumber), IdNumberMasked = Mask.IdNumber(id),
-                CardNumberCipher = protector.Protect(number, Purposes.BankCard), CardNumberHash = protector.Hash(number, Purposes.BankCard),
-                CardNumberMasked = Mask.BankCard(number),
-            }, CardState.InStock, Custody.AtVillage(village.Id), "scenario", "场景", now);
-        }
+        Card NewCard(int i) => StockCard(protector, village, bank, people + i, now);
         var (card, sent, lost) = (NewCard(1), NewCard(2), NewCard(3));
         db.Cards.AddRange(card, sent, lost);
         await db.SaveChangesAsync();
@@ -173,6 +162,20 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         {
             CardId = card.Id, HandoverId = handover.Id, AuthorisationId = authorisation.Id, LostReportId = report.Id, CardImportId = import.Id,
         };
+    }
+
+    /// <summary>A new card of made-up person <paramref name="person"/>, in stock at the village.</summary>
+    public static Card StockCard(PersonalDataProtector protector, OrgUnit village, int bankId, int person, DateTime nowUtc)
+    {
+        var id = SyntheticTaskList.IdNumberFor(person);
+        var number = SyntheticTaskList.CardFor(person);
+        return Card.Register(new Card
+        {
+            TenantId = village.TenantId, HolderName = "目标持卡人", VillageId = village.Id, BankId = bankId,
+            IdNumberCipher = protector.Protect(id, Purposes.IdNumber), IdNumberHash = protector.Hash(id, Purposes.IdNumber), IdNumberMasked = Mask.IdNumber(id),
+            CardNumberCipher = protector.Protect(number, Purposes.BankCard), CardNumberHash = protector.Hash(number, Purposes.BankCard),
+            CardNumberMasked = Mask.BankCard(number),
+        }, CardState.InStock, Custody.AtVillage(village.Id), "scenario", "场景", nowUtc);
     }
 
     /// <summary>The campaign (made if missing, in the village's town), and one import of two people per village plus one bad row.</summary>
