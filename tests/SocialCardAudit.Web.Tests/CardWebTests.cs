@@ -151,6 +151,7 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         // The clerk cannot confirm their own hand-over; the town counts 2, ticks 3: refused; ticks 2: two arrive, one disputed.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(clerk, page, page + "/receive", new() { ["receiver"] = "李四", ["counted"] = "3" })).StatusCode);
         var town = await fixture.App.SignedInAsync("demo.town");
+        Assert.Contains("李四移交的 3 张卡待清点接收", await town.GetStringAsync("/"), StringComparison.Ordinal);
         var token = await town.TokenAsync(page);
         var mismatch = await town.PostAsync(page + "/receive", new FormUrlEncodedContent([
             new("__RequestVerificationToken", token), new("receiver", "王五"), new("counted", "2"),
@@ -232,5 +233,36 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         using var book = new XLWorkbook(new MemoryStream(await ledger.Content.ReadAsByteArrayAsync()));
         Assert.Contains(book.Worksheet(1).CellsUsed(), c => c.GetString() == "登记入册");
         Assert.Equal(XLDataType.Text, book.Worksheet(1).Cell(4, 3).DataType); // card numbers stay text
+    }
+
+    [Fact]
+    public async Task A_deceased_finding_proposes_cancelling_the_holders_card()
+    {
+        // A demo person of 迎丰社区 with both a task row (assigned to verifier1) and a card: found deceased at the door.
+        long rowId, cardId;
+        await using (var db = await DbAsync())
+        {
+            var row = await db.TaskRows.Where(r => r.VillageId == fixture.Scenario.Own.UnitId && r.VerifierId == fixture.Scenario.Verifier1Id
+                    && !db.VerificationRecords.Any(v => v.TaskRowId == r.Id) && db.Cards.Any(c => c.IdNumberHash == r.IdNumberHash && c.State != CardState.Cancelled))
+                .OrderByDescending(r => r.Id).FirstAsync();
+            rowId = row.Id;
+            cardId = await db.Cards.Where(c => c.IdNumberHash == row.IdNumberHash).Select(c => c.Id).FirstAsync();
+        }
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var finding = $"/rows/{rowId}/finding";
+        var saved = await verifier.PostFormAsync(finding, await verifier.TokenAsync(finding), new()
+        {
+            ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2021-01-05", ["CardWhereabouts"] = "已交镇社会事业综合服务中心", ["Signature"] = "Proxy",
+            ["ProxyName"] = "王芳", ["ProxyRelation"] = "配偶", ["Phone"] = "13800138000", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var clerk = await fixture.App.SignedInAsync("demo.clerk1");
+        Assert.Contains("持卡人已去世(去世时间 2021-01-05),建议注销此卡", await clerk.GetStringAsync($"/cards/{cardId}"), StringComparison.Ordinal);
+        Assert.Contains($"/cards/{cardId}\"", await clerk.GetStringAsync("/cards?deceased=true"), StringComparison.Ordinal);
+        var page = $"/cards/{cardId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, page, page + "/move", new() { ["To"] = "Cancelled", ["Note"] = "持卡人已去世(入户核查)", ["Responsible"] = "李红梅" })).StatusCode);
+        Assert.DoesNotContain("建议注销", await clerk.GetStringAsync(page), StringComparison.Ordinal);
     }
 }

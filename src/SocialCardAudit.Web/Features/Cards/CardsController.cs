@@ -13,7 +13,7 @@ namespace SocialCardAudit.Web.Features.Cards;
 public sealed record CardLine(long Id, string Holder, string IdNumberMasked, string Bank, string CardNumberMasked, string Village, CardState State, string Where, bool InTransit);
 
 public sealed record CardList(IReadOnlyList<CardLine> Cards, IReadOnlyList<OrgUnit> Villages, int? VillageId, CardState? State, string? Query,
-    IReadOnlyDictionary<CardState, int> Counts, int Page, int Total, bool IsTown, bool CanImport);
+    IReadOnlyDictionary<CardState, int> Counts, int Page, int Total, bool IsTown, bool CanImport, bool Deceased, int DeceasedCount);
 
 /// <summary>What a person-facing move posts: the target state and the hand-over fields the plans ask for.</summary>
 public sealed class MoveForm
@@ -33,7 +33,11 @@ public sealed class MoveForm
 
 public sealed record CardPage(Card Card, OrgUnit Village, int TownId, CardPlaces Places, IReadOnlyDictionary<string, string> Names,
     IReadOnlyList<CustodyAuthorisation> Authorisations, IReadOnlyList<SecondIssueAttempt> Attempts, LostCardReport? Lost,
-    bool CanManage, bool IsTown, bool IsClerk, string? Error = null, string? Form = null, MoveForm? Posted = null);
+    bool CanManage, bool IsTown, bool IsClerk, string? Error = null, string? Form = null, MoveForm? Posted = null)
+{
+    /// <summary>Set when a door-to-door finding says the holder has died: the page proposes cancelling the card.</summary>
+    public string? Deceased { get; init; }
+}
 
 /// <summary>
 /// The card register (社保卡台账): the list, one card with its whole history, and the moves people make —
@@ -49,7 +53,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [HttpGet("cards")]
-    public async Task<IActionResult> Index(int? villageId, CardState? state, string? q, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(int? villageId, CardState? state, string? q, bool deceased = false, int page = 1, CancellationToken ct = default)
     {
         var scope = Scope;
         var query = CardAccess.Visible(db, scope);
@@ -58,6 +62,12 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
             query = query.Where(c => c.VillageId == v);
         }
         var counts = await query.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var toCancel = query.Where(c => c.State != CardState.Cancelled && DeceasedFindings().Any(r => r.IdNumberHash == c.IdNumberHash));
+        var deceasedCount = await toCancel.CountAsync(ct);
+        if (deceased)
+        {
+            query = toCancel;
+        }
         if (state is { } s)
         {
             query = query.Where(c => c.State == s);
@@ -76,7 +86,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
             places.Unit(c.VillageId), c.State, places.Of(c.Custody), c.HandoverId is not null)).ToList();
         var villages = await CardAccess.Villages(db, scope).OrderBy(u => u.Code).ToListAsync(ct);
         return View(new CardList(lines, villages, villageId, state, q, counts, page, total, scope.Role == Roles.TownOffice,
-            scope.Role is Roles.TownOffice or Roles.CountySupervisor));
+            scope.Role is Roles.TownOffice or Roles.CountySupervisor, deceased, deceasedCount));
     }
 
     [HttpGet("cards/{id:long}")]
@@ -167,6 +177,11 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
         }
         return Redirect("/cards?state=Dormant");
     }
+
+    /// <summary>Task rows whose door-to-door finding says the person has died; matched to cards by the ID number's blind index.</summary>
+    private IQueryable<Domain.Tasks.TaskRow> DeceasedFindings() =>
+        db.TaskRows.Where(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id
+            && (v.Outcome == Domain.Verification.Outcome.ReceivedDeceased || v.Outcome == Domain.Verification.Outcome.NotReceivedDeceased)));
 
     private CardMove How(Card card, OrgUnit village, MoveForm form)
     {
@@ -274,8 +289,13 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
         var ids = card.Events.Select(e => e.ById).Concat(authorisations.Select(a => a.RequestedById)).Concat(authorisations.Select(a => a.DecidedById ?? ""))
             .Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var death = card.State == CardState.Cancelled ? null : await DeceasedFindings().Where(r => r.IdNumberHash == card.IdNumberHash)
+            .Select(r => new { db.VerificationRecords.First(v => v.TaskRowId == r.Id).DeathDate }).FirstOrDefaultAsync(ct);
         var scope = Scope;
         return View("Show", new CardPage(card, village, village.ParentId!.Value, await CardPlaces.LoadAsync(db, ct), names, authorisations, attempts, lost,
-            CardAccess.CanManage(scope, village), scope.Role == Roles.TownOffice, scope.Role == Roles.VillageClerk, error, form, posted));
+            CardAccess.CanManage(scope, village), scope.Role == Roles.TownOffice, scope.Role == Roles.VillageClerk, error, form, posted)
+        {
+            Deceased = death is null ? null : $"入户核查结果:持卡人已去世{(death.DeathDate is { } d ? $"(去世时间 {d:yyyy-MM-dd})" : "")},建议注销此卡。",
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Data;
 using SocialCardAudit.Web.Features.Org;
 using SocialCardAudit.Web.Infrastructure;
@@ -28,24 +29,52 @@ public sealed class HomeController(AppDbContext db) : Controller
         return View(await UnitOverview.LoadAsync(db, unit, scope, ct));
     }
 
-    /// <summary>What waits for this account: submitted villages for the town to review; a returned village, with the reason, for its clerk.</summary>
+    /// <summary>
+    /// What waits for this account: submitted villages for the town to review; a returned village, with the reason,
+    /// for its clerk; card hand-overs to count and confirm; for the town, lost cards to acknowledge and custody requests.
+    /// </summary>
     private async Task<IReadOnlyList<(string Text, string Link)>> NoticesAsync(Domain.Organization.UserScope scope, CancellationToken ct)
     {
+        var notices = new List<(string Text, string Link)>();
         var open = db.VillageSubmissions.Where(v => db.Campaigns.Any(c => c.Id == v.CampaignId && c.ClosedAtUtc == null));
         if (scope.Role == Domain.Organization.Roles.TownOffice)
         {
-            return (await open.Where(v => v.State == Domain.SignOff.SubmissionState.Submitted
+            notices.AddRange((await open.Where(v => v.State == Domain.SignOff.SubmissionState.Submitted
                         && db.OrgUnits.Any(u => u.Id == v.VillageId && u.ParentId == scope.UnitId))
                     .Select(v => new { v.CampaignId, v.VillageId, Village = db.OrgUnits.Where(u => u.Id == v.VillageId).Select(u => u.Name).First() })
                     .ToListAsync(ct))
-                .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")).ToList();
+                .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")));
+            var cards = Cards.CardAccess.Visible(db, scope);
+            var lost = await db.LostCardReports.CountAsync(r => r.AcknowledgedAtUtc == null && cards.Any(c => c.Id == r.CardId), ct);
+            if (lost > 0)
+            {
+                notices.Add(($"有 {lost} 张遗失卡登记待确认。", "/lost-cards"));
+            }
+            foreach (var a in await db.CustodyAuthorisations.Where(a => a.State == AuthorisationState.Requested && cards.Any(c => c.Id == a.CardId))
+                         .Select(a => new { a.CardId, a.CustodianName }).ToListAsync(ct))
+            {
+                notices.Add(($"代管申请待审批:{a.CustodianName}。", $"/cards/{a.CardId}"));
+            }
         }
         if (scope.Role == Domain.Organization.Roles.VillageClerk)
         {
             var returned = await open.Include(v => v.Steps).Where(v => v.VillageId == scope.UnitId && v.State == Domain.SignOff.SubmissionState.Returned).ToListAsync(ct);
-            return returned.Select(v => ($"分类统计表已被镇退回:{v.Steps.OrderBy(s => s.AtUtc).Last().Reason}", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")).ToList();
+            notices.AddRange(returned.Select(v => ($"分类统计表已被镇退回:{v.Steps.OrderBy(s => s.AtUtc).Last().Reason}", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")));
         }
-        return [];
+        // Hand-overs waiting for this side to count: to the town centre for the town office, to the village for its clerk.
+        var receiving = scope.Role switch
+        {
+            Domain.Organization.Roles.TownOffice => CustodianKind.TownCentre,
+            Domain.Organization.Roles.VillageClerk => CustodianKind.Village,
+            _ => (CustodianKind?)null,
+        };
+        if (receiving is { } kind)
+        {
+            notices.AddRange((await db.CardHandovers.Where(h => h.State == HandoverState.Sent && h.ToKind == kind && h.ToPlaceId == scope.UnitId)
+                    .Select(h => new { h.Id, h.Sender, Count = h.Lines.Count }).ToListAsync(ct))
+                .Select(h => ($"{h.Sender}移交的 {h.Count} 张卡待清点接收(交接单第 {h.Id} 号)。", $"/handovers/{h.Id}")));
+        }
+        return notices;
     }
 
     [AllowAnonymous]
