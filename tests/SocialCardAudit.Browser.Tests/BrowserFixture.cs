@@ -54,6 +54,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone signed in with the demo password, which accepts every confirmation the pages ask for.</summary>
+    public async Task<IPage> SignedInPhoneAsync(string userName)
+    {
+        var page = await NewPhoneAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(SocialCardAudit.Data.Demo.DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -6,23 +6,11 @@ namespace SocialCardAudit.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class CardHandoverJourneyTests(BrowserFixture fixture)
 {
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.NewPhoneAsync();
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmations before handing over and receiving
-        await page.GotoAsync("/account/login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
-
     [Fact]
     public async Task A_clerk_hands_three_stock_cards_to_the_town_which_confirms_two_and_disputes_one()
     {
         // The clerk of 迎丰社区 finds the stock cards from the register and hands three of them over.
-        var clerk = await SignInAsync("demo.clerk1");
+        var clerk = await fixture.SignedInPhoneAsync("demo.clerk1");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "社保卡台账" }).ClickAsync();
         await clerk.GetByRole(AriaRole.Link, new() { Name = "库存卡清理汇总(附件1)" }).ClickAsync();
         Assert.Contains("迎丰社区", await clerk.Locator("#stock").InnerTextAsync(), StringComparison.Ordinal);
@@ -42,7 +30,7 @@ public sealed class CardHandoverJourneyTests(BrowserFixture fixture)
         await clerk.Context.CloseAsync();
 
         // The town counts two, ticks the two it has, and confirms; the third stays disputed.
-        var town = await SignInAsync("demo.town");
+        var town = await fixture.SignedInPhoneAsync("demo.town");
         await town.GetByRole(AriaRole.Link, new() { Name = "社保卡台账" }).ClickAsync();
         await town.GetByRole(AriaRole.Link, new() { Name = "交接单" }).ClickAsync();
         await town.Locator("#handovers a").First.ClickAsync();

@@ -6,22 +6,11 @@ namespace SocialCardAudit.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class SignOffJourneyTests(BrowserFixture fixture)
 {
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var page = await fixture.NewPhoneAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
-
     [Fact]
     public async Task Verifier_finishes_clerk_signs_town_returns_clerk_re_signs_town_signs_off()
     {
         // The verifier of 三合村 records one person.
-        var verifier = await SignInAsync("demo.verifier2");
+        var verifier = await fixture.SignedInPhoneAsync("demo.verifier2");
         await verifier.GotoAsync("/my/tasks?status=todo");
         await verifier.Locator(".tasks li a").First.ClickAsync();
         await verifier.GetByLabel("本人已领·正常使用").CheckAsync();
@@ -31,14 +20,13 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
         await verifier.Context.CloseAsync();
 
         // The clerk opens the statistics, explains the rows still open, and signs with the password.
-        var clerk = await SignInAsync("demo.clerk2");
+        var clerk = await fixture.SignedInPhoneAsync("demo.clerk2");
         await clerk.GotoAsync("/campaigns");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "梅田湖镇城乡居民社会保障卡专项清查" }).ClickAsync();
         await clerk.GetByRole(AriaRole.Link, new() { Name = "核查情况分类统计表(附件4)" }).ClickAsync();
         Assert.Contains("本人领取的共 1 张", await clerk.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await clerk.GetByRole(AriaRole.Link, new() { Name = "签字与审核" }).ClickAsync();
         Assert.True(await clerk.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the sign-off page scrolls sideways on a phone");
-        clerk.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmation before signing
         async Task SignAsClerkAsync()
         {
             foreach (var reason in await clerk.Locator("input[name^='reasons[']").AllAsync())
@@ -54,8 +42,7 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
         var signoffUrl = clerk.Url;
 
         // The town sees it waiting, returns it with a reason.
-        var town = await SignInAsync("demo.town");
-        town.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmations before returning and signing
+        var town = await fixture.SignedInPhoneAsync("demo.town");
         await town.GetByRole(AriaRole.Link, new() { Name = "三合村已签字提交分类统计表,待审核。" }).ClickAsync();
         await town.Locator("#return-reason").FillAsync("请核对未核查人员的原因");
         await town.Locator("#return-rows summary").ClickAsync();

@@ -23,13 +23,15 @@ public sealed class CardImportTests(WebFixture fixture) : IClassFixture<WebFixtu
         return [p[1], p[2], SyntheticTaskList.CardFor(i), bank, p[7], state, place];
     }
 
+    private async Task<int> TenantAsync()
+    {
+        await using var system = Db(null);
+        return await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync();
+    }
+
     private async Task<(CardImport Job, int Tenant)> ImportAsync(IEnumerable<string[]> rows)
     {
-        int tenant;
-        await using (var system = Db(null))
-        {
-            tenant = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync();
-        }
+        var tenant = await TenantAsync();
         await using var db = Db(tenant);
         var town = await db.OrgUnits.SingleAsync(u => u.Name == "梅田湖镇");
         using var file = new MemoryStream();
@@ -43,9 +45,7 @@ public sealed class CardImportTests(WebFixture fixture) : IClassFixture<WebFixtu
     [Fact]
     public async Task The_demo_register_has_every_card_with_state_and_custody_agreeing_with_its_events()
     {
-        await using var system = Db(null);
-        var tenant = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync();
-        await using var db = Db(tenant);
+        await using var db = Db(await TenantAsync());
         var cards = await db.Cards.Include(c => c.Events).ToListAsync();
         var demo = cards.Where(c => c.Events.Single(e => e.Sequence == 1).ById == "seed").ToList(); // registered by the demo seed, not by tests
         Assert.Equal(240, demo.Count);
@@ -102,11 +102,7 @@ public sealed class CardImportTests(WebFixture fixture) : IClassFixture<WebFixtu
     [Fact]
     public async Task A_file_without_the_bank_column_is_refused_whole()
     {
-        int tenant;
-        await using (var system = Db(null))
-        {
-            tenant = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync();
-        }
+        var tenant = await TenantAsync();
         await using var db = Db(tenant);
         var town = await db.OrgUnits.SingleAsync(u => u.Name == "梅田湖镇");
         using var file = new MemoryStream();
