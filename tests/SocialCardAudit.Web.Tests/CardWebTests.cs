@@ -121,14 +121,15 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         Assert.Equal(stored.Version, stored.Events.Count);
         Assert.Equal((stored.State, stored.Custody), Card.Replay(stored.Events));
 
-        // Through the web as well: two people press at once; one move is recorded, the other is told.
+        // Through the web as well: two people issue the same card at once; one issue is recorded, the other is told
+        // (by the version check if they overlap, by the lifecycle if one comes after the other).
         var other = await StockCardAsync();
         var page = $"/cards/{other.Id}";
         var town = await fixture.App.SignedInAsync("demo.town");
         var clerk = await fixture.App.SignedInAsync("demo.clerk1");
         var (t1, t2) = (await town.TokenAsync(page), await clerk.TokenAsync(page));
         await Task.WhenAll(
-            town.PostFormAsync(page + "/move", t1, new() { ["To"] = "Returned", ["ToPlace"] = "town", ["Responsible"] = "王五" }),
+            town.PostFormAsync(page + "/move", t1, new() { ["To"] = "Issued", ["Recipient"] = "Holder", ["Method"] = "InPerson", ["Responsible"] = "王五" }),
             clerk.PostFormAsync(page + "/move", t2, new() { ["To"] = "Issued", ["Recipient"] = "Holder", ["Method"] = "InPerson", ["Responsible"] = "李四" }));
         await using var after = await DbAsync();
         var moved = await after.Cards.Include(c => c.Events).SingleAsync(c => c.Id == other.Id);
@@ -264,5 +265,59 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         var page = $"/cards/{cardId}";
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, page, page + "/move", new() { ["To"] = "Cancelled", ["Note"] = "持卡人已去世(入户核查)", ["Responsible"] = "李红梅" })).StatusCode);
         Assert.DoesNotContain("建议注销", await clerk.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_second_issue_needs_its_reason_and_recalls_the_card_to_the_town()
+    {
+        var card = await StockCardAsync();
+        var page = $"/cards/{card.Id}";
+        var clerk = await fixture.App.SignedInAsync("demo.clerk1");
+        var missing = await PostAsync(clerk, page, page + "/second-issue", new() { ["succeeded"] = "false", ["Responsible"] = "李红梅" });
+        Assert.Contains("二次发放未成功,请写明原因", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await PostAsync(clerk, page, page + "/second-issue", new() { ["succeeded"] = "false", ["failureReason"] = "持卡人长期外出", ["Responsible"] = "李红梅" });
+        await using var db = await DbAsync();
+        var after = await db.Cards.SingleAsync(c => c.Id == card.Id);
+        Assert.Equal((CardState.Returned, CustodianKind.TownCentre), (after.State, after.CustodianKind));
+        Assert.Equal("持卡人长期外出", (await db.SecondIssueAttempts.SingleAsync(a => a.CardId == card.Id)).FailureReason);
+    }
+
+    [Fact]
+    public async Task The_town_marks_cards_dormant_only_after_the_period_and_an_upload_reports_its_counts()
+    {
+        var card = await StockCardAsync();
+        await using (var db = await DbAsync())
+        {
+            // Issued 91 days ago and never activated.
+            var stored = await db.Cards.Include(c => c.Events).SingleAsync(c => c.Id == card.Id);
+            stored.Move(CardState.Issued, new CardMove("seed", "甲", CardMethod.InPerson) { Recipient = Recipient.Holder }, [], DateTime.UtcNow.AddDays(-91));
+            await db.SaveChangesAsync();
+        }
+        var fresh = await StockCardAsync(); // stocked just now: not dormant
+        var town = await fixture.App.SignedInAsync("demo.town");
+        await PostAsync(town, "/cards", "/cards/dormancy", []);
+        await using (var db = await DbAsync())
+        {
+            Assert.Equal(CardState.Dormant, (await db.Cards.SingleAsync(c => c.Id == card.Id)).State);
+            Assert.Equal(CardState.InStock, (await db.Cards.SingleAsync(c => c.Id == fresh.Id)).State);
+        }
+
+        var person = SyntheticTaskList.Row(960_000, ["迎丰社区"]);
+        using var file = new MemoryStream();
+        SyntheticTaskList.WriteXlsx(file, [[person[1], person[2], SyntheticTaskList.CardFor(960_000), "农业银行", "迎丰社区", "库存", "村"],
+            [person[1], "123", SyntheticTaskList.CardFor(960_001), "农业银行", "迎丰社区", "", ""]],
+            ["姓名", "身份证号码", "社保卡银行卡号", "合作银行", "村(社区)", "卡片状态", "存放地点"]);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(await town.TokenAsync("/cards/import")), "__RequestVerificationToken" },
+            { new ByteArrayContent(file.ToArray()), "file", "制卡数据.xlsx" },
+        };
+        var uploaded = await town.PostAsync("/cards/import", content);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var result = await town.GetStringAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Matches(@"<b>1</b>新登记", result);
+        Assert.Matches(@"<b>1</b>未导入", result);
+        var errors = await town.GetAsync(uploaded.Headers.Location!.OriginalString + "/errors");
+        Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
     }
 }
