@@ -24,10 +24,9 @@ internal static class ImportVerbs
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The same importer the web app runs, for scripted and bulk use.</summary>
-    public static async Task<int> ImportTasksAsync(Options o)
+    /// <summary>The database (checked to be current), the tenant named by --tenant, and the personal-data keys.</summary>
+    private static async Task<(ServiceProvider Services, DbContextOptions<AppDbContext> Options, int TenantId, PersonalDataKeys Keys)> OpenAsync(Options o)
     {
-        var watch = Stopwatch.StartNew();
         var database = o.Database();
         var path = o.Require("--file");
         if (!File.Exists(path))
@@ -35,24 +34,26 @@ internal static class ImportVerbs
             throw new ArgumentException($"文件不存在:{path}");
         }
         var keys = PersonalDataKeys.FromConfiguration(o.Configuration(), allowDevelopmentKeys: o.Flag("--dev-keys"));
-
-        await using var services = ServiceRegistration.BuildStandalone(database);
+        var services = ServiceRegistration.BuildStandalone(database);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        int tenantId;
-        await using (var system = new AppDbContext(options, new FixedTenant(null)))
+        await using var system = new AppDbContext(options, new FixedTenant(null));
+        // Checking is cheap; migrating (which diffs the whole model) is the job of `sca migrate`.
+        if ((await system.Database.GetPendingMigrationsAsync()).Any())
         {
-            // Checking is cheap; migrating (which diffs the whole model) is the job of `sca migrate`.
-            if ((await system.Database.GetPendingMigrationsAsync()).Any())
-            {
-                throw new ArgumentException("数据库结构不是最新的:请先运行 sca migrate。");
-            }
-            var code = o.Require("--tenant");
-            tenantId = await system.Tenants.Where(t => t.Code == code).Select(t => t.Id).SingleOrDefaultAsync();
-            if (tenantId == 0)
-            {
-                throw new ArgumentException($"没有代码为“{code}”的县(区)。");
-            }
+            throw new ArgumentException("数据库结构不是最新的:请先运行 sca migrate。");
         }
+        var code = o.Require("--tenant");
+        var tenantId = await system.Tenants.Where(t => t.Code == code).Select(t => t.Id).SingleOrDefaultAsync();
+        return tenantId == 0 ? throw new ArgumentException($"没有代码为“{code}”的县(区)。") : (services, options, tenantId, keys);
+    }
+
+    /// <summary>The same importer the web app runs, for scripted and bulk use.</summary>
+    public static async Task<int> ImportTasksAsync(Options o)
+    {
+        var watch = Stopwatch.StartNew();
+        var path = o.Require("--file");
+        var (services, options, tenantId, keys) = await OpenAsync(o);
+        await using var _ = services;
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
         var campaignCode = o.Require("--campaign");
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Code == campaignCode)
@@ -110,6 +111,52 @@ internal static class ImportVerbs
         return 0;
     }
 
+    /// <summary>The card register's importer, as the web app runs it: a bank export into one town's register.</summary>
+    public static async Task<int> ImportCardsAsync(Options o)
+    {
+        var watch = Stopwatch.StartNew();
+        var path = o.Require("--file");
+        var (services, options, tenantId, keys) = await OpenAsync(o);
+        await using var _ = services;
+        await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var townName = o.Require("--town");
+        var town = await db.OrgUnits.SingleOrDefaultAsync(u => u.Name == townName && u.Level == Domain.Organization.OrgLevel.Town)
+            ?? throw new ArgumentException($"没有名为“{townName}”的乡镇(街道)。");
+        await using var file = File.OpenRead(path);
+        var job = await new SocialCardAudit.Data.Cards.CardImporter(db, new PersonalDataProtector(keys), TimeProvider.System)
+            .RunAsync(town, file, Path.GetFileName(path), "cli", "命令行:" + Environment.UserName, CancellationToken.None);
+        watch.Stop();
+        if (o.Flag("--json"))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                importId = job.Id, message = job.Message, imported = job.Imported, alreadyPresent = job.AlreadyPresent,
+                rejected = job.Rejected, flagged = job.Flagged, elapsedMs = watch.ElapsedMilliseconds,
+            }, Json));
+        }
+        else
+        {
+            Console.WriteLine($"登记 {job.Imported} 张,已在台账 {job.AlreadyPresent} 张,拒绝 {job.Rejected} 行,需核对 {job.Flagged} 张,用时 {watch.ElapsedMilliseconds} ms。");
+        }
+        if (job.Message is not null)
+        {
+            Console.Error.WriteLine(job.Message);
+            return 1;
+        }
+        return 0;
+    }
+
+    /// <summary>A made-up bank export of N cards of the same people as make-task-file.</summary>
+    public static int MakeCardFile(Options o)
+    {
+        var rows = int.Parse(o.Require("--rows"), System.Globalization.CultureInfo.InvariantCulture);
+        var path = o.Require("--out");
+        using var stream = File.Create(path);
+        SyntheticTaskList.WriteXlsx(stream, SyntheticTaskList.CardRows(rows, DemoData.MeitianhuVillages), SyntheticTaskList.CardHeader);
+        Console.WriteLine($"已生成 {rows} 张卡:{path}");
+        return 0;
+    }
+
     /// <summary>A made-up task list of N people over the twelve villages of 梅田湖镇 (.xlsx or .csv by extension).</summary>
     public static int MakeTaskFile(Options o)
     {
@@ -153,6 +200,10 @@ internal static class ImportVerbs
         using var stream = File.OpenRead(path);
         foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: true))
         {
+            foreach (var p in parameters)
+            {
+                p.Value = ""; // files with fewer than eight columns
+            }
             var i = 0;
             foreach (var value in row.Values.Take(8))
             {

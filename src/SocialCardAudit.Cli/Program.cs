@@ -16,6 +16,8 @@ const string Usage = """
                    --code <代码> --name <名称> --division <6位区划代码> --admin <登录名> --admin-name <姓名> --admin-phone <电话>
       import-tasks 导入清查任务数据:--tenant <县代码> --campaign <清查代码> --file <xlsx|csv> [--json]
       make-task-file  生成虚构的任务清单(演示、基准测试):--rows <行数> --out <文件.xlsx|.csv>
+      import-cards 导入银行制卡数据到社保卡台账:--tenant <县代码> --town <乡镇名称> --file <xlsx|csv> [--json]
+      make-card-file  生成虚构的银行制卡数据:--rows <张数> --out <文件.xlsx>
       bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>
       bench-seed   压测准备:--db <文件> [--verifiers 100] [--rows-each 20]
       bench-findings  压测:多名核查员同时保存核查结果:--url <地址> [--verifiers 100] [--seconds 30]
@@ -75,6 +77,10 @@ try
             return await SocialCardAudit.Cli.ImportVerbs.ImportTasksAsync(options);
         case "make-task-file":
             return SocialCardAudit.Cli.ImportVerbs.MakeTaskFile(options);
+        case "import-cards":
+            return await SocialCardAudit.Cli.ImportVerbs.ImportCardsAsync(options);
+        case "make-card-file":
+            return SocialCardAudit.Cli.ImportVerbs.MakeCardFile(options);
         case "bench-floor":
             return SocialCardAudit.Cli.ImportVerbs.BenchFloor(options);
         case "bench-seed":

@@ -94,14 +94,30 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             job.ErrorReportCipher = rejected.Count == 0 ? null
                 : protector.Protect(ErrorReport.Build(source.Headers, source.ColumnAt, rejected), Purposes.ErrorReport);
             job.Imported = accepted.Count;
-            db.Cards.AddRange(accepted);
+            // One transaction: every card and its first event, with the record of the import.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            using (var cards = new PreparedInsert<Card>(db, returnKey: true))
+            using (var events = new PreparedInsert<CardEvent>(db))
+            {
+                foreach (var card in accepted)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    card.Id = cards.Insert(card);
+                    foreach (var e in card.Events)
+                    {
+                        e.CardId = card.Id;
+                        events.Insert(e);
+                    }
+                }
+            }
             db.CardImports.Add(job);
-            await db.SaveChangesAsync(ct); // one transaction: every card and its first event, with the record of the import
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is TaskFileException or DomainException or DbUpdateException)
+        catch (Exception e) when (e is TaskFileException or DomainException or DbUpdateException or System.Data.Common.DbException)
         {
             db.ChangeTracker.Clear();
-            job.Message = e is DbUpdateException ? "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。" : e.Message;
+            job.Message = e is TaskFileException or DomainException ? e.Message : "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。";
             job.Imported = job.AlreadyPresent = job.Flagged = 0;
             db.CardImports.Add(job);
             await db.SaveChangesAsync(CancellationToken.None);

@@ -153,8 +153,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
 
     /// <summary>
     /// The card register of 梅田湖镇, entered the way a town office would, from a made-up bank export of the
-    /// same people: by tens, six activated, one issued, one dormant and two in stock at the village, the banks
-    /// taking turns, so every village has stock cards of both banks to hand over.
+    /// same people (<see cref="SyntheticTaskList.CardRows"/>), so every village has stock cards of both banks to hand over.
     /// </summary>
     public static async Task AddCardsAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -163,15 +162,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         var tenantId = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync(ct);
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
         var town = await db.OrgUnits.SingleAsync(u => u.Name == "梅田湖镇", ct);
-        string[] header = ["姓名", "身份证号码", "社保卡银行卡号", "合作银行", "村(社区)", "卡片状态", "存放地点"];
-        var rows = Enumerable.Range(0, RowsPerVillage * MeitianhuVillages.Length).Select(i =>
-        {
-            var person = SyntheticTaskList.Row(i, MeitianhuVillages);
-            var state = (i / MeitianhuVillages.Length % 10) switch { < 6 => "已激活", 6 => "已发放", 7 => "睡眠卡", _ => "库存" };
-            return new[] { person[1], person[2], SyntheticTaskList.CardFor(i), i / MeitianhuVillages.Length % 2 == 0 ? "农业银行" : "邮政银行", person[7], state, "村" };
-        });
         using var file = new MemoryStream();
-        SyntheticTaskList.WriteXlsx(file, rows, header);
+        SyntheticTaskList.WriteXlsx(file, SyntheticTaskList.CardRows(RowsPerVillage * MeitianhuVillages.Length, MeitianhuVillages), SyntheticTaskList.CardHeader);
         file.Position = 0;
         var job = await new Cards.CardImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System)
             .RunAsync(town, file, "演示银行制卡数据.xlsx", "seed", "演示数据", ct);

@@ -43,6 +43,21 @@ public static class SyntheticTaskList
     public static IEnumerable<string[]> Rows(int count, IReadOnlyList<string> villages) =>
         Enumerable.Range(0, count).Select(i => Row(i, villages));
 
+    /// <summary>The columns of a bank's card export, as the card register reads them.</summary>
+    public static readonly string[] CardHeader = ["姓名", "身份证号码", "社保卡银行卡号", "合作银行", "村(社区)", "卡片状态", "存放地点"];
+
+    /// <summary>
+    /// A bank export of the same people: by tens (per village), six activated, one issued, one dormant and two in
+    /// stock at the village, the two demo banks taking turns.
+    /// </summary>
+    public static IEnumerable<string[]> CardRows(int count, IReadOnlyList<string> villages) => Enumerable.Range(0, count).Select(i =>
+    {
+        var person = Row(i, villages);
+        var round = i / villages.Count;
+        var state = (round % 10) switch { < 6 => "已激活", 6 => "已发放", 7 => "睡眠卡", _ => "库存" };
+        return new[] { person[1], person[2], person[3], round % 2 == 0 ? "农业银行" : "邮政银行", person[7], state, "村" };
+    });
+
     /// <summary>Birth dates over 55 years and a 3-digit sequence: unique for twenty million rows.</summary>
     public static string IdNumberFor(int i)
     {

@@ -133,7 +133,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
         var stored = 0;
         var flagged = 0;
-        using (var writer = new TaskRowWriter(db))
+        using (var writer = new PreparedInsert<TaskRow>(db))
         {
             foreach (var c in accepted)
             {
@@ -159,7 +159,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 {
                     flagged++;
                 }
-                writer.Write(row);
+                writer.Insert(row);
                 if (++stored % StoreChunk == 0)
                 {
                     ct.ThrowIfCancellationRequested();
