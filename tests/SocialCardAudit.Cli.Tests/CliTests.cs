@@ -60,6 +60,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Import_cards_registers_a_bank_export_once_and_names_an_unknown_town()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var file = Path.Combine(_folder, "cards.xlsx");
+        Assert.Equal(0, Sca("make-card-file", "--rows", "300", "--out", file).Exit);
+
+        var (exit, output, _) = Sca("import-cards", "--db", Db, "--tenant", "demo", "--town", "梅田湖镇", "--file", file, "--json", "--dev-keys");
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((60, 240, 0), (root.GetProperty("imported").GetInt32(), root.GetProperty("alreadyPresent").GetInt32(), root.GetProperty("rejected").GetInt32()));
+        var again = JsonDocument.Parse(Sca("import-cards", "--db", Db, "--tenant", "demo", "--town", "梅田湖镇", "--file", file, "--json", "--dev-keys").Out).RootElement;
+        Assert.Equal(300, again.GetProperty("alreadyPresent").GetInt32());
+
+        var (badExit, _, err) = Sca("import-cards", "--db", Db, "--tenant", "demo", "--town", "江南镇", "--file", file, "--dev-keys");
+        Assert.Equal(2, badExit);
+        Assert.Contains("没有名为“江南镇”的乡镇", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_refused_file_exits_non_zero_with_the_Chinese_reason()
     {
         Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
