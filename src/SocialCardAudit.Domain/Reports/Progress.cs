@@ -1,0 +1,40 @@
+using SocialCardAudit.Domain.SignOff;
+
+namespace SocialCardAudit.Domain.Reports;
+
+/// <summary>
+/// The figures of one village (or the sum of a town, or the county) in the weekly report: task rows, rows
+/// verified, the four outcomes, open and flagged rows, fraud cases and money recovered.
+/// </summary>
+public sealed record Progress(
+    int TaskRows, int Verified, int ReceivedInUse, int ReceivedDeceased, int NotReceivedHandedIn, int NotReceivedDeceased,
+    int Flagged, int FraudCases, decimal Recovered)
+{
+    public static readonly Progress Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0m);
+
+    public int Open => TaskRows - Verified;
+
+    /// <summary>Rows verified out of task rows, to one decimal; an empty unit counts as 0 %.</summary>
+    public decimal CompletionPercent => TaskRows == 0 ? 0m : Math.Round(100m * Verified / TaskRows, 1, MidpointRounding.AwayFromZero);
+
+    public static Progress Sum(IEnumerable<Progress> parts) => parts.Aggregate(Zero, (a, b) => a + b);
+
+    public static Progress operator +(Progress a, Progress b) => new(
+        a.TaskRows + b.TaskRows, a.Verified + b.Verified, a.ReceivedInUse + b.ReceivedInUse, a.ReceivedDeceased + b.ReceivedDeceased,
+        a.NotReceivedHandedIn + b.NotReceivedHandedIn, a.NotReceivedDeceased + b.NotReceivedDeceased, a.Flagged + b.Flagged,
+        a.FraudCases + b.FraudCases, a.Recovered + b.Recovered);
+
+    /// <summary>The change since another week's figures (this minus that), figure by figure.</summary>
+    public Progress Since(Progress earlier) => new(
+        TaskRows - earlier.TaskRows, Verified - earlier.Verified, ReceivedInUse - earlier.ReceivedInUse, ReceivedDeceased - earlier.ReceivedDeceased,
+        NotReceivedHandedIn - earlier.NotReceivedHandedIn, NotReceivedDeceased - earlier.NotReceivedDeceased, Flagged - earlier.Flagged,
+        FraudCases - earlier.FraudCases, Recovered - earlier.Recovered);
+}
+
+/// <summary>Where a village stands against the campaign's deadline on a given day.</summary>
+public readonly record struct Deadline(int DaysLeft, bool Overdue)
+{
+    /// <summary>Days from <paramref name="asOf"/> to the deadline (negative once past); overdue when past it with rows open or not yet signed off.</summary>
+    public static Deadline Of(DateOnly deadline, DateOnly asOf, Progress progress, SubmissionState state) =>
+        new(deadline.DayNumber - asOf.DayNumber, asOf > deadline && (progress.Open > 0 || state != SubmissionState.Approved));
+}
