@@ -7,6 +7,7 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
@@ -50,6 +51,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<LostCardReport> LostCardReports => Set<LostCardReport>();
     public DbSet<SecondIssueAttempt> SecondIssueAttempts => Set<SecondIssueAttempt>();
     public DbSet<CardImport> CardImports => Set<CardImport>();
+    public DbSet<WeeklySnapshot> WeeklySnapshots => Set<WeeklySnapshot>();
 
     private static readonly System.Text.Json.JsonSerializerOptions FindingJson = new()
     {
@@ -358,6 +360,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.HasOne<Card>().WithMany().HasForeignKey(r => r.CardId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => r.VillageId);
             e.HasIndex(r => r.CardId);
+        });
+        builder.Entity<WeeklySnapshot>(e =>
+        {
+            e.Property(w => w.TakenById).HasMaxLength(450);
+            e.Ignore(w => w.ReportWeek);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(w => w.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(w => w.Lines).WithOne().HasForeignKey(l => l.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(w => new { w.CampaignId, w.Year, w.Week }).IsUnique(); // frozen once: the button and the job cannot both write a week
+        });
+        builder.Entity<SnapshotLine>(e =>
+        {
+            e.Property(l => l.Recovered).HasPrecision(14, 2);
+            e.Ignore(l => l.Progress);
         });
         builder.Entity<CardImport>(e =>
         {

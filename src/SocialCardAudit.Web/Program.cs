@@ -38,6 +38,7 @@ builder.Services.AddScoped<SocialCardAudit.Data.Verification.FindingRecorder>();
 builder.Services.AddScoped<SocialCardAudit.Data.Cards.CardImporter>();
 builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();
+builder.Services.AddHostedService<SocialCardAudit.Web.Features.Reports.WeeklyFreezingService>();
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(AppIdentity.Configure)
     .AddAppStores()

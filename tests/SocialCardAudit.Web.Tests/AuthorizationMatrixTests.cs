@@ -217,6 +217,12 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("GET", "lost-cards", "/lost-cards", CardSee);
         Route("POST", "lost-cards/{id:long}/acknowledge", On.LostReport, TownOnly, TownOnly, VerifierNone, TownOnlyNotFound);
 
+        // The weekly report: county and town; the county freezes a week (again: told it is frozen, still a redirect).
+        Route("GET", "reports/weekly", "/reports/weekly", Managers);
+        Route("POST", "reports/weekly/freeze", On.Campaign, "login ok 403 403 403 403", "login ok 403 403 403 403", CountyOnly, "login 404 403 403 403 403",
+            (_, t) => new() { ["campaign"] = t!.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["week"] = "2021-W25" });
+        Route("GET", "reports/weekly/{id:int}/villages/{villageId:int}", On.Village, Managers, Managers, CountyOnly, ManagersNotFound);
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }

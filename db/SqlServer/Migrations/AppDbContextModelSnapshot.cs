@@ -981,6 +981,93 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("VillageAliases");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.SnapshotLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FraudCases")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotReceivedDeceased")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotReceivedHandedIn")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedDeceased")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedInUse")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Recovered")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaskRows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.ToTable("SnapshotLine");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.WeeklySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TakenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Year", "Week")
+                        .IsUnique();
+
+                    b.ToTable("WeeklySnapshots");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1937,6 +2024,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.SnapshotLine", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Reports.WeeklySnapshot", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.WeeklySnapshot", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.SignOff.SubmissionStep", null)
@@ -2110,6 +2215,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardHandover", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.WeeklySnapshot", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -1442,3 +1442,74 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
+)
+BEGIN
+    CREATE TABLE [WeeklySnapshots] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Week] int NOT NULL,
+        [TakenAtUtc] datetime2 NOT NULL,
+        [TakenById] nvarchar(450) NULL,
+        CONSTRAINT [PK_WeeklySnapshots] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WeeklySnapshots_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
+)
+BEGIN
+    CREATE TABLE [SnapshotLine] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SnapshotId] bigint NOT NULL,
+        [VillageId] int NOT NULL,
+        [TaskRows] int NOT NULL,
+        [Verified] int NOT NULL,
+        [ReceivedInUse] int NOT NULL,
+        [ReceivedDeceased] int NOT NULL,
+        [NotReceivedHandedIn] int NOT NULL,
+        [NotReceivedDeceased] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [FraudCases] int NOT NULL,
+        [Recovered] decimal(14,2) NOT NULL,
+        [State] int NOT NULL,
+        CONSTRAINT [PK_SnapshotLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SnapshotLine_WeeklySnapshots_SnapshotId] FOREIGN KEY ([SnapshotId]) REFERENCES [WeeklySnapshots] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
+)
+BEGIN
+    CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122163505_WeeklySnapshots', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -939,6 +939,89 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("VillageAliases");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.SnapshotLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FraudCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotReceivedDeceased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotReceivedHandedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDeceased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedInUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Recovered")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.ToTable("SnapshotLine");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.WeeklySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Year", "Week")
+                        .IsUnique();
+
+                    b.ToTable("WeeklySnapshots");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1869,6 +1952,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.SnapshotLine", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Reports.WeeklySnapshot", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.WeeklySnapshot", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.SignOff.ReturnedRow", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.SignOff.SubmissionStep", null)
@@ -2042,6 +2143,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardHandover", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Reports.WeeklySnapshot", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Reports;
+using SocialCardAudit.Web.Features.Campaigns;
+using SocialCardAudit.Web.Infrastructure;
+
+namespace SocialCardAudit.Web.Features.Reports;
+
+public sealed record CampaignChoice(int Id, string Name);
+
+public sealed record WeeklyPage(WeeklyReport Report, IReadOnlyList<CampaignChoice> Campaigns, bool CanFreeze);
+
+public sealed record VerifierLine(string Name, Progress Figures);
+
+public sealed record VerifierPage(Campaign Campaign, OrgUnit Village, IReadOnlyList<VerifierLine> Verifiers);
+
+/// <summary>
+/// The weekly progress report (周督查通报): the county sees every town, a town office its own villages. A week
+/// is read from its frozen snapshot when there is one; the county freezes a week with the button, the weekly
+/// job freezes the weeks that ended.
+/// </summary>
+[Authorize(Policy = Policies.CampaignManagers)]
+public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Controller
+{
+    private UserScope Scope => AppClaims.ScopeOf(User)!;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpGet("reports/weekly")]
+    public async Task<IActionResult> Weekly(int? campaign, string? week, CancellationToken ct)
+    {
+        var scope = Scope;
+        var campaigns = await CampaignAccess.Visible(db, scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
+            .Select(c => new CampaignChoice(c.Id, c.Name)).ToListAsync(ct);
+        if (campaigns.Count == 0)
+        {
+            return View("Empty");
+        }
+        var id = campaign ?? campaigns[0].Id;
+        var (found, denied) = await FindAsync(id, ct);
+        if (found is not { } c)
+        {
+            return denied!;
+        }
+        ReportWeek chosen;
+        if (string.IsNullOrEmpty(week))
+        {
+            chosen = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
+        }
+        else if (!ReportWeek.TryParse(week, out chosen))
+        {
+            ModelState.AddModelError("", $"周次“{week}”格式不正确,应为如 2021-W25 的 ISO 周。");
+            chosen = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
+        }
+        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct), Now, ct);
+        return View("Weekly", new WeeklyPage(report, campaigns, scope.Role == Roles.CountySupervisor));
+    }
+
+    /// <summary>The county freezes a week's figures as they are now; a frozen week is never taken again.</summary>
+    [HttpPost("reports/weekly/freeze")]
+    [Authorize(Roles = Roles.CountySupervisor)]
+    public async Task<IActionResult> Freeze(int campaign, string? week, CancellationToken ct)
+    {
+        var (found, denied) = await FindAsync(campaign, ct);
+        if (found is not { } c)
+        {
+            return denied!;
+        }
+        try
+        {
+            var chosen = ReportWeek.Parse(week);
+            await WeeklyReports.FreezeAsync(db, c.Campaign, chosen, User.FindFirstValue(ClaimTypes.NameIdentifier), Now, ct);
+            TempData["Message"] = $"已冻结 {chosen.DisplayName} 的数据。";
+        }
+        catch (DomainException e)
+        {
+            TempData["Message"] = e.Message;
+        }
+        catch (DbUpdateException)
+        {
+            TempData["Message"] = "这一周刚刚已被冻结。";
+        }
+        return Redirect($"/reports/weekly?campaign={campaign}&week={Uri.EscapeDataString(week ?? "")}");
+    }
+
+    /// <summary>Drill-down below a village: its verifiers' figures now.</summary>
+    [HttpGet("reports/weekly/{id:int}/villages/{villageId:int}")]
+    public async Task<IActionResult> Verifiers(int id, int villageId, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (c, village))
+        {
+            return NotFound();
+        }
+        if (!Scope.Covers(village.TenantId, village.Code))
+        {
+            return Forbid();
+        }
+        var figures = await ProgressQueries.VerifiersAsync(db, id, villageId, ct);
+        var ids = figures.Keys.Where(k => k.Length > 0).ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var lines = figures.OrderBy(f => f.Key.Length == 0).ThenBy(f => names.GetValueOrDefault(f.Key, ""), StringComparer.Ordinal)
+            .Select(f => new VerifierLine(f.Key.Length == 0 ? "未分配" : names.GetValueOrDefault(f.Key, "(已删除的账号)"), f.Value)).ToList();
+        return View("Verifiers", new VerifierPage(c, village, lines));
+    }
+
+    private async Task<((Campaign Campaign, OrgUnit Town)? Found, IActionResult? Denied)> FindAsync(int id, CancellationToken ct)
+    {
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
+        {
+            return (null, NotFound());
+        }
+        return CampaignAccess.Allows(Scope, campaign, town, CampaignRight.View) ? ((campaign, town), null) : (null, Forbid());
+    }
+
+    /// <summary>A town office sees its own villages of the campaign; the county all of them (null).</summary>
+    private async Task<IReadOnlySet<int>?> VillagesInScopeAsync(Campaign campaign, CancellationToken ct)
+    {
+        var scope = Scope;
+        if (scope.IsCountyWide)
+        {
+            return null;
+        }
+        var ids = campaign.Villages.Select(v => v.VillageId).ToList();
+        return (await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.TenantId }).ToListAsync(ct))
+            .Where(u => scope.Covers(u.TenantId, u.Code)).Select(u => u.Id).ToHashSet();
+    }
+}
