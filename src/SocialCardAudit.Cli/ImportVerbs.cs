@@ -24,16 +24,14 @@ internal static class ImportVerbs
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The database (checked to be current), the tenant named by --tenant, and the personal-data keys.</summary>
-    private static async Task<(ServiceProvider Services, DbContextOptions<AppDbContext> Options, int TenantId, PersonalDataKeys Keys)> OpenAsync(Options o)
+    /// <summary>The database (checked to be current) and the tenant named by --tenant.</summary>
+    internal static async Task<(ServiceProvider Services, DbContextOptions<AppDbContext> Options, int TenantId)> OpenAsync(Options o)
     {
         var database = o.Database();
-        var path = o.Require("--file");
-        if (!File.Exists(path))
+        if (o.Get("--file") is { } path && !File.Exists(path))
         {
             throw new ArgumentException($"文件不存在:{path}");
         }
-        var keys = PersonalDataKeys.FromConfiguration(o.Configuration(), allowDevelopmentKeys: o.Flag("--dev-keys"));
         var services = ServiceRegistration.BuildStandalone(database);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         await using var system = new AppDbContext(options, new FixedTenant(null));
@@ -44,7 +42,7 @@ internal static class ImportVerbs
         }
         var code = o.Require("--tenant");
         var tenantId = await system.Tenants.Where(t => t.Code == code).Select(t => t.Id).SingleOrDefaultAsync();
-        return tenantId == 0 ? throw new ArgumentException($"没有代码为“{code}”的县(区)。") : (services, options, tenantId, keys);
+        return tenantId == 0 ? throw new ArgumentException($"没有代码为“{code}”的县(区)。") : (services, options, tenantId);
     }
 
     /// <summary>The same importer the web app runs, for scripted and bulk use.</summary>
@@ -52,7 +50,8 @@ internal static class ImportVerbs
     {
         var watch = Stopwatch.StartNew();
         var path = o.Require("--file");
-        var (services, options, tenantId, keys) = await OpenAsync(o);
+        var keys = PersonalDataKeys.FromConfiguration(o.Configuration(), allowDevelopmentKeys: o.Flag("--dev-keys"));
+        var (services, options, tenantId) = await OpenAsync(o);
         await using var _ = services;
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
         var campaignCode = o.Require("--campaign");
@@ -116,7 +115,8 @@ internal static class ImportVerbs
     {
         var watch = Stopwatch.StartNew();
         var path = o.Require("--file");
-        var (services, options, tenantId, keys) = await OpenAsync(o);
+        var keys = PersonalDataKeys.FromConfiguration(o.Configuration(), allowDevelopmentKeys: o.Flag("--dev-keys"));
+        var (services, options, tenantId) = await OpenAsync(o);
         await using var _ = services;
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
         var townName = o.Require("--town");

@@ -79,6 +79,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Weekly_report_writes_the_figures_as_JSON_and_as_files()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var (exit, output, _) = Sca("weekly-report", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--week", "2021-W25", "--format", "json");
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("2021-W25", root.GetProperty("week").GetString());
+        Assert.Equal(3, root.GetProperty("campaignWeek").GetInt32());
+        Assert.Equal(240, root.GetProperty("total").GetProperty("taskRows").GetInt32());
+        var town = root.GetProperty("towns")[0];
+        Assert.Equal("梅田湖镇", town.GetProperty("town").GetProperty("name").GetString());
+        Assert.Equal(12, town.GetProperty("villages").GetArrayLength());
+        Assert.Equal(240, town.GetProperty("villages").EnumerateArray().Sum(v => v.GetProperty("taskRows").GetInt32()));
+
+        var xlsx = Path.Combine(_folder, "weekly.xlsx");
+        Assert.Equal(0, Sca("weekly-report", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--format", "xlsx", "--out", xlsx).Exit);
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(xlsx)[..2]);
+        var (bad, _, err) = Sca("weekly-report", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--week", "下周", "--format", "json");
+        Assert.Equal(2, bad);
+        Assert.Contains("2021-W25", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_refused_file_exits_non_zero_with_the_Chinese_reason()
     {
         Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);

@@ -90,4 +90,30 @@ public sealed partial class WeeklyReportWebTests(WebFixture fixture) : IClassFix
         Assert.Equal(fixture.Scenario.Own.CampaignVillageIds.Count, snapshot.Lines.Count);
         Assert.Equal(new ReportWeek(2021, 25), snapshot.ReportWeek);
     }
+
+    [Fact]
+    public async Task The_report_files_carry_the_county_and_each_town_and_the_chinese_text()
+    {
+        var county = await fixture.App.SignedInAsync("demo.county");
+        var xlsx = await county.GetAsync($"/reports/weekly.xlsx?campaign={fixture.Scenario.Own.CampaignId}&week=2021-W25");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(["全县", "梅田湖镇"], workbook.Worksheets.Select(w => w.Name));
+        var town = workbook.Worksheet("梅田湖镇");
+        Assert.Equal("单位", town.Cell(3, 1).GetString());
+        Assert.Contains(town.RowsUsed(), r => r.Cell(1).GetString() == "迎丰社区");
+        Assert.All(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => Assert.False(c.HasFormula));
+        Assert.True(town.SheetView.SplitRow == 3); // the heading stays in view
+
+        var pdf = await county.GetAsync($"/reports/weekly.pdf?campaign={fixture.Scenario.Own.CampaignId}&week=2021-W25");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        Assert.Contains("周督查通报", text, StringComparison.Ordinal);
+        Assert.Contains("迎丰社区", text, StringComparison.Ordinal);
+        Assert.Contains("第 1 页", text, StringComparison.Ordinal);
+        Assert.True(document.GetPage(1).Width > document.GetPage(1).Height); // landscape
+
+        var town2 = await fixture.App.SignedInAsync("demo.town");
+        Assert.Equal(HttpStatusCode.Forbidden, (await town2.GetAsync($"/reports/weekly.xlsx?campaign={fixture.Scenario.OtherTown.CampaignId}")).StatusCode);
+    }
 }

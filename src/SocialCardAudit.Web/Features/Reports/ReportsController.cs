@@ -62,6 +62,22 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         return View("Weekly", new WeeklyPage(report, campaigns, scope.Role == Roles.CountySupervisor));
     }
 
+    /// <summary>The same report as a workbook (the county and each town on a sheet) or a landscape PDF.</summary>
+    [HttpGet("reports/weekly.{format:regex(^(xlsx|pdf)$)}")]
+    public async Task<IActionResult> WeeklyDocument(int campaign, string? week, string format, CancellationToken ct)
+    {
+        var (found, denied) = await FindAsync(campaign, ct);
+        if (found is not { } c)
+        {
+            return denied!;
+        }
+        var chosen = ReportWeek.TryParse(week, out var w) ? w : ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
+        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct), Now, ct);
+        var now = Now;
+        return this.Document(format, () => WeeklyReportDocuments.Xlsx(report, now), () => WeeklyReportDocuments.Pdf(report, now),
+            $"{c.Campaign.Code}-周督查通报-{chosen}");
+    }
+
     /// <summary>The county freezes a week's figures as they are now; a frozen week is never taken again.</summary>
     [HttpPost("reports/weekly/freeze")]
     [Authorize(Roles = Roles.CountySupervisor)]

@@ -1,0 +1,78 @@
+using ClosedXML.Excel;
+using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Domain.Reports;
+using SocialCardAudit.Domain.SignOff;
+using static SocialCardAudit.Data.Documents.Sheets;
+
+namespace SocialCardAudit.Data.Reports;
+
+/// <summary>The weekly report as a workbook (the county on one sheet, each town on its own) and as a landscape PDF.</summary>
+public static class WeeklyReportDocuments
+{
+    private static readonly (string Heading, double Width)[] Columns =
+    [
+        ("单位", 16), ("任务数据", 10), ("已核查", 10), ("完成率(%)", 10), ("本人领取·正常使用", 12), ("本人领取·已去世", 12),
+        ("本人未领·已上交", 12), ("本人未领·已去世", 12), ("未核查", 10), ("疑点", 8), ("冒领案件", 9), ("追回金额(元)", 12),
+        ("较上周新增核查", 12), ("签字状态", 10), ("距截止(天)", 10), ("逾期", 6),
+    ];
+
+    public static string Title(WeeklyReport r) => $"{r.CampaignName}周督查通报({r.Week})";
+
+    public static string Status(WeeklyReport r) =>
+        (r.FrozenAtUtc is { } at ? $"数据冻结于 {DocumentTime.Minute(at)}" : "本周尚未冻结,为生成时的实时数据")
+        + $";{r.Week.DisplayName};截止 {r.Deadline:yyyy-MM-dd}";
+
+    private static object?[] Row(ReportLine l)
+    {
+        var f = l.Figures;
+        return
+        [
+            l.Name, f.TaskRows, f.Verified, f.CompletionPercent, f.ReceivedInUse, f.ReceivedDeceased, f.NotReceivedHandedIn, f.NotReceivedDeceased,
+            f.Open, f.Flagged, f.FraudCases, f.Recovered, l.Change?.Verified, l.State is { } s ? VillageSubmission.DisplayName(s) : null,
+            l.Deadline.DaysLeft, l.Deadline.Overdue ? "逾期" : null,
+        ];
+    }
+
+    public static byte[] Xlsx(WeeklyReport r, DateTime nowUtc)
+    {
+        using var workbook = new XLWorkbook();
+        Sheet(workbook, "全县", Title(r), r, r.Towns.Select(t => t.Town).Append(r.Total), nowUtc);
+        foreach (var town in r.Towns)
+        {
+            // Sheet names: at most 31 characters, unique.
+            var name = town.Town.Name.Length > 28 ? town.Town.Name[..28] : town.Town.Name;
+            Sheet(workbook, name, $"{town.Town.Name} {Title(r)}", r, town.Villages.Append(town.Town), nowUtc);
+        }
+        return Save(workbook);
+    }
+
+    private static void Sheet(XLWorkbook workbook, string name, string title, WeeklyReport r, IEnumerable<ReportLine> lines, DateTime nowUtc)
+    {
+        var sheet = workbook.Worksheets.Add(name);
+        Sheets.Title(sheet, 1, Columns.Length, title, 14);
+        Line(sheet, 2, Columns.Length, Status(r));
+        var next = Table(sheet, 3, Columns, lines.Select(l => (IReadOnlyList<object?>)Row(l)));
+        sheet.Row(next - 1).Style.Font.SetBold(true);
+        sheet.Row(3).Height = 30;
+        sheet.SheetView.FreezeRows(3);
+        Line(sheet, next + 1, Columns.Length, $"生成时间:{DocumentTime.Minute(nowUtc)}");
+        Print(sheet, landscape: true, headingRow: 3);
+    }
+
+    public static byte[] Pdf(WeeklyReport r, DateTime nowUtc)
+    {
+        var pdf = new PdfForm(Title(r), landscape: true);
+        pdf.Title(Title(r));
+        pdf.Paragraph(Status(r) + $";生成时间 {DocumentTime.Minute(nowUtc)}", 10);
+        var columns = Columns.Select((c, i) => new PdfColumn(c.Heading, c.Width, Right: i is > 0 and < 13)).ToList();
+        IReadOnlyList<string> Text(ReportLine l) => Row(l).Select(x => x switch { decimal d => d.ToString("0.##"), null => "", _ => x.ToString()! }).ToList();
+        var townLines = r.Towns.Select(t => t.Town).ToList();
+        pdf.Table(columns, townLines.Append(r.Total).Select(Text), size: 8, bold: new HashSet<int> { townLines.Count });
+        foreach (var town in r.Towns)
+        {
+            pdf.Paragraph($"{town.Town.Name}各村(社区)", 11);
+            pdf.Table(columns, town.Villages.Append(town.Town).Select(Text), size: 8, bold: new HashSet<int> { town.Villages.Count });
+        }
+        return pdf.Save();
+    }
+}
