@@ -219,6 +219,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 
         // The weekly report: county and town; the county freezes a week (again: told it is frozen, still a redirect).
         Route("GET", "reports/weekly", "/reports/weekly", Managers);
+        Route("GET", "reports/dashboard", "/reports/dashboard", Managers);
         Route("GET", "reports/weekly." + DocumentFormat, "/reports/weekly.pdf", "login 404 404 403 403 403"); // no campaign given
         Route("POST", "reports/weekly/freeze", On.Campaign, "login ok 403 403 403 403", "login ok 403 403 403 403", CountyOnly, "login 404 403 403 403 403",
             (_, t) => new() { ["campaign"] = t!.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["week"] = "2021-W25" });

@@ -71,6 +71,12 @@ public sealed partial class WeeklyReportWebTests(WebFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Forbidden,
             (await town.GetAsync($"/reports/weekly/{fixture.Scenario.OtherTown.CampaignId}/villages/{fixture.Scenario.OtherTown.UnitId}")).StatusCode);
         Assert.Contains("格式不正确", await town.GetStringAsync(Report("明年")), StringComparison.Ordinal);
+        // Naming another town in the drill-down parameter narrows the town's own view to nothing, never widens it.
+        Assert.DoesNotContain("迎丰社区", await town.GetStringAsync(Report("2021-W25") + $"&town={fixture.Scenario.OtherTown.UnitId}"), StringComparison.Ordinal);
+        var dashboard = await town.GetStringAsync($"/reports/dashboard?campaign={fixture.Scenario.Own.CampaignId}");
+        Assert.Contains("<svg class=\"chart\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains("迎丰社区", dashboard, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await town.GetAsync($"/reports/dashboard?campaign={fixture.Scenario.OtherTown.CampaignId}")).StatusCode);
         var clerk = await fixture.App.SignedInAsync("demo.clerk1");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync(Report("2021-W25"))).StatusCode);
     }

@@ -54,6 +54,19 @@ public static class WeeklyReports
             current?.TakenAtUtc, previous is not null, townReports, Line(0, "合计", total, totalBefore, null));
     }
 
+    /// <summary>Rows verified at the end of every frozen week of the campaign, oldest first, within the villages given (all when null).</summary>
+    public static async Task<List<(ReportWeek Week, int Verified)>> TrendAsync(AppDbContext db, int campaignId, IReadOnlySet<int>? villages, CancellationToken ct)
+    {
+        var lines = await (from s in db.WeeklySnapshots
+                           where s.CampaignId == campaignId
+                           join l in db.Set<SnapshotLine>() on s.Id equals l.SnapshotId
+                           select new { s.Year, s.Week, l.VillageId, l.Verified })
+            .ToListAsync(ct);
+        return lines.Where(l => villages is null || villages.Contains(l.VillageId))
+            .GroupBy(l => new ReportWeek(l.Year, l.Week)).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Sum(l => l.Verified))).ToList();
+    }
+
     /// <summary>Freezes the week's figures as they are now; refuses a week already frozen, so a report never changes once out.</summary>
     public static async Task<WeeklySnapshot> FreezeAsync(AppDbContext db, Campaign campaign, ReportWeek week, string? byId, DateTime nowUtc, CancellationToken ct)
     {

@@ -19,6 +19,8 @@ public sealed record WeeklyPage(WeeklyReport Report, IReadOnlyList<CampaignChoic
 
 public sealed record VerifierLine(string Name, Progress Figures);
 
+public sealed record DashboardPage(WeeklyReport Report, IReadOnlyList<CampaignChoice> Campaigns, IReadOnlyList<(string Week, int Verified)> Trend);
+
 public sealed record VerifierPage(Campaign Campaign, OrgUnit Village, IReadOnlyList<VerifierLine> Verifiers);
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [HttpGet("reports/weekly")]
-    public async Task<IActionResult> Weekly(int? campaign, string? week, CancellationToken ct)
+    public async Task<IActionResult> Weekly(int? campaign, string? week, int? town, CancellationToken ct)
     {
         var scope = Scope;
         var campaigns = await CampaignAccess.Visible(db, scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
@@ -58,13 +60,36 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
             ModelState.AddModelError("", $"周次“{week}”格式不正确,应为如 2021-W25 的 ISO 周。");
             chosen = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
         }
-        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct), Now, ct);
+        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct, town), Now, ct);
         return View("Weekly", new WeeklyPage(report, campaigns, scope.Role == Roles.CountySupervisor));
+    }
+
+    /// <summary>The dashboard: completion by town (or village), the outcomes, rows verified week by week; each chart with its table.</summary>
+    [HttpGet("reports/dashboard")]
+    public async Task<IActionResult> Dashboard(int? campaign, CancellationToken ct)
+    {
+        var campaigns = await CampaignAccess.Visible(db, Scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
+            .Select(c => new CampaignChoice(c.Id, c.Name)).ToListAsync(ct);
+        if (campaigns.Count == 0)
+        {
+            return View("Empty");
+        }
+        var (found, denied) = await FindAsync(campaign ?? campaigns[0].Id, ct);
+        if (found is not { } c)
+        {
+            return denied!;
+        }
+        var villages = await VillagesInScopeAsync(c.Campaign, ct);
+        var week = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
+        var report = await WeeklyReports.BuildAsync(db, c.Campaign, week, villages, Now, ct);
+        var trend = (await WeeklyReports.TrendAsync(db, c.Campaign.Id, villages, ct)).Where(t => t.Week.CompareTo(week) < 0)
+            .Select(t => (t.Week.ToString(), t.Verified)).Append(("本周(实时)", report.Total.Figures.Verified)).ToList();
+        return View("Dashboard", new DashboardPage(report, campaigns, trend));
     }
 
     /// <summary>The same report as a workbook (the county and each town on a sheet) or a landscape PDF.</summary>
     [HttpGet("reports/weekly.{format:regex(^(xlsx|pdf)$)}")]
-    public async Task<IActionResult> WeeklyDocument(int campaign, string? week, string format, CancellationToken ct)
+    public async Task<IActionResult> WeeklyDocument(int campaign, string? week, int? town, string format, CancellationToken ct)
     {
         var (found, denied) = await FindAsync(campaign, ct);
         if (found is not { } c)
@@ -72,7 +97,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
             return denied!;
         }
         var chosen = ReportWeek.TryParse(week, out var w) ? w : ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
-        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct), Now, ct);
+        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct, town), Now, ct);
         var now = Now;
         return this.Document(format, () => WeeklyReportDocuments.Xlsx(report, now), () => WeeklyReportDocuments.Pdf(report, now),
             $"{c.Campaign.Code}-周督查通报-{chosen}");
@@ -134,16 +159,19 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         return CampaignAccess.Allows(Scope, campaign, town, CampaignRight.View) ? ((campaign, town), null) : (null, Forbid());
     }
 
-    /// <summary>A town office sees its own villages of the campaign; the county all of them (null).</summary>
-    private async Task<IReadOnlySet<int>?> VillagesInScopeAsync(Campaign campaign, CancellationToken ct)
+    /// <summary>
+    /// A town office sees its own villages of the campaign, the county all of them (null); <paramref name="town"/>
+    /// narrows to one town (the county's drill-down), never beyond the user's scope.
+    /// </summary>
+    private async Task<IReadOnlySet<int>?> VillagesInScopeAsync(Campaign campaign, CancellationToken ct, int? town = null)
     {
         var scope = Scope;
-        if (scope.IsCountyWide)
+        if (scope.IsCountyWide && town is null)
         {
             return null;
         }
         var ids = campaign.Villages.Select(v => v.VillageId).ToList();
-        return (await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.TenantId }).ToListAsync(ct))
-            .Where(u => scope.Covers(u.TenantId, u.Code)).Select(u => u.Id).ToHashSet();
+        return (await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.TenantId, u.ParentId }).ToListAsync(ct))
+            .Where(u => scope.Covers(u.TenantId, u.Code) && (town is null || u.ParentId == town)).Select(u => u.Id).ToHashSet();
     }
 }
