@@ -19,7 +19,8 @@ public sealed record WeeklyPage(WeeklyReport Report, IReadOnlyList<CampaignChoic
 
 public sealed record VerifierLine(string Name, Progress Figures);
 
-public sealed record DashboardPage(WeeklyReport Report, IReadOnlyList<CampaignChoice> Campaigns, IReadOnlyList<(string Week, int Verified)> Trend);
+/// <summary>The dashboard; <paramref name="ByTown"/>: the county compares towns and drills into one, a town compares its villages.</summary>
+public sealed record DashboardPage(WeeklyReport Report, IReadOnlyList<CampaignChoice> Campaigns, IReadOnlyList<(string Week, int Verified)> Trend, bool ByTown);
 
 public sealed record VerifierPage(Campaign Campaign, OrgUnit Village, IReadOnlyList<VerifierLine> Verifiers);
 
@@ -84,7 +85,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         var report = await WeeklyReports.BuildAsync(db, c.Campaign, week, villages, Now, ct);
         var trend = (await WeeklyReports.TrendAsync(db, c.Campaign.Id, villages, ct)).Where(t => t.Week.CompareTo(week) < 0)
             .Select(t => (t.Week.ToString(), t.Verified)).Append(("本周(实时)", report.Total.Figures.Verified)).ToList();
-        return View("Dashboard", new DashboardPage(report, campaigns, trend));
+        return View("Dashboard", new DashboardPage(report, campaigns, trend, Scope.IsCountyWide));
     }
 
     /// <summary>The same report as a workbook (the county and each town on a sheet) or a landscape PDF.</summary>
