@@ -12,6 +12,7 @@ const string Usage = """
     用法:sca <命令> [选项]
       migrate      将数据库升级到当前结构
       seed-demo    升级数据库并写入演示数据(演示县 demo、演示二县 demo2)
+                   [--rows <行数>] 再向 MTH-2021 导入虚构的任务数据;[--progress 0.6] 按比例写入分布在各周的核查结果并冻结各周
       create-tenant  新建县(区)及其系统管理员(正式部署的第一步)
                    --code <代码> --name <名称> --division <6位区划代码> --admin <登录名> --admin-name <姓名> --admin-phone <电话>
       import-tasks 导入清查任务数据:--tenant <县代码> --campaign <清查代码> --file <xlsx|csv> [--json]
@@ -59,6 +60,16 @@ try
             await DatabaseInitializer.MigrateAsync(services);
             var added = await DatabaseInitializer.SeedDemoAsync(services);
             Console.WriteLine(added ? $"已写入演示数据。演示账号密码:{DemoData.Password}" : "演示数据已存在,未重复写入。");
+            if (options.Get("--rows") is { } extra)
+            {
+                var n = await DemoData.AddExtraTaskRowsAsync(services, int.Parse(extra, System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+                Console.WriteLine($"已导入 {n} 行虚构任务数据。");
+            }
+            if (options.Get("--progress") is { } share)
+            {
+                var n = await DemoData.AddProgressAsync(services, double.Parse(share, System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+                Console.WriteLine($"已写入 {n} 条核查结果,已结束的各周已冻结。");
+            }
             return 0;
         }
         case "create-tenant":

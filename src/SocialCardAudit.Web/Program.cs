@@ -114,9 +114,10 @@ if (seedDemo && app.Environment.IsProduction())
     app.Logger.LogWarning("Demo:Seed is ignored in Production: demo accounts are never created there.");
     seedDemo = false;
 }
-if (seedDemo)
+if (seedDemo && await DatabaseInitializer.SeedDemoAsync(app.Services) && config.GetValue("Demo:Progress", 0.0) is > 0 and var share)
 {
-    await DatabaseInitializer.SeedDemoAsync(app.Services);
+    // A share of the demo campaign's rows verified over its weeks, so the dashboard and the weekly report show something.
+    await DemoData.AddProgressAsync(app.Services, share, CancellationToken.None);
 }
 
 app.UseSecurityHeaders();

@@ -102,6 +102,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Seed_demo_with_progress_fills_the_weeks_and_freezes_each_one_that_ended()
+    {
+        var (exit, output, _) = Sca("seed-demo", "--db", Db, "--rows", "760", "--progress", "0.6");
+        Assert.Equal(0, exit);
+        Assert.Contains("已导入 760 行", output, StringComparison.Ordinal);
+        var weeks = new[] { "2021-W23", "2021-W24", "2021-W25", "2021-W26" }
+            .Select(w => JsonDocument.Parse(Sca("weekly-report", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--week", w, "--format", "json").Out).RootElement)
+            .ToList();
+        Assert.All(weeks, w => Assert.Equal(JsonValueKind.String, w.GetProperty("frozenAtUtc").ValueKind));
+        var verified = weeks.Select(w => w.GetProperty("total").GetProperty("verified").GetInt32()).ToList();
+        Assert.Equal(verified.Order(), verified); // the trend only rises
+        Assert.InRange(verified[^1], 550, 650); // about 60 % of 1,000 rows
+        Assert.Equal(1000, weeks[^1].GetProperty("total").GetProperty("taskRows").GetInt32());
+        Assert.Equal(verified[2] - verified[1], weeks[2].GetProperty("total").GetProperty("change").GetProperty("verified").GetInt32());
+    }
+
+    [Fact]
     public void A_refused_file_exits_non_zero_with_the_Chinese_reason()
     {
         Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);

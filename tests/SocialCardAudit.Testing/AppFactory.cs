@@ -24,6 +24,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Progress", "0"); // tests start from open rows; the demo's made-up progress is for people looking
         builder.UseSetting("Logging:File:Path", LogPath);
         builder.UseSetting("Logging:Console", "none"); // the file above keeps everything; test output stays readable
         builder.ConfigureServices(services =>

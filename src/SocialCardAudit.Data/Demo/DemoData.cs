@@ -173,6 +173,52 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         }
     }
 
+    /// <summary>Imports <paramref name="rows"/> more made-up people into MTH-2021 (after the 240 of the seed), through the real importer.</summary>
+    public static async Task<int> AddExtraTaskRowsAsync(IServiceProvider services, int rows, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var tenantId = await DemoTenantAsync(options, ct);
+        await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var campaign = await db.Campaigns.SingleAsync(c => c.Code == CampaignCode, ct);
+        var start = await db.TaskRows.CountAsync(r => r.CampaignId == campaign.Id, ct);
+        var path = Path.GetTempFileName();
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                SyntheticTaskList.WriteCsv(file, SyntheticTaskList.Rows(start + rows, MeitianhuVillages).Skip(start), new System.Text.UTF8Encoding(true));
+            }
+            await using var stream = File.OpenRead(path);
+            var job = new TaskImport
+            {
+                CampaignId = campaign.Id, FileName = "演示扩充任务清单.csv", FileSize = stream.Length, Sha256 = new string('0', 64),
+                UserId = "seed", UserName = "演示数据", CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.TaskImports.Add(job);
+            await db.SaveChangesAsync(ct);
+            await new TaskImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System, NullLogger<TaskImporter>.Instance)
+                .RunAsync(job, stream, null, ct);
+            return job.Imported;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Findings for a share of MTH-2021's open rows, spread over its weeks, each ended week frozen (<see cref="DemoProgress"/>).</summary>
+    public static async Task<int> AddProgressAsync(IServiceProvider services, double share, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        return await DemoProgress.AddAsync(options, await DemoTenantAsync(options, ct), CampaignCode, share, DateTime.UtcNow, ct);
+    }
+
+    private static async Task<int> DemoTenantAsync(DbContextOptions<AppDbContext> options, CancellationToken ct)
+    {
+        await using var system = new AppDbContext(options, new FixedTenant(null));
+        return await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync(ct);
+    }
+
     /// <summary>The campaign of the 2021 work plan: 2021-06-08 to 06-30, all twelve villages.</summary>
     private async Task AddMeitianhuCampaignAsync(CancellationToken ct)
     {
