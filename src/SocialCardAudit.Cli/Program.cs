@@ -22,7 +22,8 @@ const string Usage = """
       bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>
       bench-seed   压测准备:--db <文件> [--verifiers 100] [--rows-each 20]
       bench-findings  压测:多名核查员同时保存核查结果:--url <地址> [--verifiers 100] [--seconds 30]
-      weekly-report  周督查通报:--tenant <县代码> --campaign <清查代码> [--week 2021-W25] --format xlsx|pdf|json [--out <文件>]
+      weekly-report  周督查通报:--tenant <县代码> --campaign <清查代码> [--week 2021-W25] --format xlsx|pdf|json [--out <文件>] [--time]
+      bench-report-floor  周报基准下限:一条手写 GROUP BY:--db <文件> --campaign <清查代码>
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
     个人信息密钥:环境变量 PersonalData__Keys__1、PersonalData__IndexKey 等,或 --config <json>;
       演示和基准测试可用 --dev-keys(公开的开发密钥,不得用于真实数据)
@@ -99,6 +100,8 @@ try
             return await SocialCardAudit.Cli.BenchVerbs.SeedAsync(options);
         case "bench-findings":
             return await SocialCardAudit.Cli.BenchVerbs.FindingsAsync(options);
+        case "bench-report-floor":
+            return SocialCardAudit.Cli.ImportVerbs.BenchReportFloor(options);
         case "weekly-report":
             return await SocialCardAudit.Cli.ReportVerbs.WeeklyReportAsync(options);
         case "sql-script":

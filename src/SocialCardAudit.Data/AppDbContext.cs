@@ -149,7 +149,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.VerifierId).OnDelete(DeleteBehavior.Restrict);
             // One row per person and campaign: the blind index makes the duplicate check exact without decrypting.
             e.HasIndex(r => new { r.CampaignId, r.IdNumberHash }).IsUnique();
-            e.HasIndex(r => new { r.CampaignId, r.VillageId, r.ResidentGroupId });
+            e.HasIndex(r => new { r.CampaignId, r.VillageId, r.ResidentGroupId, r.TenantId }); // covers the report's count per village
             e.HasIndex(r => new { r.TenantId, r.VerifierId });
         });
 
@@ -175,6 +175,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<TaskRow>().WithOne().HasForeignKey<VerificationRecord>(r => r.TaskRowId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => r.TaskRowId).IsUnique();
+            // The weekly report counts findings per village and outcome from this index alone; the tenant is in it
+            // because every query carries the tenant filter, and a column outside the index means reading the rows.
+            e.HasIndex(r => new { r.CampaignId, r.VillageId, r.Outcome, r.TenantId });
             e.HasIndex(r => new { r.CampaignId, r.VillageId, r.Outcome });
         });
 

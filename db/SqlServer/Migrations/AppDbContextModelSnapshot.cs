@@ -1409,7 +1409,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "VerifierId");
 
-                    b.HasIndex("CampaignId", "VillageId", "ResidentGroupId");
+                    b.HasIndex("CampaignId", "VillageId", "ResidentGroupId", "TenantId");
 
                     b.ToTable("TaskRows");
                 });
@@ -1763,6 +1763,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "VillageId", "Outcome");
+
+                    b.HasIndex("CampaignId", "VillageId", "Outcome", "TenantId");
 
                     b.ToTable("VerificationRecords");
                 });

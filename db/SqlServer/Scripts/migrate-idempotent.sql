@@ -1513,3 +1513,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
+)
+BEGIN
+    DROP INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId] ON [TaskRows];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122171258_ReportIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1349,7 +1349,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "VerifierId");
 
-                    b.HasIndex("CampaignId", "VillageId", "ResidentGroupId");
+                    b.HasIndex("CampaignId", "VillageId", "ResidentGroupId", "TenantId");
 
                     b.ToTable("TaskRows");
                 });
@@ -1693,6 +1693,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "VillageId", "Outcome");
+
+                    b.HasIndex("CampaignId", "VillageId", "Outcome", "TenantId");
 
                     b.ToTable("VerificationRecords");
                 });

@@ -173,37 +173,51 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         }
     }
 
-    /// <summary>Imports <paramref name="rows"/> more made-up people into MTH-2021 (after the 240 of the seed), through the real importer.</summary>
+    /// <summary>
+    /// Imports <paramref name="rows"/> more made-up people into MTH-2021 (after those already there) through the
+    /// real importer, in files of at most 100,000 rows as an office would split them.
+    /// </summary>
     public static async Task<int> AddExtraTaskRowsAsync(IServiceProvider services, int rows, CancellationToken ct)
     {
+        const int perFile = 100_000;
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         var tenantId = await DemoTenantAsync(options, ct);
-        await using var db = new AppDbContext(options, new FixedTenant(tenantId));
-        var campaign = await db.Campaigns.SingleAsync(c => c.Code == CampaignCode, ct);
-        var start = await db.TaskRows.CountAsync(r => r.CampaignId == campaign.Id, ct);
-        var path = Path.GetTempFileName();
-        try
+        var imported = 0;
+        while (imported < rows)
         {
-            await using (var file = File.Create(path))
+            await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+            var campaign = await db.Campaigns.SingleAsync(c => c.Code == CampaignCode, ct);
+            var start = await db.TaskRows.CountAsync(r => r.CampaignId == campaign.Id, ct);
+            var count = Math.Min(perFile, rows - imported);
+            var path = Path.GetTempFileName();
+            try
             {
-                SyntheticTaskList.WriteCsv(file, SyntheticTaskList.Rows(start + rows, MeitianhuVillages).Skip(start), new System.Text.UTF8Encoding(true));
+                await using (var file = File.Create(path))
+                {
+                    SyntheticTaskList.WriteCsv(file, Enumerable.Range(start, count).Select(i => SyntheticTaskList.Row(i, MeitianhuVillages)), new System.Text.UTF8Encoding(true));
+                }
+                await using var stream = File.OpenRead(path);
+                var job = new TaskImport
+                {
+                    CampaignId = campaign.Id, FileName = "演示扩充任务清单.csv", FileSize = stream.Length, Sha256 = new string('0', 64),
+                    UserId = "seed", UserName = "演示数据", CreatedAtUtc = DateTime.UtcNow,
+                };
+                db.TaskImports.Add(job);
+                await db.SaveChangesAsync(ct);
+                await new TaskImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System, NullLogger<TaskImporter>.Instance)
+                    .RunAsync(job, stream, null, ct);
+                if (job.Status != ImportStatus.Succeeded || job.Imported != count)
+                {
+                    throw new InvalidOperationException($"演示任务数据导入失败:{job.Message}(导入 {job.Imported} 行,拒绝 {job.Rejected} 行)");
+                }
+                imported += count;
             }
-            await using var stream = File.OpenRead(path);
-            var job = new TaskImport
+            finally
             {
-                CampaignId = campaign.Id, FileName = "演示扩充任务清单.csv", FileSize = stream.Length, Sha256 = new string('0', 64),
-                UserId = "seed", UserName = "演示数据", CreatedAtUtc = DateTime.UtcNow,
-            };
-            db.TaskImports.Add(job);
-            await db.SaveChangesAsync(ct);
-            await new TaskImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System, NullLogger<TaskImporter>.Instance)
-                .RunAsync(job, stream, null, ct);
-            return job.Imported;
+                File.Delete(path);
+            }
         }
-        finally
-        {
-            File.Delete(path);
-        }
+        return imported;
     }
 
     /// <summary>Findings for a share of MTH-2021's open rows, spread over its weeks, each ended week frozen (<see cref="DemoProgress"/>).</summary>

@@ -12,22 +12,14 @@ public static class ProgressQueries
 {
     public static async Task<Dictionary<int, Progress>> VillagesAsync(AppDbContext db, int campaignId, CancellationToken ct)
     {
-        var rows = await (from r in db.TaskRows
-                          where r.CampaignId == campaignId
-                          join v in db.VerificationRecords on r.Id equals v.TaskRowId into found
-                          from v in found.DefaultIfEmpty()
-                          group new { Outcome = (Outcome?)v.Outcome } by r.VillageId into g
-                          select new
-                          {
-                              VillageId = g.Key,
-                              Rows = g.Count(),
-                              Verified = g.Count(x => x.Outcome != null),
-                              InUse = g.Count(x => x.Outcome == Outcome.ReceivedInUse),
-                              ReceivedDeceased = g.Count(x => x.Outcome == Outcome.ReceivedDeceased),
-                              HandedIn = g.Count(x => x.Outcome == Outcome.NotReceivedHandedIn),
-                              NotReceivedDeceased = g.Count(x => x.Outcome == Outcome.NotReceivedDeceased),
-                          })
-            .ToListAsync(ct);
+        // Two counts that each read one index, instead of joining a million rows to their findings.
+        var rows = await db.TaskRows.Where(r => r.CampaignId == campaignId)
+            .GroupBy(r => r.VillageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var outcomes = (await db.VerificationRecords.Where(v => v.CampaignId == campaignId)
+                .GroupBy(v => new { v.VillageId, v.Outcome }).Select(g => new { g.Key.VillageId, g.Key.Outcome, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(x => x.VillageId);
         var flagged = await db.SuspiciousIssues.Where(i => i.CampaignId == campaignId && i.ClosedAtUtc == null)
             .GroupBy(i => i.VillageId).Select(g => new { g.Key, Rows = g.Select(i => i.TaskRowId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Rows, ct);
@@ -35,8 +27,13 @@ public static class ProgressQueries
             .GroupBy(c => c.VillageId)
             .Select(g => new { g.Key, Cases = g.Count(), Recovered = g.Sum(c => db.Set<FraudRecovery>().Where(r => r.CaseId == c.Id).Sum(r => (decimal?)r.Amount) ?? 0m) })
             .ToDictionaryAsync(g => g.Key, ct);
-        return rows.ToDictionary(r => r.VillageId, r => new Progress(r.Rows, r.Verified, r.InUse, r.ReceivedDeceased, r.HandedIn, r.NotReceivedDeceased,
-            flagged.GetValueOrDefault(r.VillageId), fraud.TryGetValue(r.VillageId, out var f) ? f.Cases : 0, f?.Recovered ?? 0m));
+        return rows.ToDictionary(r => r.Key, r =>
+        {
+            int Of(Outcome o) => outcomes[r.Key].Where(x => x.Outcome == o).Sum(x => x.Count);
+            return new Progress(r.Value, outcomes[r.Key].Sum(x => x.Count), Of(Outcome.ReceivedInUse), Of(Outcome.ReceivedDeceased),
+                Of(Outcome.NotReceivedHandedIn), Of(Outcome.NotReceivedDeceased), flagged.GetValueOrDefault(r.Key),
+                fraud.TryGetValue(r.Key, out var f) ? f.Cases : 0, f?.Recovered ?? 0m);
+        });
     }
 
     /// <summary>One village's figures per verifier (rows not yet given to anyone under the empty id), for the drill-down.</summary>
