@@ -32,34 +32,26 @@ public static class StatisticsQueries
     /// </summary>
     public static async Task<Dictionary<int, VillageStatistics>> CampaignTotalsAsync(AppDbContext db, IReadOnlyCollection<int> campaignIds, CancellationToken ct)
     {
-        var counts = await (from r in db.TaskRows
-                            where campaignIds.Contains(r.CampaignId)
-                            join v in db.VerificationRecords on r.Id equals v.TaskRowId into found
-                            from v in found.DefaultIfEmpty()
-                            group new { r.ResidentGroupId, Outcome = (Domain.Verification.Outcome?)v.Outcome } by r.CampaignId into g
-                            select new
-                            {
-                                CampaignId = g.Key,
-                                Rows = g.Count(),
-                                Groups = g.Select(x => x.ResidentGroupId).Distinct().Count(),
-                                InUse = g.Count(x => x.Outcome == Domain.Verification.Outcome.ReceivedInUse),
-                                ReceivedDeceased = g.Count(x => x.Outcome == Domain.Verification.Outcome.ReceivedDeceased),
-                                HandedIn = g.Count(x => x.Outcome == Domain.Verification.Outcome.NotReceivedHandedIn),
-                                NotReceivedDeceased = g.Count(x => x.Outcome == Domain.Verification.Outcome.NotReceivedDeceased),
-                                Open = g.Count(x => x.Outcome == null),
-                            })
-            .ToListAsync(ct);
-        var flagged = await db.SuspiciousIssues.Where(i => i.ClosedAtUtc == null)
-            .Join(db.TaskRows.Where(r => campaignIds.Contains(r.CampaignId)), i => i.TaskRowId, r => r.Id, (i, r) => new { r.CampaignId, r.Id })
-            .Distinct().GroupBy(x => x.CampaignId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var result = campaignIds.ToDictionary(id => id, _ => VillageStatistics.Compute([]));
-        foreach (var c in counts)
+        // Rows and findings are counted apart, each from its covering index, not joined: a county holds millions of rows.
+        var rows = await db.TaskRows.Where(r => campaignIds.Contains(r.CampaignId))
+            .GroupBy(r => r.CampaignId)
+            .Select(g => new { g.Key, Rows = g.Count(), Groups = g.Select(r => r.ResidentGroupId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, ct);
+        var outcomes = (await db.VerificationRecords.Where(v => campaignIds.Contains(v.CampaignId))
+                .GroupBy(v => new { v.CampaignId, v.Outcome }).Select(g => new { g.Key.CampaignId, g.Key.Outcome, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(x => x.CampaignId);
+        var flagged = await db.SuspiciousIssues.Where(i => i.ClosedAtUtc == null && campaignIds.Contains(i.CampaignId))
+            .GroupBy(i => i.CampaignId).Select(g => new { g.Key, Rows = g.Select(i => i.TaskRowId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Rows, ct);
+        return campaignIds.ToDictionary(id => id, id =>
         {
-            result[c.CampaignId] = new VillageStatistics(c.Rows, c.Groups, c.InUse, c.ReceivedDeceased, c.HandedIn, c.NotReceivedDeceased,
-                c.Open, flagged.GetValueOrDefault(c.CampaignId));
-        }
-        return result;
+            int Of(Domain.Verification.Outcome o) => outcomes[id].Where(x => x.Outcome == o).Sum(x => x.Count);
+            var (total, groups) = rows.TryGetValue(id, out var r) ? (r.Rows, r.Groups) : (0, 0);
+            return new VillageStatistics(total, groups, Of(Domain.Verification.Outcome.ReceivedInUse), Of(Domain.Verification.Outcome.ReceivedDeceased),
+                Of(Domain.Verification.Outcome.NotReceivedHandedIn), Of(Domain.Verification.Outcome.NotReceivedDeceased),
+                total - outcomes[id].Sum(x => x.Count), flagged.GetValueOrDefault(id));
+        });
     }
 
     /// <summary>

@@ -71,4 +71,19 @@ public static class CampaignAccess
         }
         return Allows(AppClaims.ScopeOf(controller.User)!, campaign, town, right) ? (campaign, null) : (null, controller.Forbid());
     }
+
+    /// <summary>
+    /// The campaign and one of its villages when the user's scope covers the village (and the role is not
+    /// excluded); otherwise the answer: 404 outside the county or the campaign, 403 outside the scope.
+    /// </summary>
+    public static async Task<((Campaign Campaign, OrgUnit Village)? Found, IActionResult? Denied)> AuthorizeVillageAsync(
+        this ControllerBase controller, AppDbContext db, int id, int villageId, CancellationToken ct, string? excludedRole = null)
+    {
+        if (await FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
+        {
+            return (null, controller.NotFound());
+        }
+        var scope = AppClaims.ScopeOf(controller.User)!;
+        return scope.Role == excludedRole || !scope.Covers(village.TenantId, village.Code) ? (null, controller.Forbid()) : ((campaign, village), null);
+    }
 }

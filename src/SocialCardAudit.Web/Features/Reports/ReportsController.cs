@@ -135,13 +135,10 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
     [HttpGet("reports/weekly/{id:int}/villages/{villageId:int}")]
     public async Task<IActionResult> Verifiers(int id, int villageId, CancellationToken ct)
     {
-        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (c, village))
+        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct);
+        if (found is not var (c, village))
         {
-            return NotFound();
-        }
-        if (!Scope.Covers(village.TenantId, village.Code))
-        {
-            return Forbid();
+            return denied!;
         }
         var figures = await ProgressQueries.VerifiersAsync(db, id, villageId, ct);
         var ids = figures.Keys.Where(k => k.Length > 0).ToList();

@@ -68,7 +68,7 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
     private async Task<IActionResult> ActAsync(int id, int villageId, string role, bool signs, string? password,
         Func<VillageSubmission, string, List<long>, Task> act, string done, CancellationToken ct)
     {
-        var (found, denied) = await FindAsync(id, villageId, ct);
+        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct);
         if (found is not var (campaign, village))
         {
             return denied!;
@@ -110,7 +110,7 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
 
     private async Task<IActionResult> PageAsync(int id, int villageId, bool verify, CancellationToken ct)
     {
-        var (found, denied) = await FindAsync(id, villageId, ct);
+        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct);
         if (found is not var (campaign, village))
         {
             return denied!;
@@ -136,16 +136,6 @@ public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Con
         bool? verified = verify && submission.SignedDigest is { } signed ? signed == digest : null;
         return View("Index", new SignOffPage(campaign, village, submission, statistics, openRows, rows, names,
             scope.Role == Roles.VillageClerk, scope.Role == Roles.TownOffice, verified));
-    }
-
-    /// <summary>The campaign and village when the user's scope covers the village; 404 outside the county or the campaign, 403 outside the scope.</summary>
-    private async Task<((Campaign, OrgUnit)? Found, IActionResult? Denied)> FindAsync(int id, int villageId, CancellationToken ct)
-    {
-        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
-        {
-            return (null, NotFound());
-        }
-        return Scope.Covers(village.TenantId, village.Code) ? ((campaign, village), null) : (null, Forbid());
     }
 
     private async Task<VillageSubmission> SubmissionAsync(Campaign campaign, OrgUnit village, CancellationToken ct)

@@ -74,7 +74,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary")]
     public async Task<IActionResult> Summary(int id, int villageId, CancellationToken ct)
     {
-        var (found, denied) = await FindVillageAsync(id, villageId, ct);
+        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct, excludedRole: Roles.Verifier); // 附件3 and 附件4 are for county, town and clerk
         if (found is not var (campaign, village))
         {
             return denied!;
@@ -89,7 +89,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary." + Format)]
     public async Task<IActionResult> SummaryDocument(int id, int villageId, string format, CancellationToken ct)
     {
-        var (found, denied) = await FindVillageAsync(id, villageId, ct);
+        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct, excludedRole: Roles.Verifier);
         if (found is not var (campaign, village))
         {
             return denied!;
@@ -107,7 +107,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     [HttpGet("campaigns/{id:int}/villages/{villageId:int}/statistics." + Format)]
     public async Task<IActionResult> VillageDocument(int id, int villageId, string format, CancellationToken ct)
     {
-        var (found, denied) = await FindVillageAsync(id, villageId, ct);
+        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct, excludedRole: Roles.Verifier);
         if (found is not var (campaign, village))
         {
             return denied!;
@@ -156,17 +156,6 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     }
 
     private string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
-
-    /// <summary>The campaign and village for the county, the town and the village's clerk; 404 outside the county or campaign, 403 otherwise.</summary>
-    private async Task<((Campaign, OrgUnit)? Found, IActionResult? Denied)> FindVillageAsync(int id, int villageId, CancellationToken ct)
-    {
-        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
-        {
-            return (null, NotFound());
-        }
-        var scope = AppClaims.ScopeOf(User)!;
-        return scope.Role == Roles.Verifier || !scope.Covers(village.TenantId, village.Code) ? (null, Forbid()) : ((campaign, village), null);
-    }
 
     private async Task<IReadOnlyList<(Domain.Verification.Outcome, IReadOnlyList<SummaryPerson>)>> CategoriesAsync(int id, int villageId, bool full, CancellationToken ct)
     {
