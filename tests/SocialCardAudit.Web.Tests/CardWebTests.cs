@@ -74,6 +74,7 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(clerk, page, $"/authorisations/{authorisation}/approve", [])).StatusCode);
         var town = await fixture.App.SignedInAsync("demo.town");
+        Assert.Contains("代管申请待审批:张大山", await town.GetStringAsync("/"), StringComparison.Ordinal);
         await PostAsync(town, page, $"/authorisations/{authorisation}/approve", []);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, page, page + "/move", new(issue))).StatusCode);
@@ -190,6 +191,7 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, page, page + "/lost", form)).StatusCode);
 
         var town = await fixture.App.SignedInAsync("demo.town");
+        Assert.Contains("张遗失卡登记待确认", await town.GetStringAsync("/"), StringComparison.Ordinal);
         var list = await town.GetStringAsync("/lost-cards");
         Assert.Contains("清点时缺少", list, StringComparison.Ordinal);
         long report;
