@@ -23,6 +23,7 @@ const string Usage = """
       bench-seed   压测准备:--db <文件> [--verifiers 100] [--rows-each 20]
       bench-findings  压测:多名核查员同时保存核查结果:--url <地址> [--verifiers 100] [--seconds 30]
       weekly-report  周督查通报:--tenant <县代码> --campaign <清查代码> [--week 2021-W25] --format xlsx|pdf|json [--out <文件>] [--time]
+      bench-county  周报基准数据:基准县(bench)与跨乡镇清查 XQ-2021:--db <文件> [--towns 20] [--villages 15] [--rows 1000000] [--progress 0.6]
       bench-report-floor  周报基准下限:一条手写 GROUP BY:--db <文件> --campaign <清查代码>
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
     个人信息密钥:环境变量 PersonalData__Keys__1、PersonalData__IndexKey 等,或 --config <json>;
@@ -100,6 +101,18 @@ try
             return await SocialCardAudit.Cli.BenchVerbs.SeedAsync(options);
         case "bench-findings":
             return await SocialCardAudit.Cli.BenchVerbs.FindingsAsync(options);
+        case "bench-county":
+        {
+            await using var services = ServiceRegistration.BuildStandalone(options.Database(), SocialCardAudit.Data.Protection.PersonalDataKeys.Development);
+            await DatabaseInitializer.MigrateAsync(services);
+            await DatabaseInitializer.SeedDemoAsync(services);
+            int Int(string name, int fallback) => int.Parse(options.Get(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+            var rows = await DemoData.AddBenchCountyAsync(services, Int("--towns", 20), Int("--villages", 15), Int("--rows", 1_000_000), CancellationToken.None);
+            var share = double.Parse(options.Get("--progress") ?? "0.6", System.Globalization.CultureInfo.InvariantCulture);
+            var found = await DemoData.AddProgressAsync(services, share, CancellationToken.None, DemoData.BenchTenant, DemoData.BenchCampaign);
+            Console.WriteLine($"基准县:已导入 {rows} 行任务数据,写入 {found} 条核查结果(--tenant {DemoData.BenchTenant} --campaign {DemoData.BenchCampaign})。");
+            return 0;
+        }
         case "bench-report-floor":
             return SocialCardAudit.Cli.ImportVerbs.BenchReportFloor(options);
         case "weekly-report":

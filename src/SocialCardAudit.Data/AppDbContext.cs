@@ -108,6 +108,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(c => c.Name).HasMaxLength(CampaignTerms.MaxText);
             e.Property(c => c.DocumentNumber).HasMaxLength(CampaignTerms.MaxText);
             e.Ignore(c => c.IsClosed);
+            e.Ignore(c => c.IsCountyWide);
+            e.Ignore(c => c.TownIds);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.TownId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.TenantId, c.Code }).IsUnique();
             e.HasMany(c => c.Villages).WithOne().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -117,6 +119,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         {
             e.HasKey(v => new { v.CampaignId, v.VillageId });
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.VillageId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(v => new { v.TownId, v.CampaignId }); // the campaigns a town office sees
         });
         builder.Entity<CampaignPhase>(e => e.Property(p => p.Name).HasMaxLength(50));
 
@@ -262,7 +266,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(t => t.SignedById).HasMaxLength(450);
             e.Property(t => t.Digest).HasMaxLength(64);
             e.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(t => t.CampaignId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.CampaignId, t.TownId });
         });
         builder.Entity<SubmissionStep>(e =>
         {

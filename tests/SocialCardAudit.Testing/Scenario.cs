@@ -188,7 +188,8 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         if (campaign is null)
         {
             campaign = Campaign.Create(tenantId, townOf!.ParentId!.Value, new CampaignTerms(code, code + " 清查", "测试〔2021〕1号",
-                new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), villages.Select(v => v.Id).ToList(), []));
+                new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), villages.Select(v => v.Id).ToList(), []),
+                villages.ToDictionary(v => v.Id, v => v.ParentId!.Value));
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
         }

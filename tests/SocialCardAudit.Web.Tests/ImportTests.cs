@@ -246,9 +246,10 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     {
         await using (var db = Db(_tenantId))
         {
-            var other = Domain.Campaigns.Campaign.Create(_tenantId, (await db.Campaigns.FirstAsync()).TownId,
-                new Domain.Campaigns.CampaignTerms("OLD-1", "旧清查", "文号", new DateOnly(2020, 1, 1), new DateOnly(2020, 2, 1),
-                    [(await db.Campaigns.Include(c => c.Villages).FirstAsync()).Villages[0].VillageId], []));
+            var first = (await db.Campaigns.Include(c => c.Villages).FirstAsync()).Villages[0];
+            var other = Domain.Campaigns.Campaign.Create(_tenantId, first.TownId,
+                new Domain.Campaigns.CampaignTerms("OLD-1", "旧清查", "文号", new DateOnly(2020, 1, 1), new DateOnly(2020, 2, 1), [first.VillageId], []),
+                new Dictionary<int, int> { [first.VillageId] = first.TownId });
             other.Close(DateTime.UtcNow);
             db.Campaigns.Add(other);
             await db.SaveChangesAsync();

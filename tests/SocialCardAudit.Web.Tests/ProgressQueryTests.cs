@@ -31,7 +31,7 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         db.OrgUnits.Add(b);
         await db.SaveChangesAsync();
         var campaign = Campaign.Create(tenant, town.Id, new CampaignTerms("RPT-1", "报表测试", "测试〔2021〕2号",
-            new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), [a.Id, b.Id], []));
+            new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), [a.Id, b.Id], []), new Dictionary<int, int> { [a.Id] = town.Id, [b.Id] = town.Id });
         db.Campaigns.Add(campaign);
         var import = new TaskImport { CampaignId = 0, FileName = "f.xlsx", Sha256 = new string('0', 64), UserId = "t", UserName = "t" };
         await db.SaveChangesAsync();

@@ -325,7 +325,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("int");
 
-                    b.Property<int>("TownId")
+                    b.Property<int?>("TownId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -372,9 +372,14 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("VillageId")
                         .HasColumnType("int");
 
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
                     b.HasKey("CampaignId", "VillageId");
 
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("TownId", "CampaignId");
 
                     b.ToTable("CampaignVillage");
                 });
@@ -1163,9 +1168,14 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("int");
 
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("CampaignId", "TownId");
 
                     b.ToTable("TownSignatures");
                 });
@@ -1884,8 +1894,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("TownId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Campaigns.CampaignPhase", b =>
@@ -1903,6 +1912,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .WithMany("Villages")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
@@ -2073,6 +2088,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1550,3 +1550,110 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    DROP INDEX [IX_TownSignatures_CampaignId] ON [TownSignatures];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    ALTER TABLE [TownSignatures] ADD [TownId] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    ALTER TABLE [CampaignVillage] ADD [TownId] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    EXEC(N'UPDATE CampaignVillage SET TownId = (SELECT ParentId FROM OrgUnits WHERE OrgUnits.Id = CampaignVillage.VillageId);');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    EXEC(N'UPDATE TownSignatures SET TownId = (SELECT TownId FROM Campaigns WHERE Campaigns.Id = TownSignatures.CampaignId);');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Campaigns]') AND [c].[name] = N'TownId');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Campaigns] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Campaigns] ALTER COLUMN [TownId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    ALTER TABLE [CampaignVillage] ADD CONSTRAINT [FK_CampaignVillage_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    ALTER TABLE [TownSignatures] ADD CONSTRAINT [FK_TownSignatures_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122174636_CountyCampaigns', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

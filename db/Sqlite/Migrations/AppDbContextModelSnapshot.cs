@@ -310,7 +310,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("TownId")
+                    b.Property<int?>("TownId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -355,9 +355,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("VillageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("CampaignId", "VillageId");
 
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("TownId", "CampaignId");
 
                     b.ToTable("CampaignVillage");
                 });
@@ -1111,9 +1116,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("CampaignId", "TownId");
 
                     b.ToTable("TownSignatures");
                 });
@@ -1812,8 +1822,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("TownId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Campaigns.CampaignPhase", b =>
@@ -1831,6 +1840,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .WithMany("Villages")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
@@ -2001,6 +2016,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -177,16 +177,71 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
     /// Imports <paramref name="rows"/> more made-up people into MTH-2021 (after those already there) through the
     /// real importer, in files of at most 100,000 rows as an office would split them.
     /// </summary>
-    public static async Task<int> AddExtraTaskRowsAsync(IServiceProvider services, int rows, CancellationToken ct)
+    public static async Task<int> AddExtraTaskRowsAsync(IServiceProvider services, int rows, CancellationToken ct) =>
+        await ImportRowsAsync(services, "demo", CampaignCode, rows, SyntheticTaskList.Header, i => SyntheticTaskList.Row(i, MeitianhuVillages), ct);
+
+    public const string BenchTenant = "bench", BenchCampaign = "XQ-2021";
+
+    // Village names repeat from town to town, as they do in a real county: the files must name the town.
+    private static readonly string[] TownNames =
+        ["城关镇", "东岭镇", "西河镇", "南山镇", "北湖镇", "青石镇", "白沙镇", "金桥镇", "黄田镇", "红岩镇",
+         "长乐镇", "永丰镇", "新塘镇", "桃源镇", "梅岭镇", "松坪镇", "石门镇", "龙潭镇", "凤凰镇", "玉泉镇"];
+    private static readonly string[] VillageNames =
+        ["东风村", "红星村", "新华村", "和平村", "胜利村", "光明村", "幸福村", "团结村", "建设村", "前进村",
+         "永安村", "长青村", "向阳村", "丰收村", "金山社区"];
+
+    /// <summary>
+    /// The benchmark county (基准县, tenant "bench"): <paramref name="towns"/> towns of <paramref name="villages"/>
+    /// villages each and the county campaign XQ-2021 over all of them, filled with <paramref name="rows"/> made-up
+    /// people through the importer (files naming the town, since village names repeat).
+    /// </summary>
+    public static async Task<int> AddBenchCountyAsync(IServiceProvider services, int towns, int villages, int rows, CancellationToken ct)
+    {
+        if (towns > TownNames.Length || villages > VillageNames.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(towns), $"at most {TownNames.Length} towns of {VillageNames.Length} villages");
+        }
+        var places = TownNames.Take(towns).SelectMany(t => VillageNames.Take(villages).Select(v => (Town: t, Village: v))).ToList();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (!await db.Tenants.AnyAsync(t => t.Code == BenchTenant, ct))
+            {
+                var seed = new DemoData(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await seed.AddCountyAsync(BenchTenant, "基准县", "439901",
+                    places.GroupBy(p => p.Town).ToDictionary(g => g.Key, g => g.Select(p => p.Village).ToArray()), ct);
+                var tenant = await db.Tenants.SingleAsync(t => t.Code == BenchTenant, ct);
+                var units = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.TenantId == tenant.Id && u.Level == OrgLevel.Village).ToListAsync(ct);
+                db.Campaigns.Add(Campaign.Create(tenant.Id, null, new CampaignTerms(
+                    BenchCampaign, "基准县城乡居民社会保障卡专项清查", "基政办发〔2021〕1号", new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30),
+                    units.Select(u => u.Id).ToList(), [new PhaseTerms("入户核查", new DateOnly(2021, 6, 25))]),
+                    units.ToDictionary(u => u.Id, u => u.ParentId!.Value)));
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        var names = places.Select(p => p.Village).ToList();
+        return await ImportRowsAsync(services, BenchTenant, BenchCampaign, rows, [.. SyntheticTaskList.Header, "乡镇(街道)"],
+            i => [.. SyntheticTaskList.Row(i, names), places[i % places.Count].Town], ct);
+    }
+
+    /// <summary>Made-up people <paramref name="row"/>(i) after those already in the campaign, through the importer, 100,000 to a file.</summary>
+    private static async Task<int> ImportRowsAsync(IServiceProvider services, string tenantCode, string campaignCode, int rows,
+        string[] header, Func<int, string[]> row, CancellationToken ct)
     {
         const int perFile = 100_000;
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        var tenantId = await DemoTenantAsync(options, ct);
+        int tenantId;
+        await using (var system = new AppDbContext(options, new FixedTenant(null)))
+        {
+            tenantId = await system.Tenants.Where(t => t.Code == tenantCode).Select(t => t.Id).SingleAsync(ct);
+        }
         var imported = 0;
         while (imported < rows)
         {
             await using var db = new AppDbContext(options, new FixedTenant(tenantId));
-            var campaign = await db.Campaigns.SingleAsync(c => c.Code == CampaignCode, ct);
+            var campaign = await db.Campaigns.SingleAsync(c => c.Code == campaignCode, ct);
             var start = await db.TaskRows.CountAsync(r => r.CampaignId == campaign.Id, ct);
             var count = Math.Min(perFile, rows - imported);
             var path = Path.GetTempFileName();
@@ -194,7 +249,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
             {
                 await using (var file = File.Create(path))
                 {
-                    SyntheticTaskList.WriteCsv(file, Enumerable.Range(start, count).Select(i => SyntheticTaskList.Row(i, MeitianhuVillages)), new System.Text.UTF8Encoding(true));
+                    SyntheticTaskList.WriteCsv(file, Enumerable.Range(start, count).Select(row), new System.Text.UTF8Encoding(true), header);
                 }
                 await using var stream = File.OpenRead(path);
                 var job = new TaskImport
@@ -220,17 +275,16 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         return imported;
     }
 
-    /// <summary>Findings for a share of MTH-2021's open rows, spread over its weeks, each ended week frozen (<see cref="DemoProgress"/>).</summary>
-    public static async Task<int> AddProgressAsync(IServiceProvider services, double share, CancellationToken ct)
+    /// <summary>Findings for a share of a campaign's open rows (MTH-2021's by default), spread over its weeks, each ended week frozen (<see cref="DemoProgress"/>).</summary>
+    public static async Task<int> AddProgressAsync(IServiceProvider services, double share, CancellationToken ct, string tenantCode = "demo", string campaignCode = CampaignCode)
     {
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        return await DemoProgress.AddAsync(options, await DemoTenantAsync(options, ct), CampaignCode, share, DateTime.UtcNow, ct);
-    }
-
-    private static async Task<int> DemoTenantAsync(DbContextOptions<AppDbContext> options, CancellationToken ct)
-    {
-        await using var system = new AppDbContext(options, new FixedTenant(null));
-        return await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync(ct);
+        int tenantId;
+        await using (var system = new AppDbContext(options, new FixedTenant(null)))
+        {
+            tenantId = await system.Tenants.Where(t => t.Code == tenantCode).Select(t => t.Id).SingleAsync(ct);
+        }
+        return await DemoProgress.AddAsync(options, tenantId, campaignCode, share, DateTime.UtcNow, ct);
     }
 
     /// <summary>The campaign of the 2021 work plan: 2021-06-08 to 06-30, all twelve villages.</summary>
@@ -241,7 +295,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         db.Campaigns.Add(Campaign.Create(town.TenantId, town.Id, new CampaignTerms(
             CampaignCode, "梅田湖镇城乡居民社会保障卡专项清查", "梅政办发〔2021〕13号",
             new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30), villages,
-            [new PhaseTerms("入户核查", new DateOnly(2021, 6, 25)), new PhaseTerms("分类统计签字上报", new DateOnly(2021, 6, 30))])));
+            [new PhaseTerms("入户核查", new DateOnly(2021, 6, 25)), new PhaseTerms("分类统计签字上报", new DateOnly(2021, 6, 30))]),
+            villages.ToDictionary(v => v, _ => town.Id)));
         await db.SaveChangesAsync(ct);
     }
 

@@ -27,30 +27,33 @@ public static class StatisticsQueries
     }
 
     /// <summary>
-    /// The statistics of whole campaigns (a town's total each), counted by the database in one pass: the county's
-    /// overview must not load every row of every town.
+    /// The statistics of every village of the campaigns, counted by the database in one pass each: the county's
+    /// overview must not load every row of every town. Town totals are sums of these.
     /// </summary>
-    public static async Task<Dictionary<int, VillageStatistics>> CampaignTotalsAsync(AppDbContext db, IReadOnlyCollection<int> campaignIds, CancellationToken ct)
+    public static async Task<Dictionary<(int Campaign, int Village), VillageStatistics>> VillageTotalsAsync(
+        AppDbContext db, IReadOnlyCollection<int> campaignIds, CancellationToken ct)
     {
         // Rows and findings are counted apart, each from its covering index, not joined: a county holds millions of rows.
         var rows = await db.TaskRows.Where(r => campaignIds.Contains(r.CampaignId))
-            .GroupBy(r => r.CampaignId)
-            .Select(g => new { g.Key, Rows = g.Count(), Groups = g.Select(r => r.ResidentGroupId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key, ct);
+            .GroupBy(r => new { r.CampaignId, r.VillageId })
+            .Select(g => new { g.Key.CampaignId, g.Key.VillageId, Rows = g.Count(), Groups = g.Select(r => r.ResidentGroupId).Distinct().Count() })
+            .ToListAsync(ct);
         var outcomes = (await db.VerificationRecords.Where(v => campaignIds.Contains(v.CampaignId))
-                .GroupBy(v => new { v.CampaignId, v.Outcome }).Select(g => new { g.Key.CampaignId, g.Key.Outcome, Count = g.Count() })
+                .GroupBy(v => new { v.CampaignId, v.VillageId, v.Outcome })
+                .Select(g => new { g.Key.CampaignId, g.Key.VillageId, g.Key.Outcome, Count = g.Count() })
                 .ToListAsync(ct))
-            .ToLookup(x => x.CampaignId);
+            .ToLookup(x => (x.CampaignId, x.VillageId));
         var flagged = await db.SuspiciousIssues.Where(i => i.ClosedAtUtc == null && campaignIds.Contains(i.CampaignId))
-            .GroupBy(i => i.CampaignId).Select(g => new { g.Key, Rows = g.Select(i => i.TaskRowId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Rows, ct);
-        return campaignIds.ToDictionary(id => id, id =>
+            .GroupBy(i => new { i.CampaignId, i.VillageId })
+            .Select(g => new { g.Key.CampaignId, g.Key.VillageId, Rows = g.Select(i => i.TaskRowId).Distinct().Count() })
+            .ToDictionaryAsync(x => (x.CampaignId, x.VillageId), x => x.Rows, ct);
+        return rows.ToDictionary(r => (r.CampaignId, r.VillageId), r =>
         {
-            int Of(Domain.Verification.Outcome o) => outcomes[id].Where(x => x.Outcome == o).Sum(x => x.Count);
-            var (total, groups) = rows.TryGetValue(id, out var r) ? (r.Rows, r.Groups) : (0, 0);
-            return new VillageStatistics(total, groups, Of(Domain.Verification.Outcome.ReceivedInUse), Of(Domain.Verification.Outcome.ReceivedDeceased),
+            var found = outcomes[(r.CampaignId, r.VillageId)].ToList();
+            int Of(Domain.Verification.Outcome o) => found.Where(x => x.Outcome == o).Sum(x => x.Count);
+            return new VillageStatistics(r.Rows, r.Groups, Of(Domain.Verification.Outcome.ReceivedInUse), Of(Domain.Verification.Outcome.ReceivedDeceased),
                 Of(Domain.Verification.Outcome.NotReceivedHandedIn), Of(Domain.Verification.Outcome.NotReceivedDeceased),
-                total - outcomes[id].Sum(x => x.Count), flagged.GetValueOrDefault(id));
+                r.Rows - found.Sum(x => x.Count), flagged.GetValueOrDefault((r.CampaignId, r.VillageId)));
         });
     }
 

@@ -14,6 +14,9 @@ public enum TaskColumn
     ResidentGroup,
     Village,
 
+    /// <summary>Needed only in a county campaign's file where two towns have villages of the same name.</summary>
+    Town,
+
     // Card-register exports only.
     Bank,
     CardState,
@@ -34,6 +37,7 @@ public static class TaskColumns
         TaskColumn.Phone => "联系电话",
         TaskColumn.ResidentGroup => "居民小组",
         TaskColumn.Village => "村(社区)",
+        TaskColumn.Town => "乡镇(街道)",
         TaskColumn.Bank => "合作银行",
         TaskColumn.CardState => "卡片状态",
         TaskColumn.Custody => "存放地点",
@@ -57,6 +61,8 @@ public static class TaskColumns
         ["村(社区)"] = TaskColumn.Village, ["村/社区"] = TaskColumn.Village, ["村社区"] = TaskColumn.Village, ["村"] = TaskColumn.Village,
         ["社区"] = TaskColumn.Village, ["所属村"] = TaskColumn.Village, ["村名"] = TaskColumn.Village, ["所属村(社区)"] = TaskColumn.Village,
         ["村(居)"] = TaskColumn.Village, ["村居"] = TaskColumn.Village,
+        ["乡镇(街道)"] = TaskColumn.Town, ["乡镇"] = TaskColumn.Town, ["镇(街道)"] = TaskColumn.Town, ["乡镇街道"] = TaskColumn.Town,
+        ["镇"] = TaskColumn.Town, ["街道"] = TaskColumn.Town, ["所属乡镇"] = TaskColumn.Town, ["乡镇名称"] = TaskColumn.Town,
         ["合作银行"] = TaskColumn.Bank, ["银行"] = TaskColumn.Bank, ["发卡银行"] = TaskColumn.Bank, ["开户银行"] = TaskColumn.Bank, ["开户行"] = TaskColumn.Bank,
         ["卡片状态"] = TaskColumn.CardState, ["卡状态"] = TaskColumn.CardState, ["状态"] = TaskColumn.CardState,
         ["存放地点"] = TaskColumn.Custody, ["存放单位"] = TaskColumn.Custody, ["保管单位"] = TaskColumn.Custody,

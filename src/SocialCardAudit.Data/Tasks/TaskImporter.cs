@@ -256,7 +256,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             errors.Add(new(TaskColumn.Address, $"户口地址超过 {TaskRowLimits.Address} 个字({address.Length} 个字)。"));
         }
 
-        var (villageId, villageError) = lookup.ResolveVillage(row.Get(TaskColumn.Village));
+        var (villageId, villageError) = lookup.ResolveVillage(row.Get(TaskColumn.Village), row.Get(TaskColumn.Town));
         if (villageError is not null)
         {
             errors.Add(new(TaskColumn.Village, villageError));
@@ -311,28 +311,44 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
     private sealed record ExistingRow(string Name, long ImportId, int? SourceNumber);
 
-    /// <summary>What rows are checked against: the town's villages and aliases, their groups, the campaign's rows.</summary>
+    /// <summary>
+    /// What rows are checked against: the villages the campaign may take (its town's, or the whole county's for a
+    /// county campaign) with their aliases, their groups, the campaign's rows.
+    /// </summary>
     private sealed class Lookup
     {
+        private const int Ambiguous = -1;
+
         public required Campaign Campaign { get; init; }
-        public required string TownName { get; init; }
+        public required string ScopeName { get; init; }
         public required Dictionary<int, OrgUnit> Villages { get; init; }
         public required Dictionary<string, int> VillageByName { get; init; }
+        public required Dictionary<(string Town, string Village), int> VillageByTown { get; init; }
         public required HashSet<string> OtherTownVillages { get; init; }
         public required Dictionary<int, List<OrgUnit>> Groups { get; init; }
         public required Dictionary<UInt128, ExistingRow> Existing { get; init; }
 
         public static async Task<Lookup> LoadAsync(AppDbContext db, Campaign campaign, CancellationToken ct)
         {
-            var town = await db.OrgUnits.SingleAsync(u => u.Id == campaign.TownId, ct);
-            var villages = await db.OrgUnits.Where(u => u.ParentId == town.Id).ToDictionaryAsync(u => u.Id, ct);
-            var byName = villages.Values.ToDictionary(v => v.Name, v => v.Id, StringComparer.Ordinal);
-            var villageIds = villages.Keys.ToList();
-            foreach (var alias in await db.VillageAliases.Where(a => villageIds.Contains(a.VillageId)).ToListAsync(ct))
+            var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).ToDictionaryAsync(u => u.Id, ct);
+            var all = await db.OrgUnits.Where(u => u.Level == OrgLevel.Village).ToListAsync(ct);
+            var villages = all.Where(v => campaign.TownId is null || v.ParentId == campaign.TownId).ToDictionary(u => u.Id);
+            var names = all.Select(v => (v.Id, v.Name)).ToList();
+            var allIds = all.Select(v => v.Id).ToList();
+            names.AddRange(await db.VillageAliases.Where(a => allIds.Contains(a.VillageId)).Select(a => ValueTuple.Create(a.VillageId, a.Alias)).ToListAsync(ct));
+            var townOf = all.ToDictionary(v => v.Id, v => towns[v.ParentId!.Value].Name);
+
+            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byTown = new Dictionary<(string, string), int>();
+            foreach (var (id, name) in names)
             {
-                byName.TryAdd(alias.Alias, alias.VillageId);
+                byTown.TryAdd((townOf[id], name), id);
+                if (villages.ContainsKey(id))
+                {
+                    byName[name] = byName.TryGetValue(name, out var seen) && seen != id ? Ambiguous : id; // same name in two towns
+                }
             }
-            var others = await db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.ParentId != town.Id).Select(u => u.Name).ToListAsync(ct);
+            var villageIds = villages.Keys.ToList();
             var groups = (await db.OrgUnits.Where(u => u.ParentId != null && villageIds.Contains(u.ParentId.Value)).ToListAsync(ct))
                 .GroupBy(g => g.ParentId!.Value).ToDictionary(g => g.Key, g => g.ToList());
             var existing = new Dictionary<UInt128, ExistingRow>();
@@ -343,23 +359,43 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             }
             return new Lookup
             {
-                Campaign = campaign, TownName = town.Name, Villages = villages, VillageByName = byName,
-                OtherTownVillages = others.ToHashSet(StringComparer.Ordinal), Groups = groups, Existing = existing,
+                Campaign = campaign, ScopeName = campaign.TownId is { } t ? towns[t].Name : "本县", Villages = villages,
+                VillageByName = byName, VillageByTown = byTown,
+                OtherTownVillages = all.Where(v => !villages.ContainsKey(v.Id)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal),
+                Groups = groups, Existing = existing,
             };
         }
 
-        public (int Id, string? Error) ResolveVillage(string name)
+        /// <param name="town">The file's 乡镇(街道) column, when it has one.</param>
+        public (int Id, string? Error) ResolveVillage(string name, string town)
         {
             name = name.Trim();
+            town = town.Trim();
             if (name.Length == 0)
             {
                 return (0, "村(社区)不能为空。");
             }
-            if (!VillageByName.TryGetValue(name, out var id))
+            int id;
+            if (town.Length > 0)
+            {
+                if (!VillageByTown.TryGetValue((town, name), out id))
+                {
+                    return (0, $"乡镇(街道)“{town}”没有名为“{name}”的村(社区)。");
+                }
+                if (!Villages.ContainsKey(id))
+                {
+                    return (0, $"村(社区)“{town}{name}”不属于{ScopeName},不能导入本次清查。");
+                }
+            }
+            else if (!VillageByName.TryGetValue(name, out id))
             {
                 return (0, OtherTownVillages.Contains(name)
-                    ? $"村(社区)“{name}”不属于{TownName},不能导入本镇的清查。"
-                    : $"{TownName}没有名为“{name}”的村(社区)。如为别名,请由系统管理员在单位管理中添加。");
+                    ? $"村(社区)“{name}”不属于{ScopeName},不能导入本次清查。"
+                    : $"{ScopeName}没有名为“{name}”的村(社区)。如为别名,请由系统管理员在单位管理中添加。");
+            }
+            else if (id == Ambiguous)
+            {
+                return (0, $"本县有多个名为“{name}”的村(社区),请在文件中加“乡镇(街道)”列。");
             }
             return Campaign.Covers(id) ? (id, null) : (0, $"村(社区)“{name}”不在本次清查范围内。");
         }

@@ -1,11 +1,16 @@
 namespace SocialCardAudit.Domain.Campaigns;
 
-/// <summary>An audit campaign (专项清查) of one town, e.g. 梅政办发〔2021〕13号, 2021-06-08 … 2021-06-30.</summary>
+/// <summary>
+/// An audit campaign (专项清查), e.g. 梅政办发〔2021〕13号, 2021-06-08 … 2021-06-30: a town's over its own
+/// villages, or the county's over villages of several towns, each town office then reviewing its own part.
+/// </summary>
 public sealed class Campaign : ITenantOwned
 {
     public int Id { get; set; }
     public int TenantId { get; set; }
-    public int TownId { get; private set; }
+
+    /// <summary>The town that runs it; null for a county campaign (全县), run by the county.</summary>
+    public int? TownId { get; private set; }
 
     /// <summary>Short code for scripts and the CLI, unique in the county, e.g. MTH-2021.</summary>
     public string Code { get; private set; } = "";
@@ -19,17 +24,20 @@ public sealed class Campaign : ITenantOwned
 
     public bool IsClosed => ClosedAtUtc is not null;
 
-    public static Campaign Create(int tenantId, int townId, CampaignTerms terms)
+    public bool IsCountyWide => TownId is null;
+
+    /// <param name="townOfVillage">The town of each village chosen: a town's campaign takes its own villages only.</param>
+    public static Campaign Create(int tenantId, int? townId, CampaignTerms terms, IReadOnlyDictionary<int, int> townOfVillage)
     {
         var c = new Campaign { TenantId = tenantId, TownId = townId };
-        c.Apply(terms);
+        c.Apply(terms, townOfVillage);
         return c;
     }
 
-    public void Update(CampaignTerms terms)
+    public void Update(CampaignTerms terms, IReadOnlyDictionary<int, int> townOfVillage)
     {
         EnsureOpen();
-        Apply(terms);
+        Apply(terms, townOfVillage);
     }
 
     public void Close(DateTime nowUtc)
@@ -48,12 +56,28 @@ public sealed class Campaign : ITenantOwned
 
     public bool Covers(int villageId) => Villages.Any(v => v.VillageId == villageId);
 
-    private void Apply(CampaignTerms t)
+    /// <summary>True when some village of the town is in the campaign: that town office reviews and signs its part.</summary>
+    public bool CoversTown(int townId) => Villages.Any(v => v.TownId == townId);
+
+    /// <summary>The villages of one town's part, or all of them when <paramref name="townId"/> is null.</summary>
+    public List<int> VillagesOf(int? townId) => Villages.Where(v => townId is null || v.TownId == townId).Select(v => v.VillageId).ToList();
+
+    public List<int> TownIds => Villages.Select(v => v.TownId).Distinct().ToList();
+
+    private void Apply(CampaignTerms t, IReadOnlyDictionary<int, int> townOfVillage)
     {
         var errors = t.Validate();
         if (errors.Count > 0)
         {
             throw new DomainException(string.Join(" ", errors.Select(e => e.Message)));
+        }
+        if (t.VillageIds.Any(id => !townOfVillage.ContainsKey(id)))
+        {
+            throw new DomainException("所选村(社区)不在本县。");
+        }
+        if (TownId is { } own && t.VillageIds.Any(id => townOfVillage[id] != own))
+        {
+            throw new DomainException("乡镇的专项清查只能包含本乡镇的村(社区);跨乡镇的清查由县里建立。");
         }
         Code = t.Code.Trim();
         Name = t.Name.Trim();
@@ -61,7 +85,7 @@ public sealed class Campaign : ITenantOwned
         StartDate = t.StartDate;
         EndDate = t.EndDate;
         Villages.RemoveAll(v => !t.VillageIds.Contains(v.VillageId));
-        Villages.AddRange(t.VillageIds.Where(id => Villages.All(v => v.VillageId != id)).Select(id => new CampaignVillage { VillageId = id }));
+        Villages.AddRange(t.VillageIds.Where(id => Villages.All(v => v.VillageId != id)).Select(id => new CampaignVillage { VillageId = id, TownId = townOfVillage[id] }));
         Phases.Clear();
         Phases.AddRange(t.Phases.Select(p => new CampaignPhase { Name = p.Name.Trim(), Deadline = p.Deadline }));
     }
@@ -71,6 +95,9 @@ public sealed class CampaignVillage
 {
     public int CampaignId { get; set; }
     public int VillageId { get; set; }
+
+    /// <summary>The village's town, kept here so a town's part of a county campaign is found without a join.</summary>
+    public int TownId { get; set; }
 }
 
 /// <summary>A phase deadline: comparison by 6/5, verification by 6/10, and so on.</summary>

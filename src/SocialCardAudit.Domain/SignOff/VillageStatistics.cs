@@ -13,6 +13,8 @@ public sealed record VillageStatistics(
     int TaskRecords, int ResidentGroups, int ReceivedInUse, int ReceivedDeceased, int NotReceivedHandedIn, int NotReceivedDeceased,
     int Open, int Flagged)
 {
+    public static readonly VillageStatistics Empty = new(0, 0, 0, 0, 0, 0, 0, 0);
+
     public int ReceivedTotal => ReceivedInUse + ReceivedDeceased;
     public int NotReceivedTotal => NotReceivedHandedIn + NotReceivedDeceased;
 

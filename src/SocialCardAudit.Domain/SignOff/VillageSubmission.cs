@@ -156,17 +156,20 @@ public sealed class TownSignature : ITenantOwned
     public long Id { get; set; }
     public int TenantId { get; set; }
     public int CampaignId { get; set; }
+
+    /// <summary>The town whose part it signs: the whole of a town's campaign, or its villages of a county campaign.</summary>
+    public int TownId { get; set; }
     public required string SignedById { get; set; }
     public DateTime SignedAtUtc { get; set; }
     public required string Digest { get; set; }
 
     /// <summary>Refuses unless every village is 镇已审核; the digest binds the town total to each village's approval.</summary>
-    public static TownSignature Sign(int tenantId, int campaignId, IReadOnlyDictionary<string, (SubmissionState State, string? Digest)> villages,
+    public static TownSignature Sign(int tenantId, int campaignId, int townId, IReadOnlyDictionary<string, (SubmissionState State, string? Digest)> villages,
         VillageStatistics total, string userId, DateTime nowUtc)
     {
         TownSignOff.EnsureAllApproved(villages.ToDictionary(v => v.Key, v => v.Value.State));
         var canonical = string.Join('\n', villages.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}:{v.Value.Digest}"))
             + $"\ntotal={total.TaskRecords};{total.ReceivedInUse};{total.ReceivedDeceased};{total.NotReceivedHandedIn};{total.NotReceivedDeceased};{total.Open}";
-        return new TownSignature { TenantId = tenantId, CampaignId = campaignId, SignedById = userId, SignedAtUtc = nowUtc, Digest = SignedContent.Digest(canonical) };
+        return new TownSignature { TenantId = tenantId, CampaignId = campaignId, TownId = townId, SignedById = userId, SignedAtUtc = nowUtc, Digest = SignedContent.Digest(canonical) };
     }
 }

@@ -9,23 +9,25 @@ namespace SocialCardAudit.Web.Features.Campaigns;
 
 public enum CampaignRight
 {
-    /// <summary>The county, the campaign's town, and the villages it covers.</summary>
+    /// <summary>The county, every town with a village in it, and the villages it covers.</summary>
     View,
 
-    /// <summary>Edit, close, import: the town office of its town, and the county supervisor.</summary>
+    /// <summary>Edit, close, import: the town office of a town's campaign, and the county supervisor.</summary>
     Manage,
 }
 
 /// <summary>Who may do what with a campaign, on top of the tenant filter (another county's campaign is never found).</summary>
 public static class CampaignAccess
 {
-    public static bool Allows(UserScope scope, Campaign campaign, OrgUnit town, CampaignRight right) => right switch
+    /// <param name="owner">The campaign's town, or the county for a county campaign.</param>
+    public static bool Allows(UserScope scope, Campaign campaign, OrgUnit owner, CampaignRight right) => right switch
     {
-        CampaignRight.Manage => scope.Role is Roles.TownOffice or Roles.CountySupervisor && scope.Covers(town.TenantId, town.Code),
+        CampaignRight.Manage => scope.Role is Roles.TownOffice or Roles.CountySupervisor && scope.Covers(owner.TenantId, owner.Code),
         _ => scope.Role switch
         {
-            Roles.CountySupervisor or Roles.TownOffice => scope.Covers(town.TenantId, town.Code),
-            Roles.VillageClerk or Roles.Verifier => campaign.Covers(scope.UnitId),
+            Roles.CountySupervisor => scope.Covers(owner.TenantId, owner.Code),
+            Roles.TownOffice => scope.TenantId == campaign.TenantId && campaign.CoversTown(scope.UnitId),
+            Roles.VillageClerk or Roles.Verifier => scope.TenantId == campaign.TenantId && campaign.Covers(scope.UnitId),
             _ => false,
         },
     };
@@ -34,21 +36,46 @@ public static class CampaignAccess
     public static IQueryable<Campaign> Visible(AppDbContext db, UserScope scope) => scope.Role switch
     {
         Roles.CountySupervisor => db.Campaigns,
-        Roles.TownOffice => db.Campaigns.Where(c => c.TownId == scope.UnitId),
+        Roles.TownOffice => db.Campaigns.Where(c => c.Villages.Any(v => v.TownId == scope.UnitId)),
         Roles.VillageClerk or Roles.Verifier => db.Campaigns.Where(c => c.Villages.Any(v => v.VillageId == scope.UnitId)),
         _ => db.Campaigns.Where(_ => false),
     };
 
-    /// <summary>The campaign with its villages and phases and its town, or null when it is not in this county.</summary>
-    public static async Task<(Campaign Campaign, OrgUnit Town)?> FindAsync(AppDbContext db, int id, CancellationToken ct)
+    /// <summary>
+    /// The campaign with its villages and phases and its owner (its town, or the county for a county campaign),
+    /// or null when it is not in this county.
+    /// </summary>
+    public static async Task<(Campaign Campaign, OrgUnit Owner)?> FindAsync(AppDbContext db, int id, CancellationToken ct)
     {
         var campaign = await db.Campaigns.Include(c => c.Villages).Include(c => c.Phases).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null)
         {
             return null;
         }
-        var town = await db.OrgUnits.SingleAsync(u => u.Id == campaign.TownId, ct);
-        return (campaign, town);
+        var owner = await db.OrgUnits.SingleAsync(u => campaign.TownId == null ? u.Level == OrgLevel.County : u.Id == campaign.TownId, ct);
+        return (campaign, owner);
+    }
+
+    /// <summary>
+    /// The part of the campaign the user answers for, as one town's villages: a town office (and a village) always
+    /// its own town; the county the town asked for, or a town's campaign's town, or (null) the whole of a county
+    /// campaign; null Town and Villages as well when the town asked for has no village in the campaign.
+    /// </summary>
+    public static async Task<(OrgUnit? Town, List<int>? Villages)> PartAsync(AppDbContext db, UserScope scope, Campaign campaign, int? town, CancellationToken ct)
+    {
+        var townId = scope.Level switch
+        {
+            OrgLevel.Town => scope.UnitId,
+            OrgLevel.Village => campaign.Villages.FirstOrDefault(v => v.VillageId == scope.UnitId)?.TownId,
+            _ => town ?? campaign.TownId,
+        };
+        if (townId is null)
+        {
+            return (null, campaign.VillagesOf(null));
+        }
+        return campaign.CoversTown(townId.Value)
+            ? (await db.OrgUnits.SingleAsync(u => u.Id == townId, ct), campaign.VillagesOf(townId))
+            : (null, null);
     }
 
     /// <summary>The campaign and one of the villages it covers, or null when either is not in this county or the village is not in the campaign.</summary>

@@ -7,7 +7,8 @@ public sealed class CampaignForm
 {
     public const int PhaseRows = 4;
 
-    public int TownId { get; set; }
+    /// <summary>The town whose campaign it is; null for a county campaign (全县).</summary>
+    public int? TownId { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string DocumentNumber { get; set; } = "";

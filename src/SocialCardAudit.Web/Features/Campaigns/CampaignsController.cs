@@ -46,12 +46,13 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         {
             form.TownId = Scope.UnitId; // a town office creates campaigns for its own town only
         }
-        var town = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == form.TownId && u.Level == OrgLevel.Town, ct);
-        if (town is null || !Scope.Covers(town.TenantId, town.Code))
+        // No town: a county campaign (全县), over villages of any town.
+        var owner = await db.OrgUnits.SingleOrDefaultAsync(u => form.TownId == null ? u.Level == OrgLevel.County : u.Id == form.TownId && u.Level == OrgLevel.Town, ct);
+        if (owner is null || !Scope.Covers(owner.TenantId, owner.Code))
         {
-            ModelState.AddModelError(nameof(form.TownId), "请选择本县的乡镇(街道)。");
+            ModelState.AddModelError(nameof(form.TownId), "请选择本县的乡镇(街道),或“全县(跨乡镇)”。");
         }
-        if (!await validator.ValidateIntoAsync(form, ModelState) || town is null || !await VillagesBelongAsync(form, town, ct))
+        if (!await validator.ValidateIntoAsync(form, ModelState) || owner is null || await TownsOfVillagesAsync(form, owner, ct) is not { } towns)
         {
             return await FormView(form, null, ct);
         }
@@ -60,7 +61,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             ModelState.AddModelError(nameof(form.Code), $"代码“{form.Code.Trim()}”已被本县其他专项清查使用。");
             return await FormView(form, null, ct);
         }
-        var campaign = Campaign.Create(town.TenantId, town.Id, form.ToTerms());
+        var campaign = Campaign.Create(owner.TenantId, form.TownId, form.ToTerms(), towns);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"已建立专项清查“{campaign.Name}”。下一步:导入清查任务数据。";
@@ -70,19 +71,16 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, owner))
         {
             return NotFound();
         }
-        if (!CampaignAccess.Allows(Scope, campaign, town, CampaignRight.View))
+        if (!CampaignAccess.Allows(Scope, campaign, owner, CampaignRight.View))
         {
             return Forbid();
         }
-        var villageIds = campaign.Villages.Select(v => v.VillageId).ToList();
-        if (Scope.Level == OrgLevel.Village)
-        {
-            villageIds = [Scope.UnitId]; // a village sees its own line only
-        }
+        // A village sees its own line only, a town office its own villages of a county campaign.
+        var villageIds = Scope.Level == OrgLevel.Village ? [Scope.UnitId] : campaign.VillagesOf(Scope.Role == Roles.TownOffice ? Scope.UnitId : null);
         var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var counts = await db.TaskRows.Where(r => r.CampaignId == id && villageIds.Contains(r.VillageId))
             .GroupBy(r => r.VillageId)
@@ -91,11 +89,11 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         var villages = names.Select(n => counts.TryGetValue(n.Id, out var c)
             ? new VillageProgress(n.Id, n.Name, c.Rows, c.Assigned, c.Flagged)
             : new VillageProgress(n.Id, n.Name, 0, 0, 0)).ToList();
-        var canManage = CampaignAccess.Allows(Scope, campaign, town, CampaignRight.Manage);
+        var canManage = CampaignAccess.Allows(Scope, campaign, owner, CampaignRight.Manage);
         var imports = canManage
             ? await db.TaskImports.Where(i => i.CampaignId == id).OrderByDescending(i => i.Id).Take(20).ToListAsync(ct)
             : [];
-        return View(new CampaignDetails(campaign, town, villages, imports, canManage));
+        return View(new CampaignDetails(campaign, owner, villages, imports, canManage));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -119,9 +117,9 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         {
             return denied!;
         }
-        form.TownId = campaign.TownId; // a campaign stays with its town
-        var town = await db.OrgUnits.SingleAsync(u => u.Id == campaign.TownId, ct);
-        if (!await validator.ValidateIntoAsync(form, ModelState) || !await VillagesBelongAsync(form, town, ct))
+        form.TownId = campaign.TownId; // a campaign stays with its town, or with the county
+        var owner = (await CampaignAccess.FindAsync(db, id, ct))!.Value.Owner;
+        if (!await validator.ValidateIntoAsync(form, ModelState) || await TownsOfVillagesAsync(form, owner, ct) is not { } towns)
         {
             return await FormView(form, campaign, ct);
         }
@@ -138,7 +136,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         }
         try
         {
-            campaign.Update(form.ToTerms());
+            campaign.Update(form.ToTerms(), towns);
         }
         catch (DomainException e)
         {
@@ -172,16 +170,17 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         return Redirect($"/campaigns/{id}");
     }
 
-    private async Task<bool> VillagesBelongAsync(CampaignForm form, OrgUnit town, CancellationToken ct)
+    /// <summary>The town of each village chosen, or null (and the error said) when one lies outside the owner: its town, or the county.</summary>
+    private async Task<Dictionary<int, int>?> TownsOfVillagesAsync(CampaignForm form, OrgUnit owner, CancellationToken ct)
     {
         var ids = form.VillageIds.Distinct().ToList();
-        var count = await db.OrgUnits.CountAsync(u => ids.Contains(u.Id) && u.ParentId == town.Id, ct);
-        if (count != ids.Count)
+        var villages = await db.OrgUnits.Where(u => ids.Contains(u.Id) && u.Level == OrgLevel.Village).ToListAsync(ct);
+        if (villages.Count != ids.Count || villages.Any(v => !OrgCode.IsWithin(v.Code, owner.Code)))
         {
-            ModelState.AddModelError(nameof(form.VillageIds), $"所选村(社区)须属于{town.Name}。");
-            return false;
+            ModelState.AddModelError(nameof(form.VillageIds), $"所选村(社区)须属于{owner.Name}。");
+            return null;
         }
-        return true;
+        return villages.ToDictionary(v => v.Id, v => v.ParentId!.Value);
     }
 
     private async Task<IActionResult> FormView(CampaignForm form, Campaign? campaign, CancellationToken ct)

@@ -21,11 +21,12 @@ public sealed record SummaryPage(Campaign Campaign, OrgUnit Village, IReadOnlyLi
 
 public sealed record StatisticsLine(int VillageId, string Village, VillageStatistics Statistics, SubmissionState State);
 
-public sealed record StatisticsPage(Campaign Campaign, OrgUnit Town, IReadOnlyList<StatisticsLine> Villages, VillageStatistics? Total,
-    TownSignature? Signature, string? SignedBy);
+/// <summary>One town's part of a campaign (<paramref name="Town"/> null: the whole of a county campaign, as the county sees it).</summary>
+public sealed record StatisticsPage(Campaign Campaign, OrgUnit? Town, string Title, IReadOnlyList<StatisticsLine> Villages, VillageStatistics? Total,
+    TownSignature? Signature, string? SignedBy, IReadOnlyList<(int Id, string Name)> Towns);
 
-/// <summary>One town's campaign in the county overview: its total, how many villages the town has signed off, its own signature.</summary>
-public sealed record TownLine(int CampaignId, string Town, string Campaign, bool Closed, int Villages, int Approved, VillageStatistics Statistics, bool TownSigned);
+/// <summary>One town's part of a campaign in the county overview: its total, how many villages the town has signed off, its own signature.</summary>
+public sealed record TownLine(int CampaignId, int TownId, string Town, string Campaign, bool Closed, int Villages, int Approved, VillageStatistics Statistics, bool TownSigned);
 
 public sealed record OverviewPage(IReadOnlyList<TownLine> Towns, VillageStatistics Total);
 
@@ -35,12 +36,12 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
 {
     private const string Format = "{format:regex(^(xlsx|pdf)$)}";
 
-    /// <summary>The town signs its total, with its password, once every village of the campaign is 镇已审核.</summary>
+    /// <summary>The town signs its total (its part of a county campaign), with its password, once every village of it is 镇已审核.</summary>
     [HttpPost("campaigns/{id:int}/statistics/sign")]
     [Authorize(Roles = Roles.TownOffice)]
     public async Task<IActionResult> Sign(int id, string? password, CancellationToken ct)
     {
-        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
+        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.View, ct);
         if (campaign is null)
         {
             return denied!;
@@ -50,7 +51,8 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             TempData["Message"] = refusal;
             return Redirect($"/campaigns/{id}/statistics");
         }
-        var villageIds = campaign.Villages.Select(v => v.VillageId).ToList();
+        var townId = AppClaims.ScopeOf(User)!.UnitId;
+        var villageIds = campaign.VillagesOf(townId);
         var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var submissions = await db.VillageSubmissions.Include(v => v.Steps).Where(v => v.CampaignId == id).ToDictionaryAsync(v => v.VillageId, ct);
         var rows = await StatisticsQueries.RowStatesAsync(db, id, villageIds, ct);
@@ -58,7 +60,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         try
         {
             var villages = villageIds.ToDictionary(v => names[v], v => submissions.TryGetValue(v, out var s) ? (s.State, s.SignedDigest) : (SubmissionState.InProgress, (string?)null));
-            db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, villages, total,
+            db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, townId, villages, total,
                 User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
             TempData["Message"] = "已签署全镇汇总。";
@@ -95,7 +97,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             return denied!;
         }
         var full = AppClaims.ScopeOf(User)!.Role is Roles.TownOffice or Roles.VillageClerk;
-        var town = await db.OrgUnits.Where(u => u.Id == campaign.TownId).Select(u => u.Name).SingleAsync(ct);
+        var town = await TownNameAsync(village, ct);
         var form = new SummaryForm(town, village.Name, await CategoriesAsync(id, villageId, full, ct), full, clock.GetUtcNow().UtcDateTime);
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User,
             $"{village.Name}核查情况分类汇总表({format},{(full ? "完整号码" : "号码部分显示")})");
@@ -112,7 +114,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         {
             return denied!;
         }
-        var town = await db.OrgUnits.Where(u => u.Id == campaign.TownId).Select(u => u.Name).SingleAsync(ct);
+        var town = await TownNameAsync(village, ct);
         var submission = await db.VillageSubmissions.AsNoTracking().Include(v => v.Steps)
             .SingleOrDefaultAsync(v => v.CampaignId == id && v.VillageId == villageId, ct) ?? new VillageSubmission { CampaignId = id, VillageId = villageId };
         var (_, statistics, _) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
@@ -134,25 +136,19 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         return this.Document(format, () => StatisticsDocuments.VillageXlsx(form), () => StatisticsDocuments.VillagePdf(form), $"{village.Name}-核查情况分类统计表");
     }
 
-    /// <summary>The town's table of 附件4 as a file, for the town and the county.</summary>
+    /// <summary>The town's table of 附件4 as a file, for the town and the county (which may ask for one town of a county campaign).</summary>
     [HttpGet("campaigns/{id:int}/statistics." + Format)]
-    public async Task<IActionResult> TownDocument(int id, string format, CancellationToken ct)
+    public async Task<IActionResult> TownDocument(int id, string format, int? town, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
+        var (part, denied) = await PartAsync(id, town, ct);
+        if (part is null || AppClaims.ScopeOf(User)!.Level == OrgLevel.Village)
         {
-            return NotFound();
+            return denied ?? Forbid();
         }
-        var scope = AppClaims.ScopeOf(User)!;
-        if (scope.Level == OrgLevel.Village || !CampaignAccess.Allows(scope, campaign, town, CampaignRight.View))
-        {
-            return Forbid();
-        }
-        var lines = await LinesAsync(campaign, campaign.Villages.Select(v => v.VillageId).ToList(), ct);
-        var (signature, signedBy) = await TownSignatureAsync(id, ct);
-        var form = new TownForm(town.Name, campaign.Name, lines, VillageStatistics.Sum(lines.Select(l => l.Statistics)),
-            signature is null ? null : new Signer("审核人", signedBy ?? "", signature.SignedAtUtc), signature?.Digest,
-            Absolute($"/campaigns/{id}/statistics"), clock.GetUtcNow().UtcDateTime);
-        return this.Document(format, () => StatisticsDocuments.TownXlsx(form), () => StatisticsDocuments.TownPdf(form), $"{town.Name}-核查情况分类统计表");
+        var form = new TownForm(part.Title, part.Campaign.Name, part.Villages, part.Total!,
+            part.Signature is null ? null : new Signer("审核人", part.SignedBy ?? "", part.Signature.SignedAtUtc), part.Signature?.Digest,
+            Absolute($"/campaigns/{id}/statistics" + (part.Town is null ? "" : $"?town={part.Town.Id}")), clock.GetUtcNow().UtcDateTime);
+        return this.Document(format, () => StatisticsDocuments.TownXlsx(form), () => StatisticsDocuments.TownPdf(form), $"{part.Title}-核查情况分类统计表");
     }
 
     private string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
@@ -188,49 +184,75 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             states.GetValueOrDefault(n.Id, SubmissionState.InProgress))).ToList();
     }
 
-    private async Task<(TownSignature? Signature, string? SignedBy)> TownSignatureAsync(int id, CancellationToken ct)
+    private async Task<string> TownNameAsync(OrgUnit village, CancellationToken ct) =>
+        await db.OrgUnits.Where(u => u.Id == village.ParentId).Select(u => u.Name).SingleAsync(ct);
+
+    /// <summary>
+    /// The part of the campaign the user may see and asked for (<see cref="CampaignAccess.PartAsync"/>): a village
+    /// its own line, a town its villages, the county one town or all; with the town's signature of that part.
+    /// </summary>
+    private async Task<(StatisticsPage? Page, IActionResult? Denied)> PartAsync(int id, int? town, CancellationToken ct)
     {
-        var signature = await db.TownSignatures.Where(t => t.CampaignId == id).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
+        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, owner))
+        {
+            return (null, NotFound());
+        }
+        var scope = AppClaims.ScopeOf(User)!;
+        if (!CampaignAccess.Allows(scope, campaign, owner, CampaignRight.View))
+        {
+            return (null, Forbid());
+        }
+        var (partTown, villageIds) = await CampaignAccess.PartAsync(db, scope, campaign, town, ct);
+        if (villageIds is null)
+        {
+            return (null, NotFound());
+        }
+        var title = partTown?.Name ?? $"{owner.Name}(全县)";
+        if (scope.Level == OrgLevel.Village)
+        {
+            return (new StatisticsPage(campaign, partTown, title, await LinesAsync(campaign, [scope.UnitId], ct), null, null, null, []), null);
+        }
+        var lines = await LinesAsync(campaign, villageIds, ct);
+        var signature = partTown is null ? null
+            : await db.TownSignatures.Where(t => t.CampaignId == id && t.TownId == partTown.Id).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
         var signedBy = signature is null ? null : await db.Users.Where(u => u.Id == signature.SignedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
-        return (signature, signedBy);
+        var townIds = campaign.TownIds;
+        var towns = await db.OrgUnits.Where(u => townIds.Contains(u.Id)).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        return (new StatisticsPage(campaign, partTown, title, lines, VillageStatistics.Sum(lines.Select(l => l.Statistics)), signature, signedBy,
+            [.. towns.Select(t => (t.Id, t.Name))]), null);
     }
 
-    /// <summary>The county's table of 附件4, one line per town (per campaign), and the town's own line for the town office.</summary>
+    /// <summary>The county's table of 附件4, one line per town's part of each campaign; a town office sees its own lines.</summary>
     [HttpGet("statistics")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Overview(CancellationToken ct)
     {
-        var campaigns = await CampaignAccess.Visible(db, AppClaims.ScopeOf(User)!)
-            .Join(db.OrgUnits, c => c.TownId, u => u.Id, (c, u) => new { c.Id, c.Name, Town = u.Name, TownCode = u.Code, c.ClosedAtUtc, Villages = c.Villages.Count })
-            .OrderBy(c => c.TownCode).ThenByDescending(c => c.Id)
-            .ToListAsync(ct);
+        var scope = AppClaims.ScopeOf(User)!;
+        var campaigns = await CampaignAccess.Visible(db, scope).Include(c => c.Villages).OrderByDescending(c => c.Id).ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
-        var totals = await StatisticsQueries.CampaignTotalsAsync(db, ids, ct);
-        var approved = await db.VillageSubmissions.Where(v => ids.Contains(v.CampaignId) && v.State == SubmissionState.Approved)
-            .GroupBy(v => v.CampaignId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var signed = await db.TownSignatures.Where(t => ids.Contains(t.CampaignId)).Select(t => t.CampaignId).Distinct().ToListAsync(ct);
-        var lines = campaigns.Select(c => new TownLine(c.Id, c.Town, c.Name, c.ClosedAtUtc != null, c.Villages, approved.GetValueOrDefault(c.Id),
-            totals[c.Id], signed.Contains(c.Id))).ToList();
+        var villages = await StatisticsQueries.VillageTotalsAsync(db, ids, ct);
+        var approved = (await db.VillageSubmissions.Where(v => ids.Contains(v.CampaignId) && v.State == SubmissionState.Approved)
+            .Select(v => new { v.CampaignId, v.VillageId }).ToListAsync(ct)).Select(v => (v.CampaignId, v.VillageId)).ToHashSet();
+        var signed = (await db.TownSignatures.Where(t => ids.Contains(t.CampaignId)).Select(t => new { t.CampaignId, t.TownId }).Distinct().ToListAsync(ct))
+            .Select(t => (t.CampaignId, t.TownId)).ToHashSet();
+        var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).ToDictionaryAsync(u => u.Id, ct);
+        var lines = campaigns
+            .SelectMany(c => c.Villages.GroupBy(v => v.TownId)
+                .Where(g => scope.Role != Roles.TownOffice || g.Key == scope.UnitId)
+                .Select(g => new TownLine(c.Id, g.Key, towns[g.Key].Name, c.Name, c.IsClosed, g.Count(),
+                    g.Count(v => approved.Contains((c.Id, v.VillageId))),
+                    VillageStatistics.Sum(g.Select(v => villages.GetValueOrDefault((c.Id, v.VillageId)) ?? VillageStatistics.Empty)),
+                    signed.Contains((c.Id, g.Key)))))
+            .OrderBy(l => towns[l.TownId].Code, StringComparer.Ordinal).ThenByDescending(l => l.CampaignId)
+            .ToList();
         return View("Overview", new OverviewPage(lines, VillageStatistics.Sum(lines.Select(l => l.Statistics))));
     }
 
+    /// <summary>The statistics of the user's part; the county may narrow a county campaign to one town.</summary>
     [HttpGet("campaigns/{id:int}/statistics")]
-    public async Task<IActionResult> Index(int id, CancellationToken ct)
+    public async Task<IActionResult> Index(int id, int? town, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
-        {
-            return NotFound();
-        }
-        var scope = AppClaims.ScopeOf(User)!;
-        if (!CampaignAccess.Allows(scope, campaign, town, CampaignRight.View))
-        {
-            return Forbid();
-        }
-        // A village sees its own line; the town and the county see every village of the campaign and the total.
-        var villageIds = scope.Level == OrgLevel.Village ? [scope.UnitId] : campaign.Villages.Select(v => v.VillageId).ToList();
-        var lines = await LinesAsync(campaign, villageIds, ct);
-        var total = scope.Level == OrgLevel.Village ? null : VillageStatistics.Sum(lines.Select(l => l.Statistics));
-        var (signature, signedBy) = await TownSignatureAsync(id, ct);
-        return View(new StatisticsPage(campaign, town, lines, total, signature, signedBy));
+        var (page, denied) = await PartAsync(id, town, ct);
+        return page is null ? denied! : View(page);
     }
 }
