@@ -93,6 +93,8 @@ internal static class ReportVerbs
         flagged = l.Figures.Flagged,
         fraudCases = l.Figures.FraudCases,
         recovered = l.Figures.Recovered,
+        stockCards = l.Figures.StockCards,
+        lostCards = l.Figures.LostCards,
         change = l.Change,
         state = l.State?.ToString(),
         daysLeft = l.Deadline.DaysLeft,

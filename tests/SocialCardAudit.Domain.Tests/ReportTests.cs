@@ -38,17 +38,30 @@ public sealed class ReportTests
     [Fact]
     public void Progress_sums_counts_completion_and_the_change_since_last_week()
     {
-        var a = new Progress(3, 2, 1, 0, 1, 0, 1, 1, 1200.50m);
+        var a = new Progress(3, 2, 1, 0, 1, 0, 1, 1, 1200.50m, StockCards: 4, LostCards: 1);
         var b = new Progress(0, 0, 0, 0, 0, 0, 0, 0, 0m);
-        var c = new Progress(7, 7, 4, 1, 1, 1, 0, 0, 0m);
+        var c = new Progress(7, 7, 4, 1, 1, 1, 0, 0, 0m, StockCards: 2);
         var town = Progress.Sum([a, b, c]);
-        Assert.Equal(new Progress(10, 9, 5, 1, 2, 1, 1, 1, 1200.50m), town);
+        Assert.Equal(new Progress(10, 9, 5, 1, 2, 1, 1, 1, 1200.50m, StockCards: 6, LostCards: 1), town);
         Assert.Equal(1, town.Open);
         Assert.Equal(66.7m, a.CompletionPercent);
         Assert.Equal(0m, b.CompletionPercent);
         Assert.Equal(90.0m, town.CompletionPercent);
         Assert.Equal(c, town.Since(a)); // the town less one village is the other two
-        Assert.Equal(new Progress(-3, -2, -1, 0, -1, 0, -1, -1, -1200.50m), b.Since(a));
+        Assert.Equal(new Progress(-3, -2, -1, 0, -1, 0, -1, -1, -1200.50m, StockCards: -4, LostCards: -1), b.Since(a));
+    }
+
+    [Fact]
+    public void A_snapshot_keeps_every_figure_of_every_village_including_the_cards()
+    {
+        var figures = new Progress(5, 3, 1, 1, 1, 0, 2, 1, 99.50m, StockCards: 7, LostCards: 2);
+        var snapshot = WeeklySnapshot.Take(1, 2, new ReportWeek(2021, 25), new Dictionary<int, (Progress, SubmissionState)>
+        {
+            [10] = (figures, SubmissionState.Submitted), [11] = (Progress.Zero, SubmissionState.InProgress),
+        }, "u1", new DateTime(2021, 6, 27, 16, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(figures, snapshot.Lines.Single(l => l.VillageId == 10).Progress);
+        Assert.Equal(SubmissionState.Submitted, snapshot.Lines.Single(l => l.VillageId == 10).State);
+        Assert.Equal(Progress.Zero, snapshot.Lines.Single(l => l.VillageId == 11).Progress);
     }
 
     [Fact]

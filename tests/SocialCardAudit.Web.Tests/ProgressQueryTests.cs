@@ -84,10 +84,20 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         db.FraudCases.Add(fraud);
         await db.SaveChangesAsync();
 
+        // 测试二村's cards: two in stock, one lost (the scenario's cards of 测试村 are left out of the hand count).
+        var bank = await db.Banks.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+        var protector = fixture.App.Services.GetRequiredService<Data.Protection.PersonalDataProtector>();
+        var cards = Enumerable.Range(960_001, 3).Select(p => Testing.Scenario.StockCard(protector, b, bank, p, Now)).ToList();
+        db.Cards.AddRange(cards);
+        await db.SaveChangesAsync();
+        cards[2].Move(Domain.Cards.CardState.Lost, new Domain.Cards.CardMove("t", "王五", Domain.Cards.CardMethod.Registration, Note: "遗失"), [], Now);
+        await db.SaveChangesAsync();
+
         var villages = await ProgressQueries.VillagesAsync(db, campaign.Id, default);
-        Assert.Equal(new Progress(5, 3, 2, 0, 0, 1, 2, 1, 150.50m), villages[a.Id]);
-        Assert.Equal(new Progress(2, 2, 0, 1, 1, 0, 0, 0, 0m), villages[b.Id]);
-        Assert.Equal(new Progress(7, 5, 2, 1, 1, 1, 2, 1, 150.50m), Progress.Sum(villages.Values));
+        Assert.Equal(new Progress(5, 3, 2, 0, 0, 1, 2, 1, 150.50m), villages[a.Id] with { StockCards = 0, LostCards = 0 });
+        Assert.Equal(new Progress(2, 2, 0, 1, 1, 0, 0, 0, 0m, StockCards: 2, LostCards: 1), villages[b.Id]);
+        Assert.Equal(new Progress(7, 5, 2, 1, 1, 1, 2, 1, 150.50m, StockCards: 2, LostCards: 1),
+            Progress.Sum(villages.Values.Select(v => v == villages[a.Id] ? v with { StockCards = 0, LostCards = 0 } : v)));
 
         var verifiers = await ProgressQueries.VerifiersAsync(db, campaign.Id, a.Id, default);
         Assert.Equal(new Progress(2, 2, 2, 0, 0, 0, 0, 0, 0m), verifiers[v1]);

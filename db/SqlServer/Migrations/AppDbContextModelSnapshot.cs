@@ -1000,6 +1000,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("FraudCases")
                         .HasColumnType("int");
 
+                    b.Property<int>("LostCards")
+                        .HasColumnType("int");
+
                     b.Property<int>("NotReceivedDeceased")
                         .HasColumnType("int");
 
@@ -1020,6 +1023,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockCards")
                         .HasColumnType("int");
 
                     b.Property<int>("TaskRows")

@@ -1657,3 +1657,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122180018_ReportCardFigures'
+)
+BEGIN
+    ALTER TABLE [SnapshotLine] ADD [LostCards] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122180018_ReportCardFigures'
+)
+BEGIN
+    ALTER TABLE [SnapshotLine] ADD [StockCards] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122180018_ReportCardFigures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122180018_ReportCardFigures', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -956,6 +956,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("FraudCases")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LostCards")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NotReceivedDeceased")
                         .HasColumnType("INTEGER");
 
@@ -976,6 +979,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockCards")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TaskRows")

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.Verification;
 
@@ -27,12 +29,20 @@ public static class ProgressQueries
             .GroupBy(c => c.VillageId)
             .Select(g => new { g.Key, Cases = g.Count(), Recovered = g.Sum(c => db.Set<FraudRecovery>().Where(r => r.CaseId == c.Id).Sum(r => (decimal?)r.Amount) ?? 0m) })
             .ToDictionaryAsync(g => g.Key, ct);
-        return rows.ToDictionary(r => r.Key, r =>
+        // The villages' cards in stock and lost, from the register's (VillageId, State) index.
+        var cards = (await db.Cards
+                .Where(c => (c.State == CardState.InStock || c.State == CardState.Lost)
+                            && db.Set<CampaignVillage>().Any(v => v.CampaignId == campaignId && v.VillageId == c.VillageId))
+                .GroupBy(c => new { c.VillageId, c.State }).Select(g => new { g.Key.VillageId, g.Key.State, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(x => (x.VillageId, x.State), x => x.Count);
+        return rows.Keys.Union(cards.Keys.Select(k => k.VillageId)).ToDictionary(village => village, village =>
         {
-            int Of(Outcome o) => outcomes[r.Key].Where(x => x.Outcome == o).Sum(x => x.Count);
-            return new Progress(r.Value, outcomes[r.Key].Sum(x => x.Count), Of(Outcome.ReceivedInUse), Of(Outcome.ReceivedDeceased),
-                Of(Outcome.NotReceivedHandedIn), Of(Outcome.NotReceivedDeceased), flagged.GetValueOrDefault(r.Key),
-                fraud.TryGetValue(r.Key, out var f) ? f.Cases : 0, f?.Recovered ?? 0m);
+            int Of(Outcome o) => outcomes[village].Where(x => x.Outcome == o).Sum(x => x.Count);
+            return new Progress(rows.GetValueOrDefault(village), outcomes[village].Sum(x => x.Count), Of(Outcome.ReceivedInUse), Of(Outcome.ReceivedDeceased),
+                Of(Outcome.NotReceivedHandedIn), Of(Outcome.NotReceivedDeceased), flagged.GetValueOrDefault(village),
+                fraud.TryGetValue(village, out var f) ? f.Cases : 0, f?.Recovered ?? 0m,
+                cards.GetValueOrDefault((village, CardState.InStock)), cards.GetValueOrDefault((village, CardState.Lost)));
         });
     }
 

@@ -13,7 +13,7 @@ public static class WeeklyReportDocuments
     [
         ("单位", 16), ("任务数据", 10), ("已核查", 10), ("完成率(%)", 10), ("本人领取·正常使用", 12), ("本人领取·已去世", 12),
         ("本人未领·已上交", 12), ("本人未领·已去世", 12), ("未核查", 10), ("疑点", 8), ("冒领案件", 9), ("追回金额(元)", 12),
-        ("较上周新增核查", 12), ("签字状态", 10), ("距截止(天)", 10), ("逾期", 6),
+        ("库存卡", 8), ("遗失卡", 8), ("较上周新增核查", 12), ("签字状态", 10), ("距截止(天)", 10), ("逾期", 6),
     ];
 
     public static string Title(WeeklyReport r) => $"{r.CampaignName}周督查通报({r.Week})";
@@ -28,7 +28,7 @@ public static class WeeklyReportDocuments
         return
         [
             l.Name, f.TaskRows, f.Verified, f.CompletionPercent, f.ReceivedInUse, f.ReceivedDeceased, f.NotReceivedHandedIn, f.NotReceivedDeceased,
-            f.Open, f.Flagged, f.FraudCases, f.Recovered, l.Change?.Verified, l.State is { } s ? VillageSubmission.DisplayName(s) : null,
+            f.Open, f.Flagged, f.FraudCases, f.Recovered, f.StockCards, f.LostCards, l.Change?.Verified, l.State is { } s ? VillageSubmission.DisplayName(s) : null,
             l.Deadline.DaysLeft, l.Deadline.Overdue ? "逾期" : null,
         ];
     }
@@ -64,7 +64,7 @@ public static class WeeklyReportDocuments
         var pdf = new PdfForm(Title(r), landscape: true);
         pdf.Title(Title(r));
         pdf.Paragraph(Status(r) + $";生成时间 {DocumentTime.Minute(nowUtc)}", 10);
-        var columns = Columns.Select((c, i) => new PdfColumn(c.Heading, c.Width, Right: i is > 0 and < 13)).ToList();
+        var columns = Columns.Select((c, i) => new PdfColumn(c.Heading, c.Width, Right: i is > 0 and < 15)).ToList();
         IReadOnlyList<string> Text(ReportLine l) => Row(l).Select(x => x switch { decimal d => d.ToString("0.##"), null => "", _ => x.ToString()! }).ToList();
         var townLines = r.Towns.Select(t => t.Town).ToList();
         pdf.Table(columns, townLines.Append(r.Total).Select(Text), size: 8, bold: new HashSet<int> { townLines.Count });

@@ -4,11 +4,12 @@ namespace SocialCardAudit.Domain.Reports;
 
 /// <summary>
 /// The figures of one village (or the sum of a town, or the county) in the weekly report: task rows, rows
-/// verified, the four outcomes, open and flagged rows, fraud cases and money recovered.
+/// verified, the four outcomes, open and flagged rows, fraud cases and money recovered; and the village's
+/// cards in stock (库存) and lost (遗失) from the card register, whatever the campaign.
 /// </summary>
 public sealed record Progress(
     int TaskRows, int Verified, int ReceivedInUse, int ReceivedDeceased, int NotReceivedHandedIn, int NotReceivedDeceased,
-    int Flagged, int FraudCases, decimal Recovered)
+    int Flagged, int FraudCases, decimal Recovered, int StockCards = 0, int LostCards = 0)
 {
     public static readonly Progress Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0m);
 
@@ -22,13 +23,13 @@ public sealed record Progress(
     public static Progress operator +(Progress a, Progress b) => new(
         a.TaskRows + b.TaskRows, a.Verified + b.Verified, a.ReceivedInUse + b.ReceivedInUse, a.ReceivedDeceased + b.ReceivedDeceased,
         a.NotReceivedHandedIn + b.NotReceivedHandedIn, a.NotReceivedDeceased + b.NotReceivedDeceased, a.Flagged + b.Flagged,
-        a.FraudCases + b.FraudCases, a.Recovered + b.Recovered);
+        a.FraudCases + b.FraudCases, a.Recovered + b.Recovered, a.StockCards + b.StockCards, a.LostCards + b.LostCards);
 
     /// <summary>The change since another week's figures (this minus that), figure by figure.</summary>
     public Progress Since(Progress earlier) => new(
         TaskRows - earlier.TaskRows, Verified - earlier.Verified, ReceivedInUse - earlier.ReceivedInUse, ReceivedDeceased - earlier.ReceivedDeceased,
         NotReceivedHandedIn - earlier.NotReceivedHandedIn, NotReceivedDeceased - earlier.NotReceivedDeceased, Flagged - earlier.Flagged,
-        FraudCases - earlier.FraudCases, Recovered - earlier.Recovered);
+        FraudCases - earlier.FraudCases, Recovered - earlier.Recovered, StockCards - earlier.StockCards, LostCards - earlier.LostCards);
 }
 
 /// <summary>Where a village stands against the campaign's deadline on a given day.</summary>

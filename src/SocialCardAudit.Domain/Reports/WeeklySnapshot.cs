@@ -17,9 +17,12 @@ public sealed class SnapshotLine
     public int Flagged { get; set; }
     public int FraudCases { get; set; }
     public decimal Recovered { get; set; }
+    public int StockCards { get; set; }
+    public int LostCards { get; set; }
     public SubmissionState State { get; set; }
 
-    public Progress Progress => new(TaskRows, Verified, ReceivedInUse, ReceivedDeceased, NotReceivedHandedIn, NotReceivedDeceased, Flagged, FraudCases, Recovered);
+    public Progress Progress => new(TaskRows, Verified, ReceivedInUse, ReceivedDeceased, NotReceivedHandedIn, NotReceivedDeceased, Flagged, FraudCases, Recovered,
+        StockCards, LostCards);
 }
 
 /// <summary>
@@ -58,7 +61,8 @@ public sealed class WeeklySnapshot : ITenantOwned
                 VillageId = v.Key, TaskRows = v.Value.Progress.TaskRows, Verified = v.Value.Progress.Verified,
                 ReceivedInUse = v.Value.Progress.ReceivedInUse, ReceivedDeceased = v.Value.Progress.ReceivedDeceased,
                 NotReceivedHandedIn = v.Value.Progress.NotReceivedHandedIn, NotReceivedDeceased = v.Value.Progress.NotReceivedDeceased,
-                Flagged = v.Value.Progress.Flagged, FraudCases = v.Value.Progress.FraudCases, Recovered = v.Value.Progress.Recovered, State = v.Value.State,
+                Flagged = v.Value.Progress.Flagged, FraudCases = v.Value.Progress.FraudCases, Recovered = v.Value.Progress.Recovered,
+                StockCards = v.Value.Progress.StockCards, LostCards = v.Value.Progress.LostCards, State = v.Value.State,
             })],
         };
     }
