@@ -119,6 +119,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void The_benchmark_county_spans_its_towns_and_the_report_has_a_line_for_each()
+    {
+        var (exit, output, err) = Sca("bench-county", "--db", Db, "--towns", "3", "--villages", "2", "--rows", "120", "--progress", "0.5");
+        Assert.True(exit == 0, err);
+        Assert.Contains("已导入 120 行", output, StringComparison.Ordinal);
+        var report = JsonDocument.Parse(Sca("weekly-report", "--db", Db, "--tenant", "bench", "--campaign", "XQ-2021", "--week", "2021-W26", "--format", "json").Out).RootElement;
+        var towns = report.GetProperty("towns").EnumerateArray().ToList();
+        Assert.Equal(["城关镇", "东岭镇", "西河镇"], towns.Select(t => t.GetProperty("town").GetProperty("name").GetString()));
+        // Each town has the same two village names, and 20 rows in each village.
+        Assert.All(towns, t => Assert.Equal(["东风村", "红星村"], t.GetProperty("villages").EnumerateArray().Select(v => v.GetProperty("name").GetString())));
+        Assert.All(towns.SelectMany(t => t.GetProperty("villages").EnumerateArray()), v => Assert.Equal(20, v.GetProperty("taskRows").GetInt32()));
+        Assert.InRange(report.GetProperty("total").GetProperty("verified").GetInt32(), 54, 66); // about half of 120
+    }
+
+    [Fact]
     public void A_refused_file_exits_non_zero_with_the_Chinese_reason()
     {
         Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);

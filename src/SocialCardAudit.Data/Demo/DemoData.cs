@@ -193,7 +193,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
     /// <summary>
     /// The benchmark county (基准县, tenant "bench"): <paramref name="towns"/> towns of <paramref name="villages"/>
     /// villages each and the county campaign XQ-2021 over all of them, filled with <paramref name="rows"/> made-up
-    /// people through the importer (files naming the town, since village names repeat).
+    /// people through the importer (files naming the town, since village names repeat); accounts bench.county
+    /// and bench.town (城关镇).
     /// </summary>
     public static async Task<int> AddBenchCountyAsync(IServiceProvider services, int towns, int villages, int rows, CancellationToken ct)
     {
@@ -218,6 +219,9 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
                     units.Select(u => u.Id).ToList(), [new PhaseTerms("入户核查", new DateOnly(2021, 6, 25))]),
                     units.ToDictionary(u => u.Id, u => u.ParentId!.Value)));
                 await db.SaveChangesAsync(ct);
+                // To measure the screens as the county and a town see them (password as the demo's).
+                await seed.AddAccountAsync(new DemoAccount("bench.county", "基准县督查", Roles.CountySupervisor, BenchTenant, null, null), ct);
+                await seed.AddAccountAsync(new DemoAccount("bench.town", "基准镇经办", Roles.TownOffice, BenchTenant, TownNames[0], null), ct);
                 await tx.CommitAsync(ct);
             }
         }
