@@ -41,7 +41,8 @@ public sealed class CountyCampaignJourneyTests(BrowserFixture fixture)
         await page.Locator("#StartDate").FillAsync("2021-07-01");
         await page.Locator("#EndDate").FillAsync("2021-07-31");
         await page.GetByLabel("迎丰社区").CheckAsync();
-        await page.GetByLabel("石桥村").CheckAsync();
+        await page.Locator("p", new() { HasText = "清溪镇" }).GetByLabel("全选本镇").CheckAsync(); // the whole town at once
+        Assert.True(await page.GetByLabel("石桥村").IsCheckedAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.EndsWith("/campaigns/new", StringComparison.Ordinal));
         var details = await page.Locator("main").InnerTextAsync();

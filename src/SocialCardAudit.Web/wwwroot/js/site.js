@@ -89,3 +89,10 @@ document.addEventListener('change', function (e) {
   document.getElementById('signature-clear').addEventListener('click', function () { ink.clearRect(0, 0, pad.width, pad.height); drawn = false; field.value = ''; });
   pad.closest('form').addEventListener('submit', function () { if (drawn) { field.value = pad.toDataURL('image/png'); } });
 })();
+
+// "全选本镇" on the campaign form: <input data-check-all="group"> ticks or clears every box of its group.
+document.addEventListener('change', function (e) {
+  var group = e.target && e.target.getAttribute && e.target.getAttribute('data-check-all');
+  if (!group) { return; }
+  document.querySelectorAll('[data-group="' + group + '"] input[type=checkbox]').forEach(function (box) { box.checked = e.target.checked; });
+});
