@@ -133,6 +133,56 @@ public sealed partial class CountyCampaignTests(WebFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_campaign_route_answers_each_town_office_for_its_own_part_only()
+    {
+        var c = $"/campaigns/{_campaignId}";
+        string V(int village) => $"{c}/villages/{village}";
+        // (actor, method, path, expected): each town office against its own village and the other town's.
+        var cases = new List<(string Actor, string Method, string Path, HttpStatusCode Expected)>();
+        foreach (var (actor, own, other) in new[] { ("demo.town", S.Own.UnitId, S.OtherTown.UnitId), ("t.town2", S.OtherTown.UnitId, S.Own.UnitId) })
+        {
+            cases.AddRange([
+                (actor, "GET", c, HttpStatusCode.OK), (actor, "GET", $"{c}/statistics", HttpStatusCode.OK), (actor, "GET", $"{c}/statistics.pdf", HttpStatusCode.OK),
+                (actor, "GET", $"{c}/edit", HttpStatusCode.Forbidden), (actor, "POST", $"{c}/edit", HttpStatusCode.Forbidden),
+                (actor, "GET", $"{c}/imports/new", HttpStatusCode.Forbidden), (actor, "POST", $"{c}/imports", HttpStatusCode.Forbidden),
+                (actor, "POST", $"{c}/close", HttpStatusCode.Forbidden), (actor, "POST", "/reports/weekly/freeze", HttpStatusCode.Forbidden),
+                (actor, "GET", $"{V(own)}/rows", HttpStatusCode.OK), (actor, "GET", $"{V(own)}/signoff", HttpStatusCode.OK),
+                (actor, "GET", $"/reports/weekly/{_campaignId}/villages/{own}", HttpStatusCode.OK),
+                (actor, "GET", $"{V(other)}/rows", HttpStatusCode.Forbidden), (actor, "GET", $"{V(other)}/signoff", HttpStatusCode.Forbidden),
+                (actor, "GET", $"{V(other)}/signoff/verify", HttpStatusCode.Forbidden), (actor, "GET", $"{V(other)}/summary", HttpStatusCode.Forbidden),
+                (actor, "GET", $"{V(other)}/summary.xlsx", HttpStatusCode.Forbidden), (actor, "GET", $"{V(other)}/statistics.pdf", HttpStatusCode.Forbidden),
+                (actor, "POST", $"{V(other)}/approve", HttpStatusCode.Forbidden), (actor, "POST", $"{V(other)}/return", HttpStatusCode.Forbidden),
+                (actor, "POST", $"{V(other)}/reopen", HttpStatusCode.Forbidden), (actor, "POST", $"{V(other)}/assign", HttpStatusCode.Forbidden),
+                (actor, "GET", $"/reports/weekly/{_campaignId}/villages/{other}", HttpStatusCode.Forbidden),
+            ]);
+        }
+        cases.AddRange([
+            ("demo.county", "GET", $"{c}/edit", HttpStatusCode.OK), ("demo.county", "GET", $"{c}/imports/new", HttpStatusCode.OK),
+            ("demo.clerk1", "GET", c, HttpStatusCode.OK), ("demo.clerk1", "GET", $"{V(S.OtherTown.UnitId)}/signoff", HttpStatusCode.Forbidden),
+            ("demo2.county", "GET", c, HttpStatusCode.NotFound), ("demo2.town", "GET", $"{c}/statistics", HttpStatusCode.NotFound),
+        ]);
+
+        var clients = new Dictionary<string, HttpClient>();
+        var failures = new List<string>();
+        foreach (var (actor, method, path, expected) in cases)
+        {
+            if (!clients.TryGetValue(actor, out var client))
+            {
+                client = clients[actor] = await fixture.App.SignedInAsync(actor, actor == "t.town2" ? Scenario.Password : DemoData.Password);
+            }
+            var form = path.EndsWith("/freeze", StringComparison.Ordinal) ? new() { ["campaign"] = Id(_campaignId), ["week"] = "2021-W25" } : new Dictionary<string, string>();
+            var response = method == "GET" ? await client.GetAsync(path) : await client.PostFormAsync(path, await client.TokenAsync(), form);
+            var actual = response.StatusCode == HttpStatusCode.Redirect ? HttpStatusCode.OK : response.StatusCode;
+            if (actual != expected)
+            {
+                failures.Add($"{actor} {method} {path}: expected {(int)expected}, got {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(52, cases.Count);
+    }
+
+    [Fact]
     public async Task The_county_sees_the_whole_campaign_and_each_town_in_turn()
     {
         var county = await fixture.App.SignedInAsync("demo.county");
