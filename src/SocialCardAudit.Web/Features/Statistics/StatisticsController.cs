@@ -174,9 +174,11 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             .ToList();
     }
 
-    private async Task<List<StatisticsLine>> LinesAsync(Campaign campaign, List<int> villageIds, CancellationToken ct)
+    /// <param name="withTown">Village names with their town's in front: a county's villages repeat names from town to town.</param>
+    private async Task<List<StatisticsLine>> LinesAsync(Campaign campaign, List<int> villageIds, CancellationToken ct, bool withTown = false)
     {
-        var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).OrderBy(u => u.Code)
+            .Select(u => new { u.Id, Name = withTown ? u.Parent!.Name + " " + u.Name : u.Name }).ToListAsync(ct);
         var states = await db.VillageSubmissions.Where(v => v.CampaignId == campaign.Id && villageIds.Contains(v.VillageId))
             .ToDictionaryAsync(v => v.VillageId, v => v.State, ct);
         var rows = await StatisticsQueries.RowStatesAsync(db, campaign.Id, villageIds, ct);
@@ -212,7 +214,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         {
             return (new StatisticsPage(campaign, partTown, title, await LinesAsync(campaign, [scope.UnitId], ct), null, null, null, []), null);
         }
-        var lines = await LinesAsync(campaign, villageIds, ct);
+        var lines = await LinesAsync(campaign, villageIds, ct, withTown: partTown is null && campaign.IsCountyWide);
         var signature = partTown is null ? null
             : await db.TownSignatures.Where(t => t.CampaignId == id && t.TownId == partTown.Id).OrderByDescending(t => t.Id).FirstOrDefaultAsync(ct);
         var signedBy = signature is null ? null : await db.Users.Where(u => u.Id == signature.SignedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
