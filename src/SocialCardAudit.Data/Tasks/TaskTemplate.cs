@@ -16,6 +16,7 @@ public static class TaskTemplate
         (TaskColumn.Phone, "13800000000", 14),
         (TaskColumn.ResidentGroup, "第一居民小组", 14),
         (TaskColumn.Village, "迎丰社区", 12),
+        (TaskColumn.Town, "梅田湖镇", 12), // needed only where a county campaign's villages share a name
     ];
 
     public static byte[] Build()
