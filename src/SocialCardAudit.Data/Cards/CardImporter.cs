@@ -211,25 +211,16 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
     {
         public int TenantId { get; private init; }
         public int TownId { get; private init; }
-        private string TownName { get; init; } = "";
-        private Dictionary<string, int> VillageByName { get; init; } = [];
-        private HashSet<string> OtherVillages { get; init; } = [];
+        private VillageNames Names { get; init; } = null!;
         public Dictionary<int, string> BankNames { get; private init; } = [];
         public Dictionary<UInt128, UInt128> CardHolders { get; } = [];
         public Dictionary<(UInt128, int), string> HolderBankCards { get; } = [];
 
         public static async Task<Lookup> LoadAsync(AppDbContext db, OrgUnit town, CancellationToken ct)
         {
-            var villages = await db.OrgUnits.Where(u => u.ParentId == town.Id).ToDictionaryAsync(u => u.Name, u => u.Id, ct);
-            var ids = villages.Values.ToList();
-            foreach (var alias in await db.VillageAliases.Where(a => ids.Contains(a.VillageId)).ToListAsync(ct))
-            {
-                villages.TryAdd(alias.Alias, alias.VillageId);
-            }
             var lookup = new Lookup
             {
-                TenantId = town.TenantId, TownId = town.Id, TownName = town.Name, VillageByName = villages,
-                OtherVillages = (await db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.ParentId != town.Id).Select(u => u.Name).ToListAsync(ct)).ToHashSet(),
+                TenantId = town.TenantId, TownId = town.Id, Names = await VillageNames.LoadAsync(db, town, ct),
                 BankNames = await db.Banks.ToDictionaryAsync(b => b.Id, b => b.Name, ct),
             };
             await foreach (var c in db.Cards.Select(c => new { c.CardNumberHash, c.IdNumberHash, c.BankId, c.State, c.CardNumberMasked }).AsAsyncEnumerable().WithCancellation(ct))
@@ -250,13 +241,6 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             : BankNames.FirstOrDefault(b => b.Value == name).Key is var exact and > 0 ? exact
             : BankNames.Where(b => name.Contains(b.Value, StringComparison.Ordinal)).Select(b => (int?)b.Key).FirstOrDefault();
 
-        public (int Id, string? Error) Village(string name)
-        {
-            name = name.Trim();
-            return name.Length == 0 ? (0, "村(社区)不能为空。")
-                : VillageByName.TryGetValue(name, out var id) ? (id, null)
-                : OtherVillages.Contains(name) ? (0, $"村(社区)“{name}”不属于{TownName}。")
-                : (0, $"{TownName}没有名为“{name}”的村(社区)。如为别名,请由系统管理员在单位管理中添加。");
-        }
+        public (int Id, string? Error) Village(string name) => Names.Resolve(name);
     }
 }

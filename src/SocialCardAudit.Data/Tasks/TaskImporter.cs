@@ -313,42 +313,22 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
     /// <summary>
     /// What rows are checked against: the villages the campaign may take (its town's, or the whole county's for a
-    /// county campaign) with their aliases, their groups, the campaign's rows.
+    /// county campaign) by name, their groups, the campaign's rows.
     /// </summary>
     private sealed class Lookup
     {
-        private const int Ambiguous = -1;
-
         public required Campaign Campaign { get; init; }
-        public required string ScopeName { get; init; }
-        public required Dictionary<int, OrgUnit> Villages { get; init; }
-        public required Dictionary<string, int> VillageByName { get; init; }
-        public required Dictionary<(string Town, string Village), int> VillageByTown { get; init; }
-        public required HashSet<string> OtherTownVillages { get; init; }
+        public required VillageNames Names { get; init; }
         public required Dictionary<int, List<OrgUnit>> Groups { get; init; }
         public required Dictionary<UInt128, ExistingRow> Existing { get; init; }
 
+        public Dictionary<int, OrgUnit> Villages => Names.Villages;
+
         public static async Task<Lookup> LoadAsync(AppDbContext db, Campaign campaign, CancellationToken ct)
         {
-            var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).ToDictionaryAsync(u => u.Id, ct);
-            var all = await db.OrgUnits.Where(u => u.Level == OrgLevel.Village).ToListAsync(ct);
-            var villages = all.Where(v => campaign.TownId is null || v.ParentId == campaign.TownId).ToDictionary(u => u.Id);
-            var names = all.Select(v => (v.Id, v.Name)).ToList();
-            var allIds = all.Select(v => v.Id).ToList();
-            names.AddRange(await db.VillageAliases.Where(a => allIds.Contains(a.VillageId)).Select(a => ValueTuple.Create(a.VillageId, a.Alias)).ToListAsync(ct));
-            var townOf = all.ToDictionary(v => v.Id, v => towns[v.ParentId!.Value].Name);
-
-            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-            var byTown = new Dictionary<(string, string), int>();
-            foreach (var (id, name) in names)
-            {
-                byTown.TryAdd((townOf[id], name), id);
-                if (villages.ContainsKey(id))
-                {
-                    byName[name] = byName.TryGetValue(name, out var seen) && seen != id ? Ambiguous : id; // same name in two towns
-                }
-            }
-            var villageIds = villages.Keys.ToList();
+            var town = campaign.TownId is { } id ? await db.OrgUnits.SingleAsync(u => u.Id == id, ct) : null;
+            var names = await VillageNames.LoadAsync(db, town, ct);
+            var villageIds = names.Villages.Keys.ToList();
             var groups = (await db.OrgUnits.Where(u => u.ParentId != null && villageIds.Contains(u.ParentId.Value)).ToListAsync(ct))
                 .GroupBy(g => g.ParentId!.Value).ToDictionary(g => g.Key, g => g.ToList());
             var existing = new Dictionary<UInt128, ExistingRow>();
@@ -357,47 +337,14 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             {
                 existing[BinaryPrimitives.ReadUInt128BigEndian(r.IdNumberHash)] = new ExistingRow(r.Name, r.ImportId, r.SourceNumber);
             }
-            return new Lookup
-            {
-                Campaign = campaign, ScopeName = campaign.TownId is { } t ? towns[t].Name : "本县", Villages = villages,
-                VillageByName = byName, VillageByTown = byTown,
-                OtherTownVillages = all.Where(v => !villages.ContainsKey(v.Id)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal),
-                Groups = groups, Existing = existing,
-            };
+            return new Lookup { Campaign = campaign, Names = names, Groups = groups, Existing = existing };
         }
 
         /// <param name="town">The file's 乡镇(街道) column, when it has one.</param>
         public (int Id, string? Error) ResolveVillage(string name, string town)
         {
-            name = name.Trim();
-            town = town.Trim();
-            if (name.Length == 0)
-            {
-                return (0, "村(社区)不能为空。");
-            }
-            int id;
-            if (town.Length > 0)
-            {
-                if (!VillageByTown.TryGetValue((town, name), out id))
-                {
-                    return (0, $"乡镇(街道)“{town}”没有名为“{name}”的村(社区)。");
-                }
-                if (!Villages.ContainsKey(id))
-                {
-                    return (0, $"村(社区)“{town}{name}”不属于{ScopeName},不能导入本次清查。");
-                }
-            }
-            else if (!VillageByName.TryGetValue(name, out id))
-            {
-                return (0, OtherTownVillages.Contains(name)
-                    ? $"村(社区)“{name}”不属于{ScopeName},不能导入本次清查。"
-                    : $"{ScopeName}没有名为“{name}”的村(社区)。如为别名,请由系统管理员在单位管理中添加。");
-            }
-            else if (id == Ambiguous)
-            {
-                return (0, $"本县有多个名为“{name}”的村(社区),请在文件中加“乡镇(街道)”列。");
-            }
-            return Campaign.Covers(id) ? (id, null) : (0, $"村(社区)“{name}”不在本次清查范围内。");
+            var (id, error) = Names.Resolve(name, town);
+            return error is null && !Campaign.Covers(id) ? (0, $"村(社区)“{name.Trim()}”不在本次清查范围内。") : (id, error);
         }
 
         public List<OrgUnit> GroupsOf(int villageId) =>

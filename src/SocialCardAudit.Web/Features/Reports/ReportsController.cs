@@ -46,8 +46,8 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
             return View("Empty");
         }
         var id = campaign ?? campaigns[0].Id;
-        var (found, denied) = await FindAsync(id, ct);
-        if (found is not { } c)
+        var (c, denied) = await this.AuthorizeAsync(db, id, CampaignRight.View, ct);
+        if (c is null)
         {
             return denied!;
         }
@@ -61,7 +61,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
             ModelState.AddModelError("", $"周次“{week}”格式不正确,应为如 2021-W25 的 ISO 周。");
             chosen = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
         }
-        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct, town), Now, ct);
+        var report = await WeeklyReports.BuildAsync(db, c, chosen, VillagesInScope(c, town), Now, ct);
         return View("Weekly", new WeeklyPage(report, campaigns, scope.Role == Roles.CountySupervisor));
     }
 
@@ -75,15 +75,15 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         {
             return View("Empty");
         }
-        var (found, denied) = await FindAsync(campaign ?? campaigns[0].Id, ct);
-        if (found is not { } c)
+        var (c, denied) = await this.AuthorizeAsync(db, campaign ?? campaigns[0].Id, CampaignRight.View, ct);
+        if (c is null)
         {
             return denied!;
         }
-        var villages = await VillagesInScopeAsync(c.Campaign, ct);
+        var villages = VillagesInScope(c);
         var week = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
-        var report = await WeeklyReports.BuildAsync(db, c.Campaign, week, villages, Now, ct);
-        var trend = (await WeeklyReports.TrendAsync(db, c.Campaign.Id, villages, ct)).Where(t => t.Week.CompareTo(week) < 0)
+        var report = await WeeklyReports.BuildAsync(db, c, week, villages, Now, ct);
+        var trend = (await WeeklyReports.TrendAsync(db, c.Id, villages, ct)).Where(t => t.Week.CompareTo(week) < 0)
             .Select(t => (t.Week.ToString(), t.Verified)).Append(("本周(实时)", report.Total.Figures.Verified)).ToList();
         return View("Dashboard", new DashboardPage(report, campaigns, trend, Scope.IsCountyWide));
     }
@@ -92,16 +92,16 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
     [HttpGet("reports/weekly.{format:regex(^(xlsx|pdf)$)}")]
     public async Task<IActionResult> WeeklyDocument(int campaign, string? week, int? town, string format, CancellationToken ct)
     {
-        var (found, denied) = await FindAsync(campaign, ct);
-        if (found is not { } c)
+        var (c, denied) = await this.AuthorizeAsync(db, campaign, CampaignRight.View, ct);
+        if (c is null)
         {
             return denied!;
         }
         var chosen = ReportWeek.TryParse(week, out var w) ? w : ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
-        var report = await WeeklyReports.BuildAsync(db, c.Campaign, chosen, await VillagesInScopeAsync(c.Campaign, ct, town), Now, ct);
+        var report = await WeeklyReports.BuildAsync(db, c, chosen, VillagesInScope(c, town), Now, ct);
         var now = Now;
         return this.Document(format, () => WeeklyReportDocuments.Xlsx(report, now), () => WeeklyReportDocuments.Pdf(report, now),
-            $"{c.Campaign.Code}-周督查通报-{chosen}");
+            $"{c.Code}-周督查通报-{chosen}");
     }
 
     /// <summary>The county freezes a week's figures as they are now; a frozen week is never taken again.</summary>
@@ -109,15 +109,15 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
     [Authorize(Roles = Roles.CountySupervisor)]
     public async Task<IActionResult> Freeze(int campaign, string? week, CancellationToken ct)
     {
-        var (found, denied) = await FindAsync(campaign, ct);
-        if (found is not { } c)
+        var (c, denied) = await this.AuthorizeAsync(db, campaign, CampaignRight.View, ct);
+        if (c is null)
         {
             return denied!;
         }
         try
         {
             var chosen = ReportWeek.Parse(week);
-            await WeeklyReports.FreezeAsync(db, c.Campaign, chosen, User.FindFirstValue(ClaimTypes.NameIdentifier), Now, ct);
+            await WeeklyReports.FreezeAsync(db, c, chosen, User.FindFirstValue(ClaimTypes.NameIdentifier), Now, ct);
             TempData["Message"] = $"已冻结 {chosen.DisplayName} 的数据。";
         }
         catch (DomainException e)
@@ -148,28 +148,17 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         return View("Verifiers", new VerifierPage(c, village, lines));
     }
 
-    private async Task<((Campaign Campaign, OrgUnit Town)? Found, IActionResult? Denied)> FindAsync(int id, CancellationToken ct)
-    {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, town))
-        {
-            return (null, NotFound());
-        }
-        return CampaignAccess.Allows(Scope, campaign, town, CampaignRight.View) ? ((campaign, town), null) : (null, Forbid());
-    }
-
     /// <summary>
     /// A town office sees its own villages of the campaign, the county all of them (null); <paramref name="town"/>
     /// narrows to one town (the county's drill-down), never beyond the user's scope.
     /// </summary>
-    private async Task<IReadOnlySet<int>?> VillagesInScopeAsync(Campaign campaign, CancellationToken ct, int? town = null)
+    private IReadOnlySet<int>? VillagesInScope(Campaign campaign, int? town = null)
     {
         var scope = Scope;
-        if (scope.IsCountyWide && town is null)
+        if (scope.IsCountyWide)
         {
-            return null;
+            return town is null ? null : campaign.VillagesOf(town).ToHashSet();
         }
-        var ids = campaign.Villages.Select(v => v.VillageId).ToList();
-        return (await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Code, u.TenantId, u.ParentId }).ToListAsync(ct))
-            .Where(u => scope.Covers(u.TenantId, u.Code) && (town is null || u.ParentId == town)).Select(u => u.Id).ToHashSet();
+        return town is null || town == scope.UnitId ? campaign.VillagesOf(scope.UnitId).ToHashSet() : [];
     }
 }

@@ -54,7 +54,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         var townId = AppClaims.ScopeOf(User)!.UnitId;
         var villageIds = campaign.VillagesOf(townId);
         var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var submissions = await db.VillageSubmissions.Include(v => v.Steps).Where(v => v.CampaignId == id).ToDictionaryAsync(v => v.VillageId, ct);
+        var submissions = await db.VillageSubmissions.Include(v => v.Steps).Where(v => v.CampaignId == id && villageIds.Contains(v.VillageId)).ToDictionaryAsync(v => v.VillageId, ct);
         var rows = await StatisticsQueries.RowStatesAsync(db, id, villageIds, ct);
         var total = VillageStatistics.Sum(villageIds.Select(v => VillageStatistics.Compute(rows[v])));
         try
