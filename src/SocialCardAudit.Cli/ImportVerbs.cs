@@ -77,7 +77,7 @@ internal static class ImportVerbs
         watch.Stop();
 
         var errors = importer.Rejected
-            .SelectMany(r => r.Errors.Select(e => new { row = r.Row.Line, column = TaskColumns.DisplayName(e.Column), message = e.Message }))
+            .SelectMany(r => r.Errors.Select(e => new { row = r.Row.Line, sheet = r.Row.Sheet.Name, where = r.Row.Where, column = TaskColumns.DisplayName(e.Column), message = e.Message }))
             .ToList();
         if (o.Flag("--json"))
         {
@@ -90,6 +90,7 @@ internal static class ImportVerbs
                 alreadyPresent = job.AlreadyPresent,
                 rejected = job.Rejected,
                 flagged = job.Flagged,
+                notes = job.Notes?.Split('\n') ?? [],
                 errors,
                 elapsedMs = watch.ElapsedMilliseconds,
             }, Json));
@@ -99,7 +100,11 @@ internal static class ImportVerbs
             Console.WriteLine($"{TaskImport.DisplayName(job.Status)}:导入 {job.Imported} 行,已存在 {job.AlreadyPresent} 行,拒绝 {job.Rejected} 行,疑点 {job.Flagged} 行,用时 {watch.ElapsedMilliseconds} ms。");
             foreach (var e in errors.Take(50))
             {
-                Console.WriteLine($"  第 {e.row} 行 {e.column}:{e.message}");
+                Console.WriteLine($"  {e.where} {e.column}:{e.message}");
+            }
+            foreach (var note in job.Notes?.Split('\n').Where(n => !n.Contains("未导入:", StringComparison.Ordinal)) ?? [])
+            {
+                Console.WriteLine($"  {note}");
             }
         }
         if (job.Status != ImportStatus.Succeeded)
@@ -131,12 +136,16 @@ internal static class ImportVerbs
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 importId = job.Id, message = job.Message, imported = job.Imported, alreadyPresent = job.AlreadyPresent,
-                rejected = job.Rejected, flagged = job.Flagged, elapsedMs = watch.ElapsedMilliseconds,
+                rejected = job.Rejected, flagged = job.Flagged, notes = job.Notes?.Split('\n') ?? [], elapsedMs = watch.ElapsedMilliseconds,
             }, Json));
         }
         else
         {
             Console.WriteLine($"登记 {job.Imported} 张,已在台账 {job.AlreadyPresent} 张,拒绝 {job.Rejected} 行,需核对 {job.Flagged} 张,用时 {watch.ElapsedMilliseconds} ms。");
+            foreach (var note in job.Notes?.Split('\n') ?? [])
+            {
+                Console.WriteLine($"  {note}");
+            }
         }
         if (job.Message is not null)
         {

@@ -301,6 +301,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(c => c.IdNumberMasked).HasMaxLength(18);
             e.Property(c => c.CardNumberHash).HasMaxLength(Protection.PersonalDataProtector.HashSize).IsFixedLength();
             e.Property(c => c.CardNumberMasked).HasMaxLength(25);
+            e.Property(c => c.SocialCardNumber).HasMaxLength(Domain.People.SocialCardNumber.Length);
+            e.Property(c => c.ImportFlags).HasMaxLength(Card.MaxText);
             e.Property(c => c.CustodianPerson).HasMaxLength(Domain.People.PersonName.MaxLength);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.Ignore(c => c.Custody);

@@ -24,13 +24,20 @@ public sealed class PersonalNumberTests
     }
 
     [Fact]
+    public void A_check_character_error_never_says_which_character_would_fit()
+    {
+        var error = IdNumber.Check("430921198001011235", Today).Error!;
+        Assert.DoesNotContain(error, char.IsAsciiDigit); // no character to type in, so a damaged number is copied again, not patched
+    }
+
+    [Fact]
     public void The_birth_date_is_read_from_the_number()
     {
         Assert.Equal(new DateOnly(1949, 12, 31), IdNumber.Check("11010519491231002X", Today).BirthDate);
     }
 
     [Theory]
-    [InlineData("430921198001011235", "校验位错误", "应为 6")]
+    [InlineData("430921198001011235", "校验位错误", "重新抄录整个号码")]
     [InlineData("11010519491231002", "应为 18 位", "17 位")]
     [InlineData("4309211980010112361", "应为 18 位", "19 位")]
     [InlineData("43092119800101123A", "最后一位为数字或 X", null)]
@@ -110,6 +117,11 @@ public sealed class PersonalNumberTests
     [InlineData(" 买买提·吐尔逊 ", "买买提·吐尔逊")]
     [InlineData("阿依古丽•艾买提", "阿依古丽·艾买提")]
     [InlineData("欧阳.娜娜", "欧阳·娜娜")]
+    [InlineData("王\u3000芳", "王芳")]
+    [InlineData("王 芳", "王芳")]
+    [InlineData("王\u00A0\u00A0芳", "王芳")]
+    [InlineData("李\t 建 国", "李建国")]
+    [InlineData("JOHN   SMITH", "JOHN SMITH")]
     public void Names_are_trimmed_and_middle_dots_unified(string raw, string expected) =>
         Assert.Equal(expected, PersonName.Check(raw).Value);
 
@@ -117,7 +129,27 @@ public sealed class PersonalNumberTests
     [InlineData("")]
     [InlineData("张3")]
     [InlineData("·张三")]
+    [InlineData("王?")]
+    [InlineData("王\uFFFD")]
+    [InlineData("？芳")]
     public void Bad_names_are_rejected(string raw) => Assert.NotNull(PersonName.Check(raw).Error);
+
+    [Fact]
+    public void A_name_that_lost_a_character_says_the_file_lost_it()
+    {
+        Assert.Contains("生僻字", PersonName.Check("王?").Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("430921198001011000", true)]
+    [InlineData("6217990000007000000", true)]
+    [InlineData("6217990000007000001", false)]
+    [InlineData("6217990000007120", true)]
+    [InlineData("430921198001011001", false)]
+    [InlineData("43092119800101100X", false)]
+    [InlineData("430921800101100", false)] // 15 digits: a number cell holds it whole
+    public void The_shape_Excel_leaves_is_zeros_after_the_fifteenth_digit(string digits, bool cut) =>
+        Assert.Equal(cut, ExcelDigits.HasCutShape(digits));
 
     [Fact]
     public void Numbers_are_masked_as_the_screens_show_them()

@@ -443,11 +443,19 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("nvarchar(18)");
 
+                    b.Property<string>("ImportFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("SinceUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("SocialCardNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
 
                     b.Property<int>("State")
                         .HasColumnType("int");
@@ -686,6 +694,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<string>("Message")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Rejected")
                         .HasColumnType("int");
@@ -1294,6 +1305,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Rejected")
                         .HasColumnType("int");

@@ -1686,3 +1686,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+)
+BEGIN
+    ALTER TABLE [TaskImports] ADD [Notes] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+)
+BEGIN
+    ALTER TABLE [Cards] ADD [ImportFlags] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+)
+BEGIN
+    ALTER TABLE [Cards] ADD [SocialCardNumber] nvarchar(9) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+)
+BEGIN
+    ALTER TABLE [CardImports] ADD [Notes] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201211015_ImportNotesAndCardFlags', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

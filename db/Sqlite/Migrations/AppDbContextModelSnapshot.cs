@@ -424,10 +424,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialCardNumber")
+                        .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -658,6 +666,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Message")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Rejected")
@@ -1235,6 +1246,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Rejected")

@@ -35,22 +35,25 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var source = TaskFile.Open(file, fileName, Required);
             var lookup = await Lookup.LoadAsync(db, town, ct);
             var accepted = new List<Card>();
-            var firstLine = new Dictionary<UInt128, int>();
-            var holderBankLine = new Dictionary<(UInt128, int), int>();
+            var undecided = new Dictionary<Card, (SourceRow Row, PersonCells Person)>(); // cut-shaped numbers, decided once the file is read
+            var flaggedNotes = new List<string>();
+            var firstLine = new Dictionary<UInt128, string>();
+            var holderBankLine = new Dictionary<(UInt128, int), string>();
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var digits = new DigitLoss();
             var read = 0;
             foreach (var row in source.Rows())
             {
                 read++;
                 var errors = new List<CellError>();
-                var card = Validate(row, lookup, today, errors, out var state, out var custody, out var flagged);
+                var card = Validate(row, lookup, today, digits, errors, out var state, out var custody, out var person);
                 if (card is not null)
                 {
                     var cardKey = BinaryPrimitives.ReadUInt128BigEndian(card.CardNumberHash);
                     var holderKey = (BinaryPrimitives.ReadUInt128BigEndian(card.IdNumberHash), card.BankId);
                     if (firstLine.TryGetValue(cardKey, out var first))
                     {
-                        errors.Add(new(TaskColumn.BankCard, $"与第 {first} 行的卡号重复。"));
+                        errors.Add(new(TaskColumn.BankCard, $"与{first}的卡号重复。"));
                     }
                     else if (lookup.CardHolders.TryGetValue(cardKey, out var holder))
                     {
@@ -66,7 +69,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                     }
                     else if (holderBankLine.TryGetValue(holderKey, out var other))
                     {
-                        errors.Add(new(TaskColumn.Bank, $"同一持卡人在同一银行只能有一张在用的卡:与第 {other} 行重复。"));
+                        errors.Add(new(TaskColumn.Bank, $"同一持卡人在同一银行只能有一张在用的卡:与{other}重复。"));
                     }
                     else if (lookup.HolderBankCards.TryGetValue(holderKey, out var masked))
                     {
@@ -74,11 +77,18 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                     }
                     if (errors.Count == 0)
                     {
-                        firstLine[cardKey] = row.Line;
-                        holderBankLine[holderKey] = row.Line;
+                        firstLine[cardKey] = row.Where;
+                        holderBankLine[holderKey] = row.Where;
                         Card.Register(card, state, custody, userId, responsible, now);
                         accepted.Add(card);
-                        job.Flagged += flagged ? 1 : 0;
+                        if (person!.CutShaped.Count > 0)
+                        {
+                            undecided[card] = (row, person);
+                        }
+                        if (card.ImportFlags is not null)
+                        {
+                            flaggedNotes.Add($"{row.Where}需核对({card.CardNumberMasked}):{card.ImportFlags}");
+                        }
                     }
                 }
                 if (errors.Count > 0)
@@ -88,11 +98,26 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             }
             if (read == 0)
             {
-                throw new TaskFileException("表头下面没有数据行。");
+                throw new TaskFileException(source.IgnoredCount > 0
+                    ? $"表头下面没有可导入的卡:{source.IgnoredCount} 行都是合计、落款或说明行。"
+                    : "表头下面没有数据行。");
             }
+            // Numbers Excel cut: a column saved as numbers refuses the file; a cut-shaped number beside cut ones, its row.
+            digits.ThrowIfColumnSavedAsNumbers();
+            foreach (var (card, (row, person)) in undecided)
+            {
+                if (person.Recheck(digits) is { Count: > 0 } errors)
+                {
+                    accepted.Remove(card);
+                    rejected.Add(new RejectedRow(row, errors));
+                    flaggedNotes.RemoveAll(n => n.StartsWith(row.Where + "需核对", StringComparison.Ordinal));
+                }
+            }
+            job.Flagged = accepted.Count(c => c.ImportFlags is not null);
             job.Rejected = rejected.Count;
             job.ErrorReportCipher = rejected.Count == 0 ? null
-                : protector.Protect(ErrorReport.Build(source.Headers, source.ColumnAt, rejected), Purposes.ErrorReport);
+                : protector.Protect(ErrorReport.Build(source, rejected), Purposes.ErrorReport);
+            job.Notes = string.Join("\n", source.Notes(rejected).Concat(flaggedNotes.Take(100)));
             job.Imported = accepted.Count;
             // One transaction: every card and its first event, with the record of the import.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -117,7 +142,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         catch (Exception e) when (e is TaskFileException or DomainException or DbUpdateException or System.Data.Common.DbException)
         {
             db.ChangeTracker.Clear();
-            job.Message = e is TaskFileException or DomainException ? e.Message : "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。";
+            job.Message = Truncate(e is TaskFileException or DomainException ? e.Message : "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。", 500);
             job.Imported = job.AlreadyPresent = job.Flagged = 0;
             db.CardImports.Add(job);
             await db.SaveChangesAsync(CancellationToken.None);
@@ -125,25 +150,15 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         return job;
     }
 
-    private Card? Validate(SourceRow row, Lookup lookup, DateOnly today, List<CellError> errors, out CardState state, out Custody custody, out bool flagged)
+    private Card? Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits, List<CellError> errors, out CardState state, out Custody custody, out PersonCells person)
     {
-        (state, custody, flagged) = (CardState.InStock, default, false);
-        var (name, nameError) = PersonName.Check(row.Get(TaskColumn.Name));
-        if (nameError is not null)
+        (state, custody) = (CardState.InStock, default);
+        person = PersonCells.Check(row, digits, today, errors);
+        var (socialCard, socialCardError) = SocialCardNumber.Check(row.Get(TaskColumn.SocialCardNumber));
+        if (socialCardError is not null)
         {
-            errors.Add(new(TaskColumn.Name, nameError));
+            errors.Add(new(TaskColumn.SocialCardNumber, socialCardError));
         }
-        var id = IdNumber.Check(row.Get(TaskColumn.IdNumber), today);
-        if (!id.IsValid)
-        {
-            errors.Add(new(TaskColumn.IdNumber, id.Error!));
-        }
-        var number = BankCardNumber.Check(row.Get(TaskColumn.BankCard));
-        if (!number.IsValid)
-        {
-            errors.Add(new(TaskColumn.BankCard, number.Error!));
-        }
-        flagged = number.Warning is not null || id.ConvertedFrom15;
         var bankName = row.Get(TaskColumn.Bank);
         var bankId = lookup.Bank(bankName);
         if (bankId is null)
@@ -196,15 +211,20 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         {
             return null;
         }
+        var (id, number) = (person.Id.Value!, person.Card.Value!);
         return new Card
         {
-            TenantId = lookup.TenantId, HolderName = name!, VillageId = villageId, BankId = bankId!.Value,
-            IdNumberCipher = protector.Protect(id.Value!, Purposes.IdNumber), IdNumberHash = protector.Hash(id.Value!, Purposes.IdNumber),
-            IdNumberMasked = Mask.IdNumber(id.Value!),
-            CardNumberCipher = protector.Protect(number.Value!, Purposes.BankCard), CardNumberHash = protector.Hash(number.Value!, Purposes.BankCard),
-            CardNumberMasked = Mask.BankCard(number.Value!),
+            TenantId = lookup.TenantId, HolderName = person.Name!, VillageId = villageId, BankId = bankId!.Value,
+            IdNumberCipher = protector.Protect(id, Purposes.IdNumber), IdNumberHash = protector.Hash(id, Purposes.IdNumber),
+            IdNumberMasked = Mask.IdNumber(id),
+            CardNumberCipher = protector.Protect(number, Purposes.BankCard), CardNumberHash = protector.Hash(number, Purposes.BankCard),
+            CardNumberMasked = Mask.BankCard(number),
+            SocialCardNumber = socialCard,
+            ImportFlags = person.Flags.Count == 0 ? null : Truncate(string.Join(";", person.Flags), Card.MaxText),
         };
     }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     /// <summary>What rows are checked against: the town's villages and aliases, the county's banks, the cards already registered.</summary>
     private sealed class Lookup

@@ -58,11 +58,14 @@ public static class SyntheticTaskList
         return new[] { person[1], person[2], person[3], round % 2 == 0 ? "农业银行" : "邮政银行", person[7], state, "村" };
     });
 
-    /// <summary>Birth dates over 55 years and a 3-digit sequence: unique for twenty million rows.</summary>
+    /// <summary>
+    /// Birth dates over 55 years and a 3-digit sequence from 001, as issued: unique for twenty million rows. (With
+    /// sequence 000, one number in eleven would end in 0000, the shape Excel leaves on a cut number.)
+    /// </summary>
     public static string IdNumberFor(int i)
     {
         var birth = new DateOnly(1940, 1, 1).AddDays(i % 20_000);
-        var first17 = "430621" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (i / 20_000 % 1000).ToString("D3", CultureInfo.InvariantCulture);
+        var first17 = "430621" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (i / 20_000 % 999 + 1).ToString("D3", CultureInfo.InvariantCulture);
         return first17 + IdNumber.CheckCharacter(first17);
     }
 

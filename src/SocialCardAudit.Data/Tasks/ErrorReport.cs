@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using SocialCardAudit.Data.Documents;
 using static SocialCardAudit.Data.Documents.Sheets;
 
 namespace SocialCardAudit.Data.Tasks;
@@ -7,16 +6,44 @@ namespace SocialCardAudit.Data.Tasks;
 /// <summary>
 /// The rejected rows as a workbook to correct and import again: the original row as text (ID numbers
 /// stay text, nothing becomes a formula), each bad cell marked with its reason, and a reason column.
+/// A file of several sheets gets one sheet of rejected rows per sheet it came from.
 /// </summary>
 public static class ErrorReport
 {
-    public static byte[] Build(IReadOnlyList<string> fileHeaders, IReadOnlyDictionary<int, TaskColumn> columnAt, IReadOnlyList<RejectedRow> rejected)
+    public static byte[] Build(TaskFile file, IReadOnlyList<RejectedRow> rejected)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("未导入的行");
-        var width = Math.Max(fileHeaders.Count, rejected.Count == 0 ? 0 : rejected.Max(r => r.Row.Original.Count));
+        var bySheet = rejected.GroupBy(r => r.Row.Sheet).ToList();
+        if (bySheet.Count == 0)
+        {
+            Fill(workbook.Worksheets.Add("未导入的行"), file.Sheets[0], []);
+        }
+        foreach (var group in bySheet)
+        {
+            var title = bySheet.Count == 1 && file.Sheets.Count == 1 ? "未导入的行" : SheetName(group.Key.Name, workbook);
+            Fill(workbook.Worksheets.Add(title), group.Key, group.ToList());
+        }
+        return Save(workbook);
+    }
+
+    // Worksheet names: at most 31 characters, none of : \ / ? * [ ], unique in the workbook.
+    private static string SheetName(string name, XLWorkbook workbook)
+    {
+        var clean = new string(name.Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '_' : c).ToArray());
+        clean = clean.Length == 0 ? "工作表" : clean[..Math.Min(clean.Length, 28)];
+        var candidate = clean;
+        for (var i = 2; workbook.Worksheets.Contains(candidate); i++)
+        {
+            candidate = $"{clean}({i})";
+        }
+        return candidate;
+    }
+
+    private static void Fill(IXLWorksheet sheet, DataSheet source, IReadOnlyList<RejectedRow> rejected)
+    {
+        var width = Math.Max(source.Headers.Count, rejected.Count == 0 ? 0 : rejected.Max(r => r.Row.Original.Count));
         var headers = Enumerable.Range(0, width)
-            .Select(i => new Header(i < fileHeaders.Count ? fileHeaders[i] : "", columnAt.TryGetValue(i, out var c) ? c : null))
+            .Select(i => new Header(i < source.Headers.Count ? source.Headers[i] : "", source.ColumnAt.TryGetValue(i, out var c) ? c : null))
             .ToList();
         for (var c = 0; c < headers.Count; c++)
         {
@@ -47,7 +74,6 @@ public static class ErrorReport
             r++;
         }
         sheet.SheetView.FreezeRows(1);
-        return Save(workbook);
     }
 
     private sealed record Header(string Text, TaskColumn? Column);

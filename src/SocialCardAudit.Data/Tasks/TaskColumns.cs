@@ -19,6 +19,9 @@ public enum TaskColumn
 
     // Card-register exports only.
     Bank,
+
+    /// <summary>社会保障卡卡号: the nine-character number of the card itself, not its bank account.</summary>
+    SocialCardNumber,
     CardState,
     Custody,
 }
@@ -39,6 +42,7 @@ public static class TaskColumns
         TaskColumn.Village => "村(社区)",
         TaskColumn.Town => "乡镇(街道)",
         TaskColumn.Bank => "合作银行",
+        TaskColumn.SocialCardNumber => "社保卡号",
         TaskColumn.CardState => "卡片状态",
         TaskColumn.Custody => "存放地点",
         _ => c.ToString(),
@@ -52,7 +56,9 @@ public static class TaskColumns
         ["身份证号码"] = TaskColumn.IdNumber, ["身份证号"] = TaskColumn.IdNumber, ["身份证"] = TaskColumn.IdNumber,
         ["公民身份号码"] = TaskColumn.IdNumber, ["证件号码"] = TaskColumn.IdNumber, ["社会保障号码"] = TaskColumn.IdNumber,
         ["社保卡银行卡号"] = TaskColumn.BankCard, ["社会保障卡银行卡号"] = TaskColumn.BankCard, ["银行卡号"] = TaskColumn.BankCard,
-        ["社保卡号"] = TaskColumn.BankCard, ["卡号"] = TaskColumn.BankCard, ["金融账号"] = TaskColumn.BankCard, ["银行账号"] = TaskColumn.BankCard,
+        ["卡号"] = TaskColumn.BankCard, ["银行卡账号"] = TaskColumn.BankCard, ["社保卡金融账号"] = TaskColumn.BankCard,
+        ["社保卡号"] = TaskColumn.SocialCardNumber, ["社会保障卡号"] = TaskColumn.SocialCardNumber,
+        ["社会保障卡卡号"] = TaskColumn.SocialCardNumber, ["社保卡卡号"] = TaskColumn.SocialCardNumber, ["金融账号"] = TaskColumn.BankCard, ["银行账号"] = TaskColumn.BankCard,
         ["户口地址"] = TaskColumn.Address, ["户籍地址"] = TaskColumn.Address, ["地址"] = TaskColumn.Address,
         ["住址"] = TaskColumn.Address, ["家庭住址"] = TaskColumn.Address, ["家庭地址"] = TaskColumn.Address,
         ["联系电话"] = TaskColumn.Phone, ["电话"] = TaskColumn.Phone, ["手机"] = TaskColumn.Phone, ["手机号"] = TaskColumn.Phone,
@@ -67,6 +73,18 @@ public static class TaskColumns
         ["卡片状态"] = TaskColumn.CardState, ["卡状态"] = TaskColumn.CardState, ["状态"] = TaskColumn.CardState,
         ["存放地点"] = TaskColumn.Custody, ["存放单位"] = TaskColumn.Custody, ["保管单位"] = TaskColumn.Custody,
     };
+
+    /// <summary>
+    /// 社保卡号 and 银行卡号 are different numbers. A file with both keeps each in its own field; a file with only
+    /// 社保卡号 uses it as the bank card number, as clerks often call it (a nine-character value there is refused).
+    /// </summary>
+    public static void SettleCardColumns(Dictionary<int, TaskColumn> columns)
+    {
+        if (!columns.ContainsValue(TaskColumn.BankCard) && columns.FirstOrDefault(c => c.Value == TaskColumn.SocialCardNumber) is { Value: TaskColumn.SocialCardNumber } only)
+        {
+            columns[only.Key] = TaskColumn.BankCard;
+        }
+    }
 
     public static TaskColumn? Recognize(string? header)
     {

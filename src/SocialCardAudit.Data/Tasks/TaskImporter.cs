@@ -40,22 +40,23 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             var campaign = await db.Campaigns.Include(c => c.Villages).SingleAsync(c => c.Id == job.CampaignId, ct);
             campaign.EnsureOpen();
             var taskFile = TaskFile.Open(file, job.FileName);
-            _report = rejected => ErrorReport.Build(taskFile.Headers, taskFile.ColumnAt, rejected);
+            _report = rejected => ErrorReport.Build(taskFile, rejected);
             var lookup = await Lookup.LoadAsync(db, campaign, ct);
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var digits = new DigitLoss();
 
             var accepted = new List<Candidate>();
-            var firstLineOf = new Dictionary<UInt128, int>();
+            var firstLineOf = new Dictionary<UInt128, string>();
             var read = 0;
             foreach (var row in taskFile.Rows())
             {
                 read++;
-                var (candidate, errors) = Validate(row, lookup, today);
+                var (candidate, errors) = Validate(row, lookup, today, digits);
                 if (candidate is not null)
                 {
                     if (firstLineOf.TryGetValue(candidate.HashKey, out var first))
                     {
-                        errors.Add(new(TaskColumn.IdNumber, $"与第 {first} 行的身份证号码重复。"));
+                        errors.Add(new(TaskColumn.IdNumber, $"与{first}的身份证号码重复。"));
                     }
                     else if (lookup.Existing.TryGetValue(candidate.HashKey, out var existing))
                     {
@@ -68,11 +69,11 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                             errors.Add(new(TaskColumn.IdNumber,
                                 $"该身份证号码已在本次清查中(第 {existing.ImportId} 批导入{(existing.SourceNumber is { } n ? $",序号 {n}" : "")},姓名“{existing.Name}”),与本行姓名不符。"));
                         }
-                        firstLineOf[candidate.HashKey] = row.Line;
+                        firstLineOf[candidate.HashKey] = row.Where;
                     }
                     else
                     {
-                        firstLineOf[candidate.HashKey] = row.Line;
+                        firstLineOf[candidate.HashKey] = row.Where;
                         accepted.Add(candidate);
                     }
                 }
@@ -88,8 +89,22 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             }
             if (read == 0)
             {
-                throw new TaskFileException("表头下面没有数据行。");
+                throw new TaskFileException(taskFile.IgnoredCount > 0
+                    ? $"表头下面没有可导入的人:{taskFile.IgnoredCount} 行都是合计、落款、说明或模板示例行。"
+                    : "表头下面没有数据行。");
             }
+            // Numbers Excel cut: a column saved as numbers refuses the file; a cut-shaped number beside cut ones, its row.
+            digits.ThrowIfColumnSavedAsNumbers();
+            accepted.RemoveAll(c =>
+            {
+                var errors = c.Person.Recheck(digits);
+                if (errors.Count > 0)
+                {
+                    Rejected.Add(new RejectedRow(c.Row!, errors));
+                }
+                return errors.Count > 0;
+            });
+            job.Notes = string.Join("\n", taskFile.Notes(Rejected));
             job.RowsRead = job.RowsValidated = read;
             progress?.Invoke(new(read, accepted.Count, 0));
 
@@ -198,7 +213,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     {
         db.ChangeTracker.Clear();
         job.Status = status;
-        job.Message = message;
+        job.Message = message.Length <= 1000 ? message : message[..999] + "…";
         job.RowsStored = job.Imported = job.Flagged = 0;
         job.Rejected = Rejected.Count;
         job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -209,36 +224,11 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private (Candidate?, List<CellError>) Validate(SourceRow row, Lookup lookup, DateOnly today)
+    private (Candidate?, List<CellError>) Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits)
     {
         var errors = new List<CellError>();
-        var flags = new List<string>();
-
-        var (name, nameError) = PersonName.Check(row.Get(TaskColumn.Name));
-        if (nameError is not null)
-        {
-            errors.Add(new(TaskColumn.Name, nameError));
-        }
-
-        var id = IdNumber.Check(row.Get(TaskColumn.IdNumber), today);
-        if (!id.IsValid)
-        {
-            errors.Add(new(TaskColumn.IdNumber, id.Error!));
-        }
-        else if (id.ConvertedFrom15)
-        {
-            flags.Add("15 位旧身份证号码已转换为 18 位,请入户核对");
-        }
-
-        var card = BankCardNumber.Check(row.Get(TaskColumn.BankCard));
-        if (!card.IsValid)
-        {
-            errors.Add(new(TaskColumn.BankCard, card.Error!));
-        }
-        else if (card.Warning is not null)
-        {
-            flags.Add(card.Warning.TrimEnd('。'));
-        }
+        var person = PersonCells.Check(row, digits, today, errors);
+        var flags = person.Flags;
 
         var phone = PhoneNumber.Normalize(row.Get(TaskColumn.Phone));
         if (phone.Length > TaskRowLimits.Phone)
@@ -254,6 +244,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         if (address.Length > TaskRowLimits.Address)
         {
             errors.Add(new(TaskColumn.Address, $"户口地址超过 {TaskRowLimits.Address} 个字({address.Length} 个字)。"));
+        }
+        else if (address.AsSpan().IndexOfAny("?？\uFFFD") >= 0)
+        {
+            flags.Add("户口地址中有“?”,文件可能丢失了生僻字,请入户核对");
         }
 
         var (villageId, villageError) = lookup.ResolveVillage(row.Get(TaskColumn.Village), row.Get(TaskColumn.Town));
@@ -275,14 +269,16 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         {
             return (null, errors);
         }
-        var hash = protector.Hash(id.Value!, Purposes.IdNumber);
+        var hash = protector.Hash(person.Id.Value!, Purposes.IdNumber);
         return (new Candidate
         {
-            Name = name!,
-            IdNumber = id.Value!,
+            Person = person,
+            Row = person.CutShaped.Count > 0 ? row : null, // kept only while its numbers are still to be decided
+            Name = person.Name!,
+            IdNumber = person.Id.Value!,
             Hash = hash,
             HashKey = BinaryPrimitives.ReadUInt128BigEndian(hash),
-            BankCard = card.Value!,
+            BankCard = person.Card.Value!,
             Address = address.Length == 0 ? null : address,
             Phone = phone.Length == 0 ? null : phone,
             VillageId = villageId,
@@ -295,6 +291,8 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
     private sealed class Candidate
     {
+        public required PersonCells Person { get; init; }
+        public SourceRow? Row { get; init; }
         public required string Name { get; init; }
         public required string IdNumber { get; init; }
         public required byte[] Hash { get; init; }

@@ -6,11 +6,14 @@ namespace SocialCardAudit.Data.Tasks;
 /// <summary>The workbook to fill in: the seed's column names, one example row, the number columns formatted as text.</summary>
 public static class TaskTemplate
 {
+    /// <summary>The example person's ID number: a row carrying it is the example, skipped wherever it stands.</summary>
+    public const string ExampleIdNumber = "11010519491231002X";
+
     private static readonly (TaskColumn Column, string Example, double Width)[] Columns =
     [
         (TaskColumn.Number, "1", 6),
         (TaskColumn.Name, "张三", 10),
-        (TaskColumn.IdNumber, "11010519491231002X", 22),
+        (TaskColumn.IdNumber, ExampleIdNumber, 22),
         (TaskColumn.BankCard, "6228480402564890018", 24),
         (TaskColumn.Address, "梅田湖镇迎丰社区第一居民小组 8 号", 34),
         (TaskColumn.Phone, "13800000000", 14),
@@ -32,7 +35,7 @@ public static class TaskTemplate
             Sheets.Text(sheet.Cell(1, c + 1), TaskColumns.DisplayName(column)).Style.Font.SetBold(true);
             Sheets.Text(sheet.Cell(2, c + 1), example);
         }
-        sheet.Cell(2, 1).Comment.AddText("示例行,导入前请删除");
+        sheet.Cell(2, 1).Comment.AddText("示例行:导入时自动跳过,可以保留或删除");
         sheet.SheetView.FreezeRows(1);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

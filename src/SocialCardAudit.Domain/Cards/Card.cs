@@ -63,6 +63,12 @@ public sealed class Card : ITenantOwned
     public int VillageId { get; set; }
     public DateTime RegisteredAtUtc { get; set; }
 
+    /// <summary>社会保障卡卡号, the nine characters on the card's face, when the export gave it.</summary>
+    public string? SocialCardNumber { get; set; }
+
+    /// <summary>What the import found to check on this card at the door (e.g. a card number failing its Luhn digit); null when nothing.</summary>
+    public string? ImportFlags { get; set; }
+
     public CardState State { get; private set; }
     public CustodianKind CustodianKind { get; private set; }
     public int? CustodianPlaceId { get; private set; }

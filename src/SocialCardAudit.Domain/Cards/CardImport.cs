@@ -19,6 +19,12 @@ public sealed class CardImport : ITenantOwned
     /// <summary>Why the whole file was refused, in Chinese; null when rows were stored.</summary>
     public string? Message { get; set; }
 
+    /// <summary>
+    /// What else the file said, one line each, for the result page: the sheets read and those without a header,
+    /// rows left aside (footers, notes, the template's example) and, for cards, those to check. No full numbers.
+    /// </summary>
+    public string? Notes { get; set; }
+
     /// <summary>The rejected rows as .xlsx, encrypted: they hold ID and card numbers.</summary>
     public byte[]? ErrorReportCipher { get; set; }
 }

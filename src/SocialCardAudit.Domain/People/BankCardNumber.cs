@@ -19,6 +19,10 @@ public static class BankCardNumber
         {
             return new(null, "社保卡银行卡号不能为空。", null);
         }
+        if (SocialCardNumber.LooksLike(s))
+        {
+            return new(null, "这是 9 位的社会保障卡卡号,不是银行卡号:请在文件中提供“社保卡银行卡号”(银行账号)列。", null);
+        }
         if (s.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return new(null, s.Contains('E', StringComparison.OrdinalIgnoreCase)

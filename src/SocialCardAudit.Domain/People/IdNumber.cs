@@ -78,7 +78,8 @@ public static class IdNumber
         var expected = CheckCharacter(s);
         if (s[17] != expected)
         {
-            return Fail($"身份证号码校验位错误:按前 17 位计算,最后一位应为 {expected}。");
+            // Never say which character would fit: that turns a mistyped or cut number into a valid-looking wrong one.
+            return Fail("身份证号码校验位错误:号码有误,请从身份证或户口簿原件重新抄录整个号码,不要只改最后一位。");
         }
         return new IdNumberCheck(s, null, birth, ConvertedFrom15: false);
     }

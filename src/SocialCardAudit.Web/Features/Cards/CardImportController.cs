@@ -41,7 +41,7 @@ public sealed class CardImportController(AppDbContext db, CardImporter importer,
         }
         else if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("", "请选择要导入的文件(.xlsx 或 .csv)。");
+            ModelState.AddModelError("", $"请选择要导入的文件({TaskFile.Formats})。");
         }
         else if (file.Length > TaskFile.MaxBytes)
         {
