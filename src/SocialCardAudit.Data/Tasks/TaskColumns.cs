@@ -53,10 +53,16 @@ public static class TaskColumns
     {
         ["序号"] = TaskColumn.Number, ["编号"] = TaskColumn.Number, ["NO"] = TaskColumn.Number, ["NO."] = TaskColumn.Number,
         ["姓名"] = TaskColumn.Name, ["持卡人"] = TaskColumn.Name, ["持卡人姓名"] = TaskColumn.Name, ["名字"] = TaskColumn.Name,
+        ["人员姓名"] = TaskColumn.Name, ["参保人姓名"] = TaskColumn.Name, ["客户姓名"] = TaskColumn.Name,
         ["身份证号码"] = TaskColumn.IdNumber, ["身份证号"] = TaskColumn.IdNumber, ["身份证"] = TaskColumn.IdNumber,
         ["公民身份号码"] = TaskColumn.IdNumber, ["证件号码"] = TaskColumn.IdNumber, ["社会保障号码"] = TaskColumn.IdNumber,
+        ["公民身份证号码"] = TaskColumn.IdNumber, ["公民身份证号"] = TaskColumn.IdNumber, ["身份证件号码"] = TaskColumn.IdNumber,
+        ["证件号"] = TaskColumn.IdNumber, ["持卡人身份证号"] = TaskColumn.IdNumber, ["持卡人身份证号码"] = TaskColumn.IdNumber,
+        ["身份证号码/社会保障号码"] = TaskColumn.IdNumber,
         ["社保卡银行卡号"] = TaskColumn.BankCard, ["社会保障卡银行卡号"] = TaskColumn.BankCard, ["银行卡号"] = TaskColumn.BankCard,
         ["卡号"] = TaskColumn.BankCard, ["银行卡账号"] = TaskColumn.BankCard, ["社保卡金融账号"] = TaskColumn.BankCard,
+        ["社保卡银行账号"] = TaskColumn.BankCard, ["社会保障卡银行账号"] = TaskColumn.BankCard, ["社保卡账号"] = TaskColumn.BankCard,
+        ["金融账户"] = TaskColumn.BankCard, ["银行账户"] = TaskColumn.BankCard, ["账号"] = TaskColumn.BankCard,
         ["社保卡号"] = TaskColumn.SocialCardNumber, ["社会保障卡号"] = TaskColumn.SocialCardNumber,
         ["社会保障卡卡号"] = TaskColumn.SocialCardNumber, ["社保卡卡号"] = TaskColumn.SocialCardNumber, ["金融账号"] = TaskColumn.BankCard, ["银行账号"] = TaskColumn.BankCard,
         ["户口地址"] = TaskColumn.Address, ["户籍地址"] = TaskColumn.Address, ["地址"] = TaskColumn.Address,
@@ -92,8 +98,14 @@ public static class TaskColumns
         {
             return null;
         }
-        var h = new string(header.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ('*' or ':')).ToArray())
+        var h = new string(header.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ('*' or ':' or '※')).ToArray())
             .ToUpperInvariant();
-        return Known.TryGetValue(h, out var column) ? column : null;
+        if (Known.TryGetValue(h, out var column))
+        {
+            return column;
+        }
+        // A note in brackets after the name: 身份证号码(必填), 银行卡号(19位), 姓名[户主].
+        var bracket = h.IndexOfAny(['(', '[', '<', '【', '〔']);
+        return bracket > 0 && Known.TryGetValue(h[..bracket], out column) ? column : null;
     }
 }

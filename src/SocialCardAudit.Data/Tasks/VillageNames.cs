@@ -50,11 +50,36 @@ public sealed class VillageNames
         return names;
     }
 
+    /// <summary>Spaces typed to line names up, of any width, are no part of a name.</summary>
+    private static string Squeeze(string s) =>
+        new(s.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    /// <summary>The village named by its committee, as some lists do: 三合村村委会, 三合村民委员会, 迎丰社区居委会 → 三合村, 迎丰社区.</summary>
+    private static string? Committee(string name)
+    {
+        foreach (var (suffix, keep) in CommitteeSuffixes)
+        {
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = name[..^suffix.Length] + keep;
+                return stem.EndsWith("村村", StringComparison.Ordinal) ? stem[..^1] : stem;
+            }
+        }
+        return null;
+    }
+
+    private static readonly (string Suffix, string Keep)[] CommitteeSuffixes =
+        [("村民委员会", "村"), ("居民委员会", ""), ("村委会", "村"), ("居委会", ""), ("委员会", "")];
+
     /// <param name="town">The file's 乡镇(街道) column, when it has one.</param>
     public (int Id, string? Error) Resolve(string name, string town = "")
     {
-        name = name.Trim();
-        town = town.Trim();
+        name = Squeeze(name);
+        town = Squeeze(town);
+        if (!_byName.ContainsKey(name) && !_byTown.ContainsKey((town, name)) && Committee(name) is { } short_)
+        {
+            name = short_;
+        }
         if (name.Length == 0)
         {
             return (0, "村(社区)不能为空。");
