@@ -9,6 +9,7 @@ using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Testing;
 
 namespace SocialCardAudit.Web.Tests;
 
@@ -93,6 +94,13 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
             {
                 Assert.All(rejected, r => Assert.DoesNotContain(entry.NeverSay, r, StringComparison.Ordinal));
             }
+        }
+        if (entry.Importer == "cards" && entry.Notes?.Contains("Luhn") == true)
+        {
+            // The card to check carries its reason, and its page shows it to the town office.
+            var flagged = await db.Cards.Where(c => c.ImportFlags != null && c.ImportFlags.Contains("Luhn")).OrderByDescending(c => c.Id).FirstAsync();
+            var town = await fixture.App.SignedInAsync("demo.town");
+            Assert.Contains("导入时发现需核对", await town.GetStringAsync($"/cards/{flagged.Id}"), StringComparison.Ordinal);
         }
         // Nothing Excel damaged is anywhere in the database, whichever importer and whatever the outcome.
         foreach (var number in entry.Forbidden ?? [])

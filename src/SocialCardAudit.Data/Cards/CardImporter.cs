@@ -35,7 +35,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var source = TaskFile.Open(file, fileName, Required);
             var lookup = await Lookup.LoadAsync(db, town, ct);
             var accepted = new List<Card>();
-            var undecided = new Dictionary<Card, (SourceRow Row, PersonCells Person)>(); // cut-shaped numbers, decided once the file is read
+            var undecided = new Dictionary<Card, (SourceRow Row, IReadOnlyList<TaskColumn> CutShaped)>(); // cut-shaped numbers, decided once the file is read
             var flaggedNotes = new List<string>();
             var firstLine = new Dictionary<UInt128, string>();
             var holderBankLine = new Dictionary<(UInt128, int), string>();
@@ -83,7 +83,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                         accepted.Add(card);
                         if (person!.CutShaped.Count > 0)
                         {
-                            undecided[card] = (row, person);
+                            undecided[card] = (row, person.CutShaped);
                         }
                         if (card.ImportFlags is not null)
                         {
@@ -104,9 +104,9 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             }
             // Numbers Excel cut: a column saved as numbers refuses the file; a cut-shaped number beside cut ones, its row.
             digits.ThrowIfColumnSavedAsNumbers();
-            foreach (var (card, (row, person)) in undecided)
+            foreach (var (card, (row, cutShaped)) in undecided)
             {
-                if (person.Recheck(digits) is { Count: > 0 } errors)
+                if (digits.Recheck(cutShaped) is { Count: > 0 } errors)
                 {
                     accepted.Remove(card);
                     rejected.Add(new RejectedRow(row, errors));

@@ -73,8 +73,12 @@ public sealed class DigitLoss
         }
     }
 
-    /// <summary>Whether a cut-shaped value that passes its check must still be refused: its column has damaged values.</summary>
-    public bool RefusesCutShaped(TaskColumn column) => _columns.TryGetValue(column, out var t) && t.Damaged > 0;
+    /// <summary>
+    /// Once the file is read: the errors for a row kept so far whose cut-shaped numbers stand beside damaged ones
+    /// in their column; none when its column is otherwise whole.
+    /// </summary>
+    public List<CellError> Recheck(IReadOnlyList<TaskColumn> cutShaped) =>
+        cutShaped.Where(c => _columns.TryGetValue(c, out var t) && t.Damaged > 0).Select(c => new CellError(c, CutShapedMessage(c))).ToList();
 
     public const string HowToFix =
         "请在 Excel/WPS 中先把号码列设置为“文本”格式,再从原始数据重新粘贴(不要从已损坏的文件复制),或直接从系统导出 .xlsx 文件后导入。";

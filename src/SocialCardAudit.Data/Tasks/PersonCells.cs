@@ -66,8 +66,4 @@ public sealed record PersonCells(string? Name, IdNumberCheck Id, BankCardCheck C
                 return true;
         }
     }
-
-    /// <summary>The errors for a row kept so far whose cut-shaped numbers turned out to stand beside damaged ones.</summary>
-    public List<CellError> Recheck(DigitLoss digits) =>
-        CutShaped.Where(digits.RefusesCutShaped).Select(c => new CellError(c, DigitLoss.CutShapedMessage(c))).ToList();
 }

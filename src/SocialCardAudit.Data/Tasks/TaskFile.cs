@@ -206,17 +206,16 @@ public sealed partial class TaskFile
     private static string? NotAPerson(SourceRow row)
     {
         var id = IdNumber.Normalize(row.Get(TaskColumn.IdNumber));
-        if (id == TaskTemplate.ExampleIdNumber)
+        if (id.Count(char.IsAsciiDigit) >= 15)
         {
-            return "模板中的示例行";
+            return id == TaskTemplate.ExampleIdNumber ? "模板中的示例行" : null; // a row with an ID number is a person
         }
         var first = row.Original.FirstOrDefault(c => c.Length > 0) ?? "";
-        var longNumber = id.Count(char.IsAsciiDigit) >= 15;
-        if (!longNumber && FooterWords().IsMatch(first))
+        if (FooterWords().IsMatch(first))
         {
             return $"合计、落款或说明行(“{Shorten(first)}”)";
         }
-        if (row.Original.Count(c => TaskColumns.Recognize(c) is not null) >= 3 && !longNumber)
+        if (row.Original.Count(c => TaskColumns.Recognize(c) is not null) >= 3)
         {
             return "重复的表头行";
         }

@@ -97,7 +97,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             digits.ThrowIfColumnSavedAsNumbers();
             accepted.RemoveAll(c =>
             {
-                var errors = c.Person.Recheck(digits);
+                var errors = digits.Recheck(c.CutShaped);
                 if (errors.Count > 0)
                 {
                     Rejected.Add(new RejectedRow(c.Row!, errors));
@@ -272,7 +272,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         var hash = protector.Hash(person.Id.Value!, Purposes.IdNumber);
         return (new Candidate
         {
-            Person = person,
+            CutShaped = person.CutShaped,
             Row = person.CutShaped.Count > 0 ? row : null, // kept only while its numbers are still to be decided
             Name = person.Name!,
             IdNumber = person.Id.Value!,
@@ -291,7 +291,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
     private sealed class Candidate
     {
-        public required PersonCells Person { get; init; }
+        public required IReadOnlyList<TaskColumn> CutShaped { get; init; }
         public SourceRow? Row { get; init; }
         public required string Name { get; init; }
         public required string IdNumber { get; init; }
