@@ -133,7 +133,7 @@ internal static partial class BenchVerbs
                     ["RequestId"] = Guid.NewGuid().ToString(),
                     ["Outcome"] = "ReceivedInUse",
                     ["Phone"] = "1380013" + (n % 10000).ToString("D4", CultureInfo.InvariantCulture),
-                    ["VisitedAt"] = DateTime.Now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                    ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
                     ["Signature"] = "Self",
                 };
                 watch.Restart();

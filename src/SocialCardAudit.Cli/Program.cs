@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data.Identity;
@@ -15,6 +16,7 @@ const string Usage = """
                    [--rows <行数>] 再向 MTH-2021 导入虚构的任务数据;[--progress 0.6] 按比例写入分布在各周的核查结果并冻结各周
       create-tenant  新建县(区)及其系统管理员(正式部署的第一步)
                    --code <代码> --name <名称> --division <6位区划代码> --admin <登录名> --admin-name <姓名> --admin-phone <电话>
+                   [--time-zone <IANA 时区,默认 Asia/Shanghai>]
       import-tasks 导入清查任务数据:--tenant <县代码> --campaign <清查代码> --file <xlsx|csv> [--json]
       make-task-file  生成虚构的任务清单(演示、基准测试):--rows <行数> --out <文件.xlsx|.csv>
       import-cards 导入银行制卡数据到社保卡台账:--tenant <县代码> --town <乡镇名称> --file <xlsx|csv> [--json]
@@ -83,7 +85,8 @@ try
                     scope.ServiceProvider.GetRequiredService<AppDbContext>(),
                     scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>())
                 .CreateAsync(options.Require("--code"), options.Require("--name"), options.Require("--division"),
-                    options.Require("--admin"), options.Require("--admin-name"), options.Require("--admin-phone"));
+                    options.Require("--admin"), options.Require("--admin-name"), options.Require("--admin-phone"),
+                    options.Get("--time-zone") ?? CountyClock.DefaultZoneId);
             Console.WriteLine($"已新建。管理员 {options.Require("--admin")} 的临时密码:{password}(首次登录须修改)");
             return 0;
         }

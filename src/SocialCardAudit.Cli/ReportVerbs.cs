@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
@@ -28,17 +29,16 @@ internal static class ReportVerbs
         {
             throw new ArgumentException("xlsx 和 pdf 须用 --out 指定输出文件。");
         }
-        var now = DateTime.UtcNow;
-        var week = o.Get("--week") is { } w ? ReportWeek.Parse(w) : ReportWeek.Of(DateOnly.FromDateTime(now.AddHours(8)));
-
         var (services, options, tenantId) = await ImportVerbs.OpenAsync(o);
         await using var _ = services;
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var clock = await db.CountyClockAsync(tenantId, TimeProvider.System);
+        var week = o.Get("--week") is { } w ? ReportWeek.Parse(w) : ReportWeek.Current(clock);
         var campaignCode = o.Require("--campaign");
         var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Code == campaignCode)
             ?? throw new ArgumentException($"没有代码为“{campaignCode}”的专项清查。");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var report = await WeeklyReports.BuildAsync(db, campaign, week, null, now, CancellationToken.None);
+        var report = await WeeklyReports.BuildAsync(db, campaign, week, null, clock, CancellationToken.None);
         var built = watch.ElapsedMilliseconds;
 
         if (format == "json")
@@ -55,8 +55,8 @@ internal static class ReportVerbs
         }
         else
         {
-            await File.WriteAllBytesAsync(outPath!, format == "xlsx" ? WeeklyReportDocuments.Xlsx(report, now) : WeeklyReportDocuments.Pdf(report, now));
-            Console.WriteLine($"已写入 {outPath}({WeeklyReportDocuments.Status(report)})");
+            await File.WriteAllBytesAsync(outPath!, format == "xlsx" ? WeeklyReportDocuments.Xlsx(report, clock) : WeeklyReportDocuments.Pdf(report, clock));
+            Console.WriteLine($"已写入 {outPath}({WeeklyReportDocuments.Status(report, clock)})");
         }
         if (o.Flag("--time"))
         {

@@ -26,6 +26,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public int? CurrentTenantId => tenant.TenantId;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    /// <summary>The county's clock (<see cref="CountyClock"/>) for work done outside a request: imports, jobs, the CLI.</summary>
+    public async Task<CountyClock> CountyClockAsync(int tenantId, TimeProvider time, CancellationToken ct = default) =>
+        CountyClock.For(time, await Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(ct));
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Bank> Banks => Set<Bank>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
@@ -66,6 +70,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         {
             e.Property(t => t.Code).HasMaxLength(32);
             e.Property(t => t.Name).HasMaxLength(OrgUnit.MaxNameLength);
+            e.Property(t => t.TimeZone).HasMaxLength(64).HasDefaultValue(CountyClock.DefaultZoneId);
             e.HasIndex(t => t.Code).IsUnique();
         });
 

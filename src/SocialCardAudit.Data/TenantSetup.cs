@@ -11,14 +11,18 @@ public sealed class TenantSetup(AppDbContext db, UserManager<AppUser> users)
 {
     /// <returns>The administrator's temporary password, to be changed at first sign-in.</returns>
     public async Task<string> CreateAsync(string code, string name, string divisionCode, string adminUserName, string adminFullName, string adminPhone,
-        CancellationToken ct = default)
+        string timeZone = CountyClock.DefaultZoneId, CancellationToken ct = default)
     {
+        if (!CountyClock.IsKnownZone(timeZone))
+        {
+            throw new DomainException($"时区“{timeZone}”无效:请用 IANA 时区名,如 Asia/Shanghai(北京时间)或 Asia/Urumqi。");
+        }
         if (await db.Tenants.AnyAsync(t => t.Code == code, ct))
         {
             throw new DomainException($"县(区)代码“{code}”已存在。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var tenant = new Tenant { Code = code, Name = name };
+        var tenant = new Tenant { Code = code, Name = name, TimeZone = timeZone };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
         var county = OrgUnit.NewCounty(tenant.Id, divisionCode, name);

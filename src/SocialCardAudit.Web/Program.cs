@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -27,6 +28,9 @@ var database = Database.FromConfiguration(config);
 builder.Services.AddSerilog((_, log) => AppLogging.Configure(log, config), preserveStaticLogger: true);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
+// The county's clock for the signed-in account (Beijing time for anonymous pages): see CountyClock.
+builder.Services.AddScoped(sp => CountyClock.For(sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.FindFirstValue(AppClaims.TimeZone)));
 builder.Services.AddAppDatabase(database);
 builder.Services.AddScoped<SecurityEvents>();
 builder.Services.AddSingleton(TimeProvider.System);

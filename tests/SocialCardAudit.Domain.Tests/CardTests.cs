@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Cards;
 
 namespace SocialCardAudit.Domain.Tests;
@@ -23,7 +24,7 @@ public sealed class CardTests
         var card = NewCard(state: state is CardState.Issued or CardState.Activated or CardState.Dormant ? state : CardState.InStock);
         if (state is CardState.Lost or CardState.Returned or CardState.Cancelled)
         {
-            card.Move(state, How(), [], Now);
+            card.Move(state, How(), [], CountyClock.At(Now));
         }
         Assert.Equal(state, card.State);
         return card;
@@ -52,7 +53,7 @@ public sealed class CardTests
         var method = to == CardState.Activated ? CardMethod.FaceToFace : CardMethod.InPerson;
         var act = to == CardState.Dormant
             ? () => card.FallDormant(TimeSpan.FromDays(90), "system", Now)
-            : (Func<CardEvent>)(() => card.Move(to, How(method), [], Now));
+            : (Func<CardEvent>)(() => card.Move(to, How(method), [], CountyClock.At(Now)));
         if (legal)
         {
             var e = act();
@@ -79,9 +80,9 @@ public sealed class CardTests
     public void Activation_is_face_to_face_at_the_bank_only()
     {
         var card = InState(CardState.Issued);
-        var e = Assert.Throws<DomainException>(() => card.Move(CardState.Activated, How(CardMethod.InPerson), [], Now));
+        var e = Assert.Throws<DomainException>(() => card.Move(CardState.Activated, How(CardMethod.InPerson), [], CountyClock.At(Now)));
         Assert.Contains("面签", e.Message, StringComparison.Ordinal);
-        card.Move(CardState.Activated, How(CardMethod.FaceToFace), [], Now);
+        card.Move(CardState.Activated, How(CardMethod.FaceToFace), [], CountyClock.At(Now));
         Assert.Equal(CardState.Activated, card.State);
     }
 
@@ -89,23 +90,23 @@ public sealed class CardTests
     public void A_card_falls_dormant_only_after_the_period_without_activation()
     {
         var card = NewCard();
-        card.Move(CardState.Issued, How(), [], Now);
+        card.Move(CardState.Issued, How(), [], CountyClock.At(Now));
         var e = Assert.Throws<DomainException>(() => card.FallDormant(TimeSpan.FromDays(90), "system", Now.AddDays(89)));
         Assert.Contains("未满 90 天", e.Message, StringComparison.Ordinal);
         card.FallDormant(TimeSpan.FromDays(90), "system", Now.AddDays(90));
         Assert.Equal(CardState.Dormant, card.State);
-        Assert.Throws<DomainException>(() => card.Move(CardState.Dormant, How(), [], Now));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Dormant, How(), [], CountyClock.At(Now)));
     }
 
     [Fact]
     public void Issuing_to_a_proxy_needs_a_relative_or_guardian_and_cancelling_or_losing_needs_a_reason()
     {
         var card = NewCard();
-        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, How() with { Recipient = Recipient.Proxy, RecipientName = "邻居", ProxyRelation = "邻居" }, [], Now));
-        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, How() with { Recipient = null }, [], Now));
-        Assert.Throws<DomainException>(() => card.Move(CardState.Cancelled, How(note: " "), [], Now));
-        Assert.Throws<DomainException>(() => card.Move(CardState.Lost, How(note: null), [], Now));
-        card.Move(CardState.Issued, How() with { Recipient = Recipient.Proxy, RecipientName = "张小三", ProxyRelation = "儿子" }, [], Now);
+        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, How() with { Recipient = Recipient.Proxy, RecipientName = "邻居", ProxyRelation = "邻居" }, [], CountyClock.At(Now)));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, How() with { Recipient = null }, [], CountyClock.At(Now)));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Cancelled, How(note: " "), [], CountyClock.At(Now)));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Lost, How(note: null), [], CountyClock.At(Now)));
+        card.Move(CardState.Issued, How() with { Recipient = Recipient.Proxy, RecipientName = "张小三", ProxyRelation = "儿子" }, [], CountyClock.At(Now));
         Assert.Equal(Custody.WithHolder, card.Custody);
         Assert.Contains("张小三", card.Events[^1].Note, StringComparison.Ordinal);
     }
@@ -119,22 +120,22 @@ public sealed class CardTests
         var card = NewCard();
         var today = DateOnly.FromDateTime(Now);
         var custodian = How() with { Recipient = Recipient.Custodian, RecipientName = "张大山" };
-        var e = Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [], Now));
+        var e = Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [], CountyClock.At(Now)));
         Assert.Contains("代管", e.Message, StringComparison.Ordinal);
 
         var requested = Authorisation(card.Id, today.AddDays(-1), today.AddDays(30));
-        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [requested], Now)); // not approved yet
+        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [requested], CountyClock.At(Now))); // not approved yet
         var expired = Authorisation(card.Id, today.AddDays(-60), today.AddDays(-1));
         expired.Approve("town", Now);
-        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [expired], Now));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [expired], CountyClock.At(Now)));
         var otherCard = Authorisation(card.Id + 1, today, today.AddDays(30));
         otherCard.Approve("town", Now);
-        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [otherCard], Now));
-        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian with { RecipientName = "李四" }, [expired, otherCard], Now));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian, [otherCard], CountyClock.At(Now)));
+        Assert.Throws<DomainException>(() => card.Move(CardState.Issued, custodian with { RecipientName = "李四" }, [expired, otherCard], CountyClock.At(Now)));
         Assert.Equal(CardState.InStock, card.State);
 
         requested.Approve("town", Now);
-        card.Move(CardState.Issued, custodian, [requested], Now);
+        card.Move(CardState.Issued, custodian, [requested], CountyClock.At(Now));
         Assert.Equal(Custody.WithCustodian("张大山"), card.Custody);
     }
 
@@ -179,7 +180,7 @@ public sealed class CardTests
         Assert.True(handover.IsOpen);
         Assert.Equal(Town, cards[1].Custody);
         Assert.Equal(Village, cards[3].Custody);
-        Assert.Throws<DomainException>(() => cards[3].Move(CardState.Issued, How(), [], Now)); // still travelling
+        Assert.Throws<DomainException>(() => cards[3].Move(CardState.Issued, How(), [], CountyClock.At(Now))); // still travelling
         Assert.Throws<DomainException>(() => handover.Receive("town", "王五", 1, new HashSet<long> { 3 }, cards, Now));
 
         handover.Resolve(3, found: false, "town", "王五", "村里复查未找到", cards[3], Now);
@@ -224,7 +225,7 @@ public sealed class CardTests
                         : card.Move(to, How(to == CardState.Activated ? CardMethod.FaceToFace : CardMethod.InPerson) with
                         {
                             To = random.Next(2) == 0 ? Town : Village,
-                        }, [], Now);
+                        }, [], CountyClock.At(Now));
                 }
                 catch (DomainException)
                 {
@@ -248,10 +249,10 @@ public sealed class LostAndSecondIssueTests
     public void A_lost_card_report_needs_a_day_not_in_the_future_and_the_circumstances_and_moves_the_card()
     {
         var card = Stock();
-        Assert.Throws<DomainException>(() => LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now).AddDays(2), "不见了", "clerk", "李四", Now));
-        Assert.Throws<DomainException>(() => LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now), " ", "clerk", "李四", Now));
+        Assert.Throws<DomainException>(() => LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now).AddDays(2), "不见了", "clerk", "李四", CountyClock.At(Now)));
+        Assert.Throws<DomainException>(() => LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now), " ", "clerk", "李四", CountyClock.At(Now)));
         Assert.Equal(CardState.InStock, card.State);
-        var report = LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now), "清点库存时发现缺少", "clerk", "李四", Now);
+        var report = LostCardReport.File(card, "三合村", DateOnly.FromDateTime(Now), "清点库存时发现缺少", "clerk", "李四", CountyClock.At(Now));
         Assert.Equal(CardState.Lost, card.State);
         Assert.Contains("清点库存时发现缺少", card.Events[^1].Note, StringComparison.Ordinal);
         report.Acknowledge("town", Now);
@@ -263,15 +264,15 @@ public sealed class LostAndSecondIssueTests
     {
         var how = new CardMove("clerk", "李四", CardMethod.InPerson) { Recipient = Recipient.Holder, To = Custody.AtTown(2) };
         var dormant = Stock(CardState.Dormant);
-        Assert.Throws<DomainException>(() => SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), false, "", how, [], Now));
-        var failed = SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), false, "持卡人长期外出,联系不上", how, [], Now);
+        Assert.Throws<DomainException>(() => SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), false, "", how, [], CountyClock.At(Now)));
+        var failed = SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), false, "持卡人长期外出,联系不上", how, [], CountyClock.At(Now));
         Assert.Equal(CardState.Returned, dormant.State);
         Assert.Equal(Custody.AtTown(2), dormant.Custody);
         Assert.Equal("持卡人长期外出,联系不上", failed.FailureReason);
-        Assert.Throws<DomainException>(() => SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), true, null, how, [], Now));
+        Assert.Throws<DomainException>(() => SecondIssueAttempt.Record(dormant, DateOnly.FromDateTime(Now), true, null, how, [], CountyClock.At(Now)));
 
         var stock = Stock();
-        Assert.True(SecondIssueAttempt.Record(stock, DateOnly.FromDateTime(Now), true, null, how, [], Now).Succeeded);
+        Assert.True(SecondIssueAttempt.Record(stock, DateOnly.FromDateTime(Now), true, null, how, [], CountyClock.At(Now)).Succeeded);
         Assert.Equal((CardState.Issued, Custody.WithHolder), (stock.State, stock.Custody));
     }
 }

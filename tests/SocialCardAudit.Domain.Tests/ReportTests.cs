@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
 
@@ -21,7 +22,8 @@ public sealed class ReportTests
     {
         var w = ReportWeek.Parse("2021-W25");
         Assert.Equal((new DateOnly(2021, 6, 21), new DateOnly(2021, 6, 27)), (w.Monday, w.Sunday));
-        Assert.Equal(new DateTime(2021, 6, 27, 16, 0, 0, DateTimeKind.Utc), w.EndUtc); // Sunday 24:00 in Beijing
+        Assert.Equal(new DateTime(2021, 6, 27, 16, 0, 0, DateTimeKind.Utc), w.EndUtc(CountyClock.BeijingTime)); // Sunday 24:00 in Beijing
+        Assert.Equal(new DateTime(2021, 6, 27, 18, 0, 0, DateTimeKind.Utc), w.EndUtc(CountyClock.For(TimeProvider.System, "Asia/Urumqi"))); // a county on Xinjiang time
         Assert.Equal(new ReportWeek(2021, 24), w.Previous);
         Assert.Equal(new ReportWeek(2020, 53), ReportWeek.Parse("2021-W01").Previous);
         Assert.Equal("2021-W25", w.ToString());
@@ -58,7 +60,7 @@ public sealed class ReportTests
         var snapshot = WeeklySnapshot.Take(1, 2, new ReportWeek(2021, 25), new Dictionary<int, (Progress, SubmissionState)>
         {
             [10] = (figures, SubmissionState.Submitted), [11] = (Progress.Zero, SubmissionState.InProgress),
-        }, "u1", new DateTime(2021, 6, 27, 16, 0, 0, DateTimeKind.Utc));
+        }, "u1", new DateTime(2021, 6, 27, 16, 0, 0, DateTimeKind.Utc), new DateOnly(2021, 6, 28));
         Assert.Equal(figures, snapshot.Lines.Single(l => l.VillageId == 10).Progress);
         Assert.Equal(SubmissionState.Submitted, snapshot.Lines.Single(l => l.VillageId == 10).State);
         Assert.Equal(Progress.Zero, snapshot.Lines.Single(l => l.VillageId == 11).Progress);

@@ -67,3 +67,9 @@ public sealed class ManualClock : TimeProvider
 
     public void Advance(TimeSpan by) => _offset += by;
 }
+
+/// <summary>A clock that stands still at one instant.</summary>
+public sealed class FixedTime(DateTime utc) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}

@@ -102,7 +102,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
             var fraud = await db.FraudCases.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.IssueId == issue.Id);
             if (fraud is null)
             {
-                fraud = FraudCase.Open(issue, 1200m, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new DateOnly(2021, 6, 20), null, "scenario", DateTime.UtcNow);
+                fraud = FraudCase.Open(issue, 1200m, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new DateOnly(2021, 6, 20), null, "scenario", CountyClock.At(DateTime.UtcNow));
                 db.FraudCases.Add(fraud);
                 await db.SaveChangesAsync();
             }
@@ -147,7 +147,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         db.CustodyAuthorisations.Add(authorisation);
         var handover = CardHandover.Create(village.TenantId, Custody.AtVillage(village.Id), Custody.AtTown(village.ParentId!.Value), [sent], "scenario", "场景", null, now);
         db.CardHandovers.Add(handover);
-        var report = LostCardReport.File(lost, village.Name, DateOnly.FromDateTime(now), "场景", "scenario", "场景", now);
+        var report = LostCardReport.File(lost, village.Name, DateOnly.FromDateTime(now), "场景", "scenario", "场景", CountyClock.At(now));
         db.LostCardReports.Add(report);
         var import = new CardImport
         {

@@ -132,7 +132,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "rows/{id:long}/finding", On.Row, VerifierOwn, VerifierNone, VerifierNone, "login 403 403 403 404 403", (_, _) => new()
         {
             ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
 
         // Suspicious issues: raised by the row's verifier or the village clerk, answered by those who see the row, closed by the town.
@@ -158,9 +158,9 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         });
         Route("GET", "fraud-cases/{id:long}", On.Fraud, "login ok ok ok 403 403", "login ok ok 403 403 403", CountyOnly, CaseNotFound);
         Route("POST", "fraud-cases/{id:long}/recoveries", On.Fraud, TownOnly, TownOnly, VerifierNone, CaseNotFound,
-            (_, _) => new() { ["amount"] = "1", ["recoveredOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            (_, _) => new() { ["amount"] = "1", ["recoveredOn"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         Route("POST", "fraud-cases/{id:long}/refer", On.Fraud, TownOnly, TownOnly, VerifierNone, CaseNotFound,
-            (_, _) => new() { ["referredOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            (_, _) => new() { ["referredOn"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
 
         // Classified statistics: whoever sees the campaign; a village sees its own line only.
         Route("GET", "statistics", "/statistics", Managers);

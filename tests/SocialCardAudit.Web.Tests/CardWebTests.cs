@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using System.Net;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
@@ -62,8 +63,8 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         Assert.Contains("不能交给他人代管", Error().Match(body).Groups[1].Value, StringComparison.Ordinal);
         Assert.Contains("value=\"张大山\"", body, StringComparison.Ordinal); // what was typed is still there
 
-        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var until = DateTime.Now.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var until = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await PostAsync(clerk, page, page + "/authorisations", new() { ["group"] = "Minor", ["custodian"] = "张大山", ["reason"] = "持卡人年幼", ["from"] = today, ["to"] = until });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(clerk, page, page + "/move", new(issue))).StatusCode); // requested, not approved
 
@@ -111,8 +112,8 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         await using var second = await DbAsync();
         var a = await first.Cards.Include(c => c.Events).SingleAsync(c => c.Id == card.Id);
         var b = await second.Cards.Include(c => c.Events).SingleAsync(c => c.Id == card.Id);
-        a.Move(CardState.Issued, new CardMove("u1", "甲", CardMethod.InPerson) { Recipient = Recipient.Holder }, [], DateTime.UtcNow);
-        b.Move(CardState.Returned, new CardMove("u2", "乙", CardMethod.InPerson) { To = Custody.AtTown(2) }, [], DateTime.UtcNow);
+        a.Move(CardState.Issued, new CardMove("u1", "甲", CardMethod.InPerson) { Recipient = Recipient.Holder }, [], CountyClock.At(DateTime.UtcNow));
+        b.Move(CardState.Returned, new CardMove("u2", "乙", CardMethod.InPerson) { To = Custody.AtTown(2) }, [], CountyClock.At(DateTime.UtcNow));
         await first.SaveChangesAsync();
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => second.SaveChangesAsync());
 
@@ -185,7 +186,7 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         var card = await StockCardAsync();
         var page = $"/cards/{card.Id}";
         var clerk = await fixture.App.SignedInAsync("demo.clerk1");
-        var form = new Dictionary<string, string> { ["noticedOn"] = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["circumstances"] = "清点时缺少", ["password"] = "wrong-password1" };
+        var form = new Dictionary<string, string> { ["noticedOn"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["circumstances"] = "清点时缺少", ["password"] = "wrong-password1" };
         Assert.Contains("密码不正确", await (await PostAsync(clerk, page, page + "/lost", new(form))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         form["password"] = DemoData.Password;
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(clerk, page, page + "/lost", form)).StatusCode);
@@ -257,7 +258,7 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         {
             ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2021-01-05", ["CardWhereabouts"] = "已交镇社会事业综合服务中心", ["Signature"] = "Proxy",
             ["ProxyName"] = "王芳", ["ProxyRelation"] = "配偶", ["Phone"] = "13800138000", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -292,7 +293,7 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         {
             // Issued 91 days ago and never activated.
             var stored = await db.Cards.Include(c => c.Events).SingleAsync(c => c.Id == card.Id);
-            stored.Move(CardState.Issued, new CardMove("seed", "甲", CardMethod.InPerson) { Recipient = Recipient.Holder }, [], DateTime.UtcNow.AddDays(-91));
+            stored.Move(CardState.Issued, new CardMove("seed", "甲", CardMethod.InPerson) { Recipient = Recipient.Holder }, [], CountyClock.At(DateTime.UtcNow.AddDays(-91)));
             await db.SaveChangesAsync();
         }
         var fresh = await StockCardAsync(); // stocked just now: not dormant

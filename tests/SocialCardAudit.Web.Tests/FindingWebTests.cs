@@ -11,7 +11,7 @@ namespace SocialCardAudit.Web.Tests;
 /// <summary>The verifier's finding over HTTP: rules, stale saves, double submits, history. Each test takes its own row of demo.verifier1's.</summary>
 public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixture>
 {
-    private static string Visit(int hoursAgo = 1) => DateTime.Now.AddHours(-hoursAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    private static string Visit(int hoursAgo = 1) => SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-hoursAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private async Task<long> RowAsync(int index)
     {
@@ -40,6 +40,28 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
 
     private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, long row, Dictionary<string, string> form) =>
         await client.PostFormAsync($"/rows/{row}/finding", await client.TokenAsync($"/rows/{row}/finding"), form);
+
+    [Fact]
+    public async Task The_form_shows_and_accepts_Beijing_time_whatever_the_server_s_zone()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(14);
+        var page = await verifier.GetStringAsync($"/rows/{row}/finding");
+        var prefilled = DateTime.ParseExact(System.Text.RegularExpressions.Regex.Match(page, "name=\"VisitedAt\" type=\"datetime-local\" value=\"([^\"]+)\"").Groups[1].Value,
+            "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var beijing = DateTime.UtcNow.AddHours(8);
+        Assert.InRange(prefilled, beijing.AddMinutes(-2), beijing.AddMinutes(1));
+
+        // A visit a minute ago, typed as the verifier's watch shows it, is not "later than now".
+        var form = InUse(0);
+        form["VisitedAt"] = beijing.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(verifier, row, form)).StatusCode);
+
+        // And the record's time is shown in Beijing time beside it.
+        var shown = System.Text.RegularExpressions.Regex.Match(await verifier.GetStringAsync($"/rows/{row}/finding"), @"已于 (\d\d-\d\d \d\d:\d\d) 由").Groups[1].Value;
+        var recorded = DateTime.ParseExact($"{beijing.Year}-{shown}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Assert.InRange(recorded, beijing.AddMinutes(-2), beijing.AddMinutes(2));
+    }
 
     [Fact]
     public async Task Each_outcome_is_saved_with_what_it_requires()
@@ -77,7 +99,7 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
             (new(InUse(0)) { ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2099-01-01", ["CardWhereabouts"] = "由其子保管", ["Signature"] = "Proxy", ["ProxyName"] = "李四", ["ProxyRelation"] = "儿子" }, "去世时间不能晚于上门核查时间"),
             (new(InUse(0)) { ["Outcome"] = "NotReceivedDeceased", ["DeathDate"] = "2021-01-01", ["CardWhereabouts"] = "不知道" }, "已去世人员须由直系亲属或法定监护人代为签名"),
             (new(InUse(0)) { ["Signature"] = "Proxy", ["ProxyName"] = "张三", ["ProxyRelation"] = "邻居" }, "代签人只能是直系亲属或监护人"),
-            (new(InUse(0)) { ["VisitedAt"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) }, "不能晚于现在"),
+            (new(InUse(0)) { ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) }, "不能晚于现在"),
         };
         foreach (var (form, message) in cases)
         {

@@ -77,7 +77,7 @@ public sealed class IssueWebTests(WebFixture fixture) : IClassFixture<WebFixture
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         var casePage = opened.Headers.Location!.OriginalString;
 
-        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await town.PostFormAsync(casePage + "/recoveries", await town.TokenAsync(casePage), new() { ["amount"] = "1000", ["recoveredOn"] = today });
         Assert.Contains("<dd id=\"case-status\">追缴中", await town.GetStringAsync(casePage), StringComparison.Ordinal);
 

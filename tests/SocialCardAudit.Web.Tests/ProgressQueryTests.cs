@@ -78,9 +78,9 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         Issue(1); // a second open issue on r1 counts the row once
         Issue(5).Close("已核实", "town", Now);
         await db.SaveChangesAsync();
-        var fraud = FraudCase.Open(fraudIssue, 300m, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new DateOnly(2021, 6, 19), null, "town", Now);
-        fraud.AddRecovery(100m, new DateOnly(2021, 6, 19), "town", Now);
-        fraud.AddRecovery(50.50m, new DateOnly(2021, 6, 20), "town", Now);
+        var fraud = FraudCase.Open(fraudIssue, 300m, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new DateOnly(2021, 6, 19), null, "town", CountyClock.At(Now));
+        fraud.AddRecovery(100m, new DateOnly(2021, 6, 19), "town", CountyClock.At(Now));
+        fraud.AddRecovery(50.50m, new DateOnly(2021, 6, 20), "town", CountyClock.At(Now));
         db.FraudCases.Add(fraud);
         await db.SaveChangesAsync();
 
@@ -90,7 +90,7 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         var cards = Enumerable.Range(960_001, 3).Select(p => Testing.Scenario.StockCard(protector, b, bank, p, Now)).ToList();
         db.Cards.AddRange(cards);
         await db.SaveChangesAsync();
-        cards[2].Move(Domain.Cards.CardState.Lost, new Domain.Cards.CardMove("t", "王五", Domain.Cards.CardMethod.Registration, Note: "遗失"), [], Now);
+        cards[2].Move(Domain.Cards.CardState.Lost, new Domain.Cards.CardMove("t", "王五", Domain.Cards.CardMethod.Registration, Note: "遗失"), [], CountyClock.At(Now));
         await db.SaveChangesAsync();
 
         var villages = await ProgressQueries.VillagesAsync(db, campaign.Id, default);

@@ -33,7 +33,7 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         var saved = await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
         {
             ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -80,7 +80,7 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         var locked = await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
         {
             ["Outcome"] = "ReceivedInUse", ["Phone"] = "13900000000", ["Signature"] = "Self", ["Version"] = "1", ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
 
@@ -135,7 +135,7 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         {
             ["Outcome"] = "NotReceivedHandedIn", ["HandedInTo"] = "TownCentre", ["HandedInDate"] = "2021-06-10", ["Phone"] = "13800138000",
             ["Signature"] = "Fingerprint", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
         var html = await (await fixture.App.SignedInAsync("demo.town")).GetStringAsync(Page + "/summary");
         Assert.Contains("类别:本人未领·已经上交(", html, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class StatisticsDocumentTests(WebFixture fixture) : IClassFixture<
         var saved = await verifier.PostFormAsync(page, token, new()
         {
             ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = version, ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }

@@ -24,7 +24,7 @@ public sealed partial class WeeklyReportWebTests(WebFixture fixture) : IClassFix
         var saved = await client.PostFormAsync(page, await client.TokenAsync(page), new()
         {
             ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(),
-            ["VisitedAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
@@ -86,8 +86,8 @@ public sealed partial class WeeklyReportWebTests(WebFixture fixture) : IClassFix
     {
         var options = fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>();
         var monday = new DateTime(2021, 6, 28, 1, 0, 0, DateTimeKind.Utc); // Monday 09:00 in Beijing: 2021-W25 has ended
-        await WeeklyFreezing.FreezeEndedWeeksAsync(options, monday, default);
-        Assert.Equal(0, await WeeklyFreezing.FreezeEndedWeeksAsync(options, monday.AddHours(1), default));
+        await WeeklyFreezing.FreezeEndedWeeksAsync(options, new FixedTime(monday), default);
+        Assert.Equal(0, await WeeklyFreezing.FreezeEndedWeeksAsync(options, new FixedTime(monday.AddHours(1)), default));
         await using var system = new AppDbContext(options, new FixedTenant(null));
         var snapshots = await system.WeeklySnapshots.IgnoreQueryFilters()
             .Where(s => s.CampaignId == fixture.Scenario.Own.CampaignId && s.Year == 2021 && s.Week == 25).Include(s => s.Lines).ToListAsync();

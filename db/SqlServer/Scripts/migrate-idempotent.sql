@@ -1731,3 +1731,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201214107_CountyTimeZone'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [TimeZone] nvarchar(64) NOT NULL DEFAULT N'Asia/Shanghai';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201214107_CountyTimeZone'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201214107_CountyTimeZone', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

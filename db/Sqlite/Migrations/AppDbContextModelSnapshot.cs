@@ -920,6 +920,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Asia/Shanghai");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

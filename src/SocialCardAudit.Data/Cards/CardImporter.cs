@@ -39,7 +39,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var flaggedNotes = new List<string>();
             var firstLine = new Dictionary<UInt128, string>();
             var holderBankLine = new Dictionary<(UInt128, int), string>();
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = (await db.CountyClockAsync(town.TenantId, clock, ct)).Today;
             var digits = new DigitLoss();
             var read = 0;
             foreach (var row in source.Rows())

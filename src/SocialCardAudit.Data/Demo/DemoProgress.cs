@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data.Reports;
 using SocialCardAudit.Domain.Reports;
@@ -16,6 +17,7 @@ public static class DemoProgress
     public static async Task<int> AddAsync(DbContextOptions<AppDbContext> options, int tenantId, string campaignCode, double share, DateTime nowUtc, CancellationToken ct)
     {
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var county = await db.CountyClockAsync(tenantId, TimeProvider.System, ct);
         var campaign = await db.Campaigns.Include(c => c.Villages).SingleAsync(c => c.Code == campaignCode, ct);
         var rows = await db.TaskRows.Where(r => r.CampaignId == campaign.Id && !db.VerificationRecords.Any(v => v.TaskRowId == r.Id))
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.VillageId, r.Phone, r.VerifierId }).ToListAsync(ct);
@@ -40,15 +42,15 @@ public static class DemoProgress
                     var row = chosen[i];
                     var visited = week.Monday.AddDays(i % 5).ToDateTime(new TimeOnly(10, 0));
                     var record = new VerificationRecord { TenantId = tenantId, TaskRowId = row.Id, CampaignId = campaign.Id, VillageId = row.VillageId };
-                    var version = record.Record(Finding(i, visited, row.Phone), row.VerifierId ?? "seed", visited.AddHours(-8));
+                    var version = record.Record(Finding(i, visited, row.Phone), row.VerifierId ?? "seed", county.ToUtc(visited));
                     records.Insert(record);
                     versions.Insert(version);
                 }
                 await tx.CommitAsync(ct);
             }
-            if (week.EndUtc <= nowUtc && !await db.WeeklySnapshots.AnyAsync(s => s.CampaignId == campaign.Id && s.Year == week.Year && s.Week == week.Week, ct))
+            if (week.EndUtc(county) <= nowUtc && !await db.WeeklySnapshots.AnyAsync(s => s.CampaignId == campaign.Id && s.Year == week.Year && s.Week == week.Week, ct))
             {
-                await WeeklyReports.FreezeAsync(db, campaign, week, null, week.EndUtc, ct);
+                await WeeklyReports.FreezeAsync(db, campaign, week, null, week.EndUtc(county), week.Sunday, ct);
             }
         }
         return chosen.Count;

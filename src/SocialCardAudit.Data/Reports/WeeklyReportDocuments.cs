@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
 using static SocialCardAudit.Data.Documents.Sheets;
@@ -18,8 +19,8 @@ public static class WeeklyReportDocuments
 
     public static string Title(WeeklyReport r) => $"{r.CampaignName}周督查通报({r.Week})";
 
-    public static string Status(WeeklyReport r) =>
-        (r.FrozenAtUtc is { } at ? $"数据冻结于 {DocumentTime.Minute(at)}" : "本周尚未冻结,为生成时的实时数据")
+    public static string Status(WeeklyReport r, CountyClock clock) =>
+        (r.FrozenAtUtc is { } at ? $"数据冻结于 {clock.Minute(at)}" : "本周尚未冻结,为生成时的实时数据")
         + $";{r.Week.DisplayName};截止 {r.Deadline:yyyy-MM-dd}";
 
     private static object?[] Row(ReportLine l)
@@ -33,37 +34,37 @@ public static class WeeklyReportDocuments
         ];
     }
 
-    public static byte[] Xlsx(WeeklyReport r, DateTime nowUtc)
+    public static byte[] Xlsx(WeeklyReport r, CountyClock clock)
     {
         using var workbook = new XLWorkbook();
-        Sheet(workbook, "全县", Title(r), r, r.Towns.Select(t => t.Town).Append(r.Total), nowUtc);
+        Sheet(workbook, "全县", Title(r), r, r.Towns.Select(t => t.Town).Append(r.Total), clock);
         foreach (var town in r.Towns)
         {
             // Sheet names: at most 31 characters, unique.
             var name = town.Town.Name.Length > 28 ? town.Town.Name[..28] : town.Town.Name;
-            Sheet(workbook, name, $"{town.Town.Name} {Title(r)}", r, town.Villages.Append(town.Town), nowUtc);
+            Sheet(workbook, name, $"{town.Town.Name} {Title(r)}", r, town.Villages.Append(town.Town), clock);
         }
         return Save(workbook);
     }
 
-    private static void Sheet(XLWorkbook workbook, string name, string title, WeeklyReport r, IEnumerable<ReportLine> lines, DateTime nowUtc)
+    private static void Sheet(XLWorkbook workbook, string name, string title, WeeklyReport r, IEnumerable<ReportLine> lines, CountyClock clock)
     {
         var sheet = workbook.Worksheets.Add(name);
         Sheets.Title(sheet, 1, Columns.Length, title, 14);
-        Line(sheet, 2, Columns.Length, Status(r));
+        Line(sheet, 2, Columns.Length, Status(r, clock));
         var next = Table(sheet, 3, Columns, lines.Select(l => (IReadOnlyList<object?>)Row(l)));
         sheet.Row(next - 1).Style.Font.SetBold(true);
         sheet.Row(3).Height = 30;
         sheet.SheetView.FreezeRows(3);
-        Line(sheet, next + 1, Columns.Length, $"生成时间:{DocumentTime.Minute(nowUtc)}");
+        Line(sheet, next + 1, Columns.Length, $"生成时间:{clock.Minute(clock.UtcNow)}");
         Print(sheet, landscape: true, headingRow: 3);
     }
 
-    public static byte[] Pdf(WeeklyReport r, DateTime nowUtc)
+    public static byte[] Pdf(WeeklyReport r, CountyClock clock)
     {
         var pdf = new PdfForm(Title(r), landscape: true);
         pdf.Title(Title(r));
-        pdf.Paragraph(Status(r) + $";生成时间 {DocumentTime.Minute(nowUtc)}", 10);
+        pdf.Paragraph(Status(r, clock) + $";生成时间 {clock.Minute(clock.UtcNow)}", 10);
         var columns = Columns.Select((c, i) => new PdfColumn(c.Heading, c.Width, Right: i is > 0 and < 15)).ToList();
         IReadOnlyList<string> Text(ReportLine l) => Row(l).Select(x => x switch { decimal d => d.ToString("0.##"), null => "", _ => x.ToString()! }).ToList();
         var townLines = r.Towns.Select(t => t.Town).ToList();

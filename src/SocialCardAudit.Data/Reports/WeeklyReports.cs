@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
 
@@ -20,7 +21,7 @@ public sealed record WeeklyReport(int CampaignId, string CampaignCode, string Ca
 public static class WeeklyReports
 {
     /// <summary>The report for <paramref name="villages"/> (the user's part of the campaign), or every village of it when null.</summary>
-    public static async Task<WeeklyReport> BuildAsync(AppDbContext db, Campaign campaign, ReportWeek week, IReadOnlySet<int>? villages, DateTime nowUtc, CancellationToken ct)
+    public static async Task<WeeklyReport> BuildAsync(AppDbContext db, Campaign campaign, ReportWeek week, IReadOnlySet<int>? villages, CountyClock clock, CancellationToken ct)
     {
         var current = await FrozenAsync(db, campaign.Id, week, ct);
         var figures = current?.Lines ?? await LiveAsync(db, campaign, ct);
@@ -29,7 +30,7 @@ public static class WeeklyReports
         var units = await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name, u.Code, Town = u.ParentId!.Value }).ToListAsync(ct);
         var townIds = units.Select(u => u.Town).Distinct().ToList();
         var towns = await db.OrgUnits.Where(u => townIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Name, u.Code), ct);
-        var asOf = DateOnly.FromDateTime(nowUtc.AddHours(8)) < week.Sunday ? DateOnly.FromDateTime(nowUtc.AddHours(8)) : week.Sunday;
+        var asOf = clock.Today < week.Sunday ? clock.Today : week.Sunday;
 
         ReportLine Line(int id, string name, Progress p, Progress? before, SubmissionState? state) =>
             new(id, name, p, before is null ? null : p.Since(before), state,
@@ -68,14 +69,14 @@ public static class WeeklyReports
     }
 
     /// <summary>Freezes the week's figures as they are now; refuses a week already frozen, so a report never changes once out.</summary>
-    public static async Task<WeeklySnapshot> FreezeAsync(AppDbContext db, Campaign campaign, ReportWeek week, string? byId, DateTime nowUtc, CancellationToken ct)
+    public static async Task<WeeklySnapshot> FreezeAsync(AppDbContext db, Campaign campaign, ReportWeek week, string? byId, DateTime nowUtc, DateOnly today, CancellationToken ct)
     {
         if (await db.WeeklySnapshots.AnyAsync(s => s.CampaignId == campaign.Id && s.Year == week.Year && s.Week == week.Week, ct))
         {
             throw new Domain.DomainException($"{campaign.Name} {week} 已冻结,不能重新冻结。");
         }
         var live = await LiveAsync(db, campaign, ct);
-        var snapshot = WeeklySnapshot.Take(campaign.TenantId, campaign.Id, week, live, byId, nowUtc);
+        var snapshot = WeeklySnapshot.Take(campaign.TenantId, campaign.Id, week, live, byId, nowUtc, today);
         db.WeeklySnapshots.Add(snapshot);
         await db.SaveChangesAsync(ct);
         return snapshot;
@@ -103,17 +104,20 @@ public static class WeeklyReports
 /// </summary>
 public static class WeeklyFreezing
 {
-    public static async Task<int> FreezeEndedWeeksAsync(DbContextOptions<AppDbContext> options, DateTime nowUtc, CancellationToken ct)
+    public static async Task<int> FreezeEndedWeeksAsync(DbContextOptions<AppDbContext> options, TimeProvider time, CancellationToken ct)
     {
-        var ended = ReportWeek.Of(DateOnly.FromDateTime(nowUtc.AddHours(8))).Previous;
-        List<int> tenants;
+        List<(int Id, string TimeZone)> tenants;
         await using (var system = new AppDbContext(options, new FixedTenant(null)))
         {
-            tenants = await system.Tenants.Select(t => t.Id).ToListAsync(ct);
+            tenants = (await system.Tenants.Select(t => new { t.Id, t.TimeZone }).ToListAsync(ct)).Select(t => (t.Id, t.TimeZone)).ToList();
         }
         var frozen = 0;
-        foreach (var tenant in tenants)
+        foreach (var (tenant, zone) in tenants)
         {
+            // Each county's week ends at its own Sunday midnight.
+            var clock = CountyClock.For(time, zone);
+            var nowUtc = clock.UtcNow;
+            var ended = ReportWeek.Current(clock).Previous;
             await using var db = new AppDbContext(options, new FixedTenant(tenant));
             var due = await db.Campaigns.Include(c => c.Villages)
                 .Where(c => c.ClosedAtUtc == null && c.StartDate <= ended.Sunday
@@ -123,7 +127,7 @@ public static class WeeklyFreezing
             {
                 try
                 {
-                    await WeeklyReports.FreezeAsync(db, campaign, ended, null, nowUtc, ct);
+                    await WeeklyReports.FreezeAsync(db, campaign, ended, null, nowUtc, clock.Today, ct);
                     frozen++;
                 }
                 catch (DbUpdateException)

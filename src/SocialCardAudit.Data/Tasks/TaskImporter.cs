@@ -42,7 +42,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             var taskFile = TaskFile.Open(file, job.FileName);
             _report = rejected => ErrorReport.Build(taskFile, rejected);
             var lookup = await Lookup.LoadAsync(db, campaign, ct);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = (await db.CountyClockAsync(campaign.TenantId, clock, ct)).Today;
             var digits = new DigitLoss();
 
             var accepted = new List<Candidate>();

@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Verification;
 
@@ -100,8 +101,9 @@ public sealed class Card : ITenantOwned
     }
 
     /// <summary>A change of state by a person: issue, activate, lose, find, return, restock, cancel.</summary>
-    public CardEvent Move(CardState to, CardMove how, IReadOnlyCollection<CustodyAuthorisation> authorisations, DateTime nowUtc)
+    public CardEvent Move(CardState to, CardMove how, IReadOnlyCollection<CustodyAuthorisation> authorisations, CountyClock clock)
     {
+        var nowUtc = clock.UtcNow;
         CardLifecycle.Ensure(State, to);
         NotInTransit(CardLifecycle.Action(State, to));
         var responsible = Text(how.Responsible, "请填写责任人。");
@@ -110,7 +112,7 @@ public sealed class Card : ITenantOwned
         switch (to)
         {
             case CardState.Issued:
-                custody = Issue(how, authorisations, nowUtc);
+                custody = Issue(how, authorisations, clock.Today);
                 break;
             case CardState.Activated:
                 if (how.Method != CardMethod.FaceToFace)
@@ -207,7 +209,7 @@ public sealed class Card : ITenantOwned
         return (state ?? throw new DomainException("该卡没有任何事件。"), custody);
     }
 
-    private Custody Issue(CardMove how, IReadOnlyCollection<CustodyAuthorisation> authorisations, DateTime nowUtc)
+    private Custody Issue(CardMove how, IReadOnlyCollection<CustodyAuthorisation> authorisations, DateOnly today)
     {
         if (!Custody.IsPlace)
         {
@@ -226,7 +228,6 @@ public sealed class Card : ITenantOwned
                 return Custody.WithHolder;
             case Recipient.Custodian:
                 var name = Text(how.RecipientName, "请填写代管人姓名。");
-                var today = DateOnly.FromDateTime(nowUtc);
                 if (!authorisations.Any(a => a.CardId == Id && a.Covers(name, today)))
                 {
                     throw new DomainException($"没有经镇批准且在有效期内、指定“{name}”代管此卡的授权,不能交给他人代管。工作人员不得代持群众的社保卡。");

@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 namespace SocialCardAudit.Domain.Cards;
 
 /// <summary>
@@ -18,14 +19,15 @@ public sealed class LostCardReport : ITenantOwned
     public string? AcknowledgedById { get; private set; }
     public DateTime? AcknowledgedAtUtc { get; private set; }
 
-    public static LostCardReport File(Card card, string lastCustodian, DateOnly? noticedOn, string? circumstances, string clerkId, string clerkName, DateTime nowUtc)
+    public static LostCardReport File(Card card, string lastCustodian, DateOnly? noticedOn, string? circumstances, string clerkId, string clerkName, CountyClock clock)
     {
-        if (noticedOn is not { } day || day > DateOnly.FromDateTime(nowUtc.AddHours(8)))
+        var nowUtc = clock.UtcNow;
+        if (noticedOn is not { } day || day > clock.Today)
         {
             throw new DomainException("请填写发现遗失的日期(不能晚于今天)。");
         }
         var how = Card.Text(circumstances, "请写明遗失的经过。");
-        card.Move(CardState.Lost, new CardMove(clerkId, clerkName, CardMethod.Registration, Note: $"遗失登记:{how}"), [], nowUtc);
+        card.Move(CardState.Lost, new CardMove(clerkId, clerkName, CardMethod.Registration, Note: $"遗失登记:{how}"), [], clock);
         return new LostCardReport
         {
             TenantId = card.TenantId, CardId = card.Id, VillageId = card.VillageId, LastCustodian = lastCustodian, NoticedOn = day,
@@ -59,8 +61,9 @@ public sealed class SecondIssueAttempt : ITenantOwned
     public DateTime AtUtc { get; private set; }
 
     public static SecondIssueAttempt Record(Card card, DateOnly attemptedOn, bool succeeded, string? failureReason, CardMove how,
-        IReadOnlyCollection<CustodyAuthorisation> authorisations, DateTime nowUtc)
+        IReadOnlyCollection<CustodyAuthorisation> authorisations, CountyClock clock)
     {
+        var nowUtc = clock.UtcNow;
         if (card.State is not (CardState.InStock or CardState.Dormant))
         {
             throw new DomainException($"二次发放只适用于库存卡和睡眠卡,该卡当前状态为“{CardLifecycle.DisplayName(card.State)}”。");
@@ -68,12 +71,12 @@ public sealed class SecondIssueAttempt : ITenantOwned
         string? reason = null;
         if (succeeded)
         {
-            card.Move(CardState.Issued, how, authorisations, nowUtc);
+            card.Move(CardState.Issued, how, authorisations, clock);
         }
         else
         {
             reason = Card.Text(failureReason, "二次发放未成功,请写明原因。");
-            card.Move(CardState.Returned, how with { Note = $"二次发放未成功,回收:{reason}" }, authorisations, nowUtc);
+            card.Move(CardState.Returned, how with { Note = $"二次发放未成功,回收:{reason}" }, authorisations, clock);
         }
         return new SecondIssueAttempt
         {

@@ -9,4 +9,7 @@ public sealed class Tenant
     public required string Code { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>The county's time zone (IANA id): the time its pages and papers show and its days and weeks.</summary>
+    public string TimeZone { get; set; } = CountyClock.DefaultZoneId;
 }

@@ -5,7 +5,7 @@ namespace SocialCardAudit.Domain.Reports;
 
 /// <summary>
 /// An ISO 8601 week (Monday to Sunday), written 2021-W25: the period a weekly report (周督查通报) covers.
-/// The report's figures are those at the end of the week, Sunday 24:00 Beijing time.
+/// The report's figures are those at the end of the week, Sunday 24:00 in the county's time.
 /// </summary>
 public readonly partial record struct ReportWeek(int Year, int Week) : IComparable<ReportWeek>
 {
@@ -38,8 +38,11 @@ public readonly partial record struct ReportWeek(int Year, int Week) : IComparab
     public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
     public DateOnly Sunday => Monday.AddDays(6);
 
-    /// <summary>The end of the week in UTC: Sunday 24:00 in Beijing is Sunday 16:00 UTC.</summary>
-    public DateTime EndUtc => Sunday.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+    /// <summary>The end of the week as an instant: Sunday 24:00 in the county (in Beijing, Sunday 16:00 UTC).</summary>
+    public DateTime EndUtc(Organization.CountyClock clock) => clock.EndOfDayUtc(Sunday);
+
+    /// <summary>The week the county is in now.</summary>
+    public static ReportWeek Current(Organization.CountyClock clock) => Of(clock.Today);
 
     public ReportWeek Previous => Of(Monday.AddDays(-7));
 

@@ -47,9 +47,9 @@ public sealed class WeeklySnapshot : ITenantOwned
 
     /// <summary>Freezes the figures of a week that has ended (or is ending: the county may freeze the current week).</summary>
     public static WeeklySnapshot Take(int tenantId, int campaignId, ReportWeek week, IReadOnlyDictionary<int, (Progress Progress, SubmissionState State)> villages,
-        string? byId, DateTime nowUtc)
+        string? byId, DateTime nowUtc, DateOnly today)
     {
-        if (week.Monday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8) > nowUtc)
+        if (week.Monday > today)
         {
             throw new DomainException($"{week} 尚未开始,不能冻结。");
         }

@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 namespace SocialCardAudit.Domain.Verification;
 
 public enum FraudStatus
@@ -37,9 +38,9 @@ public sealed class FraudCase : ITenantOwned
     public decimal Outstanding => AmountClaimed - Recovered;
 
     public static FraudCase Open(SuspiciousIssue issue, decimal amountClaimed, DateOnly from, DateOnly to, DateOnly reportedOn,
-        string? note, string userId, DateTime nowUtc)
+        string? note, string userId, CountyClock clock)
     {
-        var today = DateOnly.FromDateTime(nowUtc);
+        var (nowUtc, today) = (clock.UtcNow, clock.Today);
         if (amountClaimed <= 0 || amountClaimed > MaxAmount || decimal.Round(amountClaimed, 2) != amountClaimed)
         {
             throw new DomainException("冒领金额应为大于 0 的金额(元,最多两位小数)。");
@@ -65,8 +66,9 @@ public sealed class FraudCase : ITenantOwned
     }
 
     /// <summary>A payment recovered. The case is 追缴中 until the whole amount is back, then 已追回.</summary>
-    public void AddRecovery(decimal amount, DateOnly recoveredOn, string userId, DateTime nowUtc)
+    public void AddRecovery(decimal amount, DateOnly recoveredOn, string userId, CountyClock clock)
     {
+        var nowUtc = clock.UtcNow;
         if (Status == FraudStatus.Recovered)
         {
             throw new DomainException("该案件已全部追回。");
@@ -79,7 +81,7 @@ public sealed class FraudCase : ITenantOwned
         {
             throw new DomainException($"追回金额 {amount:0.00} 元超过尚未追回的 {Outstanding:0.00} 元。");
         }
-        if (recoveredOn > DateOnly.FromDateTime(nowUtc) || recoveredOn < PeriodFrom)
+        if (recoveredOn > clock.Today || recoveredOn < PeriodFrom)
         {
             throw new DomainException("追回日期应在冒领开始之后、今天之前。");
         }
@@ -91,13 +93,13 @@ public sealed class FraudCase : ITenantOwned
     }
 
     /// <summary>Handed over for handling (上报组织处理). Recoveries may still follow.</summary>
-    public void Refer(DateOnly on, DateTime nowUtc)
+    public void Refer(DateOnly on, CountyClock clock)
     {
         if (Status is FraudStatus.Referred or FraudStatus.Recovered)
         {
             throw new DomainException($"案件状态为“{DisplayName(Status)}”,不能再移交。");
         }
-        if (on > DateOnly.FromDateTime(nowUtc) || on < ReportedOn)
+        if (on > clock.Today || on < ReportedOn)
         {
             throw new DomainException("移交日期应在上报日期之后、今天之前。");
         }

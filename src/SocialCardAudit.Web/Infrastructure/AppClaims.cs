@@ -19,6 +19,9 @@ public static class AppClaims
     public const string FullName = "sca:name";
     public const string MustChangePassword = "sca:must-change-password";
 
+    /// <summary>The county's time zone, for its <see cref="CountyClock"/>.</summary>
+    public const string TimeZone = "sca:tz";
+
     public static int? TenantOf(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(TenantId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
@@ -52,6 +55,7 @@ public sealed class AppClaimsPrincipalFactory(
         identity.AddClaim(new Claim(AppClaims.TenantId, user.TenantId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaims.UnitId, unit.Id.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaims.UnitCode, unit.Code));
+        identity.AddClaim(new Claim(AppClaims.TimeZone, await db.Tenants.Where(t => t.Id == user.TenantId).Select(t => t.TimeZone).SingleAsync()));
         identity.AddClaim(new Claim(AppClaims.UnitName, unit.Name));
         identity.AddClaim(new Claim(AppClaims.FullName, user.FullName));
         if (user.MustChangePassword)

@@ -39,7 +39,7 @@ public sealed class AssignForm
 
 /// <summary>A village's task rows: the clerk assigns them to verifiers; town and county look on.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class AssignmentController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, TimeProvider clock) : Controller
+public sealed class AssignmentController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, CountyClock clock) : Controller
 {
     private const int PageSize = 100;
 
@@ -86,7 +86,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             return Redirect(back);
         }
         var to = string.IsNullOrEmpty(form.VerifierId) ? null : form.VerifierId;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var changed = 0;
         foreach (var row in selected.Where(r => r.VerifierId != to))
         {

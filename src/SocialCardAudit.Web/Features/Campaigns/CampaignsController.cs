@@ -20,7 +20,7 @@ public sealed record CampaignDetails(Campaign Campaign, OrgUnit Town, IReadOnlyL
 /// <summary>Audit campaigns (专项清查): the town office's (and the county's) to create, edit and close.</summary>
 [Route("campaigns")]
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm> validator, TimeProvider clock) : Controller
+public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm> validator, CountyClock clock) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
 
@@ -159,7 +159,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         }
         try
         {
-            campaign.Close(clock.GetUtcNow().UtcDateTime);
+            campaign.Close(clock.UtcNow);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = $"专项清查“{campaign.Name}”已结束。";
         }

@@ -44,13 +44,13 @@ public sealed record CardPage(Card Card, OrgUnit Village, int TownId, CardPlaces
 /// issuing, face-to-face activation, returns, lost cards, second issuing, custodial authorisations.
 /// </summary>
 [Authorize(Roles = CardAccess.Staff)]
-public sealed class CardsController(AppDbContext db, IConfiguration config, TimeProvider clock) : Controller
+public sealed class CardsController(AppDbContext db, IConfiguration config, CountyClock clock) : Controller
 {
     private const int PageSize = 100;
 
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     [HttpGet("cards")]
     public async Task<IActionResult> Index(int? villageId, CardState? state, string? q, bool deceased = false, int page = 1, CancellationToken ct = default)
@@ -101,7 +101,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
         ActAsync(id, "move", form, async (card, village) =>
         {
             var to = form.To ?? throw new DomainException("请选择要办理的事项。");
-            card.Move(to, How(card, village, form), await AuthorisationsAsync(card, ct), Now);
+            card.Move(to, How(card, village, form), await AuthorisationsAsync(card, ct), clock);
             return $"已办理:{CardLifecycle.DisplayName(to)}。";
         }, ct);
 
@@ -110,8 +110,8 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
         ActAsync(id, "second-issue", form, async (card, village) =>
         {
             form.ToPlace ??= "town"; // a failed attempt recalls the card to the town centre unless another place is named
-            db.SecondIssueAttempts.Add(Domain.Cards.SecondIssueAttempt.Record(card, attemptedOn ?? DateOnly.FromDateTime(Now), succeeded, failureReason,
-                How(card, village, form), await AuthorisationsAsync(card, ct), Now));
+            db.SecondIssueAttempts.Add(Domain.Cards.SecondIssueAttempt.Record(card, attemptedOn ?? clock.Today, succeeded, failureReason,
+                How(card, village, form), await AuthorisationsAsync(card, ct), clock));
             return succeeded ? "已记录二次发放:发放成功。" : "已记录二次发放未成功,并登记回收。";
         }, ct);
 
@@ -129,7 +129,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Time
                 throw new DomainException(refusal);
             }
             var places = await CardPlaces.LoadAsync(db, ct);
-            db.LostCardReports.Add(LostCardReport.File(card, places.Of(card.Custody), noticedOn, circumstances, Me, AppClaims.NameOf(User), Now));
+            db.LostCardReports.Add(LostCardReport.File(card, places.Of(card.Custody), noticedOn, circumstances, Me, AppClaims.NameOf(User), clock));
             return "已登记遗失卡并签字,已报镇社会事业综合服务中心。";
         }, ct, Roles.VillageClerk);
 

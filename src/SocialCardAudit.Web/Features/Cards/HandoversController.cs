@@ -30,13 +30,13 @@ public sealed record HandoverPage(CardHandover Handover, CardPlaces Places, IRea
 /// disputed until the town settles it.
 /// </summary>
 [Authorize(Roles = $"{Roles.TownOffice},{Roles.VillageClerk},{Roles.CountySupervisor}")]
-public sealed class HandoversController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class HandoversController(AppDbContext db, CountyClock clock) : Controller
 {
     private const string Views = "/Features/Cards/";
 
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     [HttpGet("handovers")]
     public async Task<IActionResult> Index(CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed record LostLine(long Id, long CardId, string Holder, string CardNu
 
 /// <summary>Stock cards (附件1), a village's custody ledger and the lost-card register: computed from the card register, on screen and as files.</summary>
 [Authorize(Roles = CardAccess.Staff)]
-public sealed class StockController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class StockController(AppDbContext db, CountyClock clock) : Controller
 {
     private const string Views = "/Features/Cards/";
     private const string Format = "{format:regex(^(xlsx|pdf)$)}";
@@ -44,8 +44,7 @@ public sealed class StockController(AppDbContext db, TimeProvider clock) : Contr
     public async Task<IActionResult> StockDocument(string format, CancellationToken ct)
     {
         var page = await StockAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return this.Document(format, () => CardDocuments.StockXlsx(page, now), () => CardDocuments.StockPdf(page, now), page.Title);
+        return this.Document(format, () => CardDocuments.StockXlsx(page, clock), () => CardDocuments.StockPdf(page, clock), page.Title);
     }
 
     [HttpGet("villages/{villageId:int}/card-ledger")]
@@ -64,8 +63,7 @@ public sealed class StockController(AppDbContext db, TimeProvider clock) : Contr
             return denied!;
         }
         var page = await LedgerAsync(village, int.MaxValue, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return this.Document(format, () => CardDocuments.LedgerXlsx(page, now), () => CardDocuments.LedgerPdf(page, now), $"{village.Name}-社保卡流转台账");
+        return this.Document(format, () => CardDocuments.LedgerXlsx(page, clock), () => CardDocuments.LedgerPdf(page, clock), $"{village.Name}-社保卡流转台账");
     }
 
     [HttpGet("lost-cards")]
@@ -103,7 +101,7 @@ public sealed class StockController(AppDbContext db, TimeProvider clock) : Contr
         }
         try
         {
-            report.Acknowledge(User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
+            report.Acknowledge(User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.UtcNow);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = "已确认收到遗失卡登记。";
         }

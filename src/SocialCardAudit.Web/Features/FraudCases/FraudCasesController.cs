@@ -27,11 +27,11 @@ public sealed record OpenPage(SuspiciousIssue Issue, string PersonName, FraudCas
 
 /// <summary>Pension fraud through a card (冒领、盗领养老金): the town registers it from an issue, records what is recovered, hands it over.</summary>
 [Authorize(Roles = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}")]
-public sealed class FraudCasesController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     [HttpGet("fraud-cases")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class FraudCasesController(AppDbContext db, TimeProvider clock) : 
     public async Task<IActionResult> Open(long id, CancellationToken ct)
     {
         var (issue, name, denied) = await TownIssueAsync(id, ct);
-        return issue is null ? denied! : View(new OpenPage(issue, name!, new FraudCaseForm { ReportedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime) }));
+        return issue is null ? denied! : View(new OpenPage(issue, name!, new FraudCaseForm { ReportedOn = clock.Today }));
     }
 
     [HttpPost("issues/{id:long}/fraud-case")]
@@ -75,7 +75,7 @@ public sealed class FraudCasesController(AppDbContext db, TimeProvider clock) : 
         }
         try
         {
-            var fraud = FraudCase.Open(issue, form.AmountClaimed.Value, form.PeriodFrom.Value, form.PeriodTo.Value, form.ReportedOn.Value, form.Note, Me, Now);
+            var fraud = FraudCase.Open(issue, form.AmountClaimed.Value, form.PeriodFrom.Value, form.PeriodTo.Value, form.ReportedOn.Value, form.Note, Me, clock);
             db.FraudCases.Add(fraud);
             await db.SaveChangesAsync(ct);
             TempData["Message"] = "已登记冒领案件。";
@@ -97,11 +97,11 @@ public sealed class FraudCasesController(AppDbContext db, TimeProvider clock) : 
 
     [HttpPost("fraud-cases/{id:long}/recoveries")]
     public async Task<IActionResult> Recover(long id, decimal? amount, DateOnly? recoveredOn, CancellationToken ct) =>
-        await ActAsync(id, c => c.AddRecovery(amount ?? 0, recoveredOn ?? DateOnly.MinValue, Me, Now), "已记录追回金额。", ct);
+        await ActAsync(id, c => c.AddRecovery(amount ?? 0, recoveredOn ?? DateOnly.MinValue, Me, clock), "已记录追回金额。", ct);
 
     [HttpPost("fraud-cases/{id:long}/refer")]
     public async Task<IActionResult> Refer(long id, DateOnly? referredOn, CancellationToken ct) =>
-        await ActAsync(id, c => c.Refer(referredOn ?? DateOnly.MinValue, Now), "案件已移交。", ct);
+        await ActAsync(id, c => c.Refer(referredOn ?? DateOnly.MinValue, clock), "案件已移交。", ct);
 
     private async Task<IActionResult> ActAsync(long id, Action<FraudCase> act, string done, CancellationToken ct)
     {

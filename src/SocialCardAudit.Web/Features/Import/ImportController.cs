@@ -10,6 +10,7 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.Domain.Organization;
 
 namespace SocialCardAudit.Web.Features.Import;
 
@@ -31,7 +32,7 @@ public sealed record ImportStatusModel(
 
 /// <summary>Importing a task list into a campaign, in the background, with progress and a report of what was refused.</summary>
 [Authorize(Policy = Policies.CampaignManagers)]
-public sealed class ImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events, TimeProvider clock)
+public sealed class ImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events, CountyClock clock)
     : Controller
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -85,7 +86,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             UserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
             UserName = User.Identity!.Name!,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = clock.UtcNow,
         };
         db.TaskImports.Add(job);
         await db.SaveChangesAsync(ct);

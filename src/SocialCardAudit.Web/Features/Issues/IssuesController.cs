@@ -26,11 +26,11 @@ public sealed class RaiseForm
 
 /// <summary>Suspicious issues (疑点问题): raised at the door or by the import; the town centre answers and closes them.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class IssuesController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class IssuesController(AppDbContext db, CountyClock clock) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     [HttpGet("issues")]
     public async Task<IActionResult> Index(string? status, CancellationToken ct)

@@ -30,10 +30,10 @@ public sealed record VerifierPage(Campaign Campaign, OrgUnit Village, IReadOnlyL
 /// job freezes the weeks that ended.
 /// </summary>
 [Authorize(Policy = Policies.CampaignManagers)]
-public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class ReportsController(AppDbContext db, CountyClock clock) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     [HttpGet("reports/weekly")]
     public async Task<IActionResult> Weekly(int? campaign, string? week, int? town, CancellationToken ct)
@@ -54,14 +54,14 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         ReportWeek chosen;
         if (string.IsNullOrEmpty(week))
         {
-            chosen = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
+            chosen = ReportWeek.Of(clock.Today);
         }
         else if (!ReportWeek.TryParse(week, out chosen))
         {
             ModelState.AddModelError("", $"周次“{week}”格式不正确,应为如 2021-W25 的 ISO 周。");
-            chosen = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
+            chosen = ReportWeek.Of(clock.Today);
         }
-        var report = await WeeklyReports.BuildAsync(db, c, chosen, VillagesInScope(c, town), Now, ct);
+        var report = await WeeklyReports.BuildAsync(db, c, chosen, VillagesInScope(c, town), clock, ct);
         return View("Weekly", new WeeklyPage(report, campaigns, scope.Role == Roles.CountySupervisor));
     }
 
@@ -81,8 +81,8 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
             return denied!;
         }
         var villages = VillagesInScope(c);
-        var week = ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
-        var report = await WeeklyReports.BuildAsync(db, c, week, villages, Now, ct);
+        var week = ReportWeek.Of(clock.Today);
+        var report = await WeeklyReports.BuildAsync(db, c, week, villages, clock, ct);
         var trend = (await WeeklyReports.TrendAsync(db, c.Id, villages, ct)).Where(t => t.Week.CompareTo(week) < 0)
             .Select(t => (t.Week.ToString(), t.Verified)).Append(("本周(实时)", report.Total.Figures.Verified)).ToList();
         return View("Dashboard", new DashboardPage(report, campaigns, trend, Scope.IsCountyWide));
@@ -97,10 +97,9 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         {
             return denied!;
         }
-        var chosen = ReportWeek.TryParse(week, out var w) ? w : ReportWeek.Of(DateOnly.FromDateTime(Now.AddHours(8)));
-        var report = await WeeklyReports.BuildAsync(db, c, chosen, VillagesInScope(c, town), Now, ct);
-        var now = Now;
-        return this.Document(format, () => WeeklyReportDocuments.Xlsx(report, now), () => WeeklyReportDocuments.Pdf(report, now),
+        var chosen = ReportWeek.TryParse(week, out var w) ? w : ReportWeek.Of(clock.Today);
+        var report = await WeeklyReports.BuildAsync(db, c, chosen, VillagesInScope(c, town), clock, ct);
+        return this.Document(format, () => WeeklyReportDocuments.Xlsx(report, clock), () => WeeklyReportDocuments.Pdf(report, clock),
             $"{c.Code}-周督查通报-{chosen}");
     }
 
@@ -117,7 +116,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         try
         {
             var chosen = ReportWeek.Parse(week);
-            await WeeklyReports.FreezeAsync(db, c, chosen, User.FindFirstValue(ClaimTypes.NameIdentifier), Now, ct);
+            await WeeklyReports.FreezeAsync(db, c, chosen, User.FindFirstValue(ClaimTypes.NameIdentifier), Now, clock.Today, ct);
             TempData["Message"] = $"已冻结 {chosen.DisplayName} 的数据。";
         }
         catch (DomainException e)

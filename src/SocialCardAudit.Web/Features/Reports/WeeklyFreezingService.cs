@@ -14,7 +14,7 @@ public sealed class WeeklyFreezingService(DbContextOptions<AppDbContext> options
         {
             try
             {
-                var frozen = await WeeklyFreezing.FreezeEndedWeeksAsync(options, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                var frozen = await WeeklyFreezing.FreezeEndedWeeksAsync(options, clock, stoppingToken);
                 if (frozen > 0)
                 {
                     log.LogInformation("Froze last week's figures of {Campaigns} campaigns", frozen);

@@ -27,11 +27,11 @@ public sealed record SignOffPage(Campaign Campaign, OrgUnit Village, VillageSubm
 /// </summary>
 [Authorize(Roles = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}")]
 [Route("campaigns/{id:int}/villages/{villageId:int}")]
-public sealed class SignOffController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class SignOffController(AppDbContext db, CountyClock clock) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     [HttpGet("signoff")]
     public async Task<IActionResult> Index(int id, int villageId, CancellationToken ct) => await PageAsync(id, villageId, verify: false, ct);

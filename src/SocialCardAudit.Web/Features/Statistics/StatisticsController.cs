@@ -32,7 +32,7 @@ public sealed record OverviewPage(IReadOnlyList<TownLine> Towns, VillageStatisti
 
 /// <summary>The classified statistics (附件4) of a campaign: one line per village and the town total, computed from the findings.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class StatisticsController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, TimeProvider clock) : Controller
+public sealed class StatisticsController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, CountyClock clock) : Controller
 {
     private const string Format = "{format:regex(^(xlsx|pdf)$)}";
 
@@ -61,7 +61,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         {
             var villages = villageIds.ToDictionary(v => names[v], v => submissions.TryGetValue(v, out var s) ? (s.State, s.SignedDigest) : (SubmissionState.InProgress, (string?)null));
             db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, townId, villages, total,
-                User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.GetUtcNow().UtcDateTime));
+                User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.UtcNow));
             await db.SaveChangesAsync(ct);
             TempData["Message"] = "已签署全镇汇总。";
         }
@@ -98,11 +98,11 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         }
         var full = AppClaims.ScopeOf(User)!.Role is Roles.TownOffice or Roles.VillageClerk;
         var town = await TownNameAsync(village, ct);
-        var form = new SummaryForm(town, village.Name, await CategoriesAsync(id, villageId, full, ct), full, clock.GetUtcNow().UtcDateTime);
+        var form = new SummaryForm(town, village.Name, await CategoriesAsync(id, villageId, full, ct), full, clock.UtcNow);
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User,
             $"{village.Name}核查情况分类汇总表({format},{(full ? "完整号码" : "号码部分显示")})");
         Response.Headers.CacheControl = "no-store";
-        return this.Document(format, () => StatisticsDocuments.SummaryXlsx(form), () => StatisticsDocuments.SummaryPdf(form), $"{village.Name}-核查情况分类汇总表");
+        return this.Document(format, () => StatisticsDocuments.SummaryXlsx(form, clock), () => StatisticsDocuments.SummaryPdf(form, clock), $"{village.Name}-核查情况分类汇总表");
     }
 
     /// <summary>附件4 of one village as a file: the counts as they are now, the signatures in force and their digest.</summary>
@@ -132,8 +132,8 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var form = new VillageForm(town, village.Name, statistics, submission.State,
             [.. steps.Select(s => new Signer(s.Role, names.GetValueOrDefault(s.Step.ById, ""), s.Step.AtUtc))],
-            submission.SignedDigest, Absolute($"/campaigns/{id}/villages/{villageId}/signoff/verify"), clock.GetUtcNow().UtcDateTime);
-        return this.Document(format, () => StatisticsDocuments.VillageXlsx(form), () => StatisticsDocuments.VillagePdf(form), $"{village.Name}-核查情况分类统计表");
+            submission.SignedDigest, Absolute($"/campaigns/{id}/villages/{villageId}/signoff/verify"), clock.UtcNow);
+        return this.Document(format, () => StatisticsDocuments.VillageXlsx(form, clock), () => StatisticsDocuments.VillagePdf(form, clock), $"{village.Name}-核查情况分类统计表");
     }
 
     /// <summary>The town's table of 附件4 as a file, for the town and the county (which may ask for one town of a county campaign).</summary>
@@ -147,8 +147,8 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         }
         var form = new TownForm(part.Title, part.Campaign.Name, part.Villages, part.Total!,
             part.Signature is null ? null : new Signer("审核人", part.SignedBy ?? "", part.Signature.SignedAtUtc), part.Signature?.Digest,
-            Absolute($"/campaigns/{id}/statistics" + (part.Town is null ? "" : $"?town={part.Town.Id}")), clock.GetUtcNow().UtcDateTime);
-        return this.Document(format, () => StatisticsDocuments.TownXlsx(form), () => StatisticsDocuments.TownPdf(form), $"{part.Title}-核查情况分类统计表");
+            Absolute($"/campaigns/{id}/statistics" + (part.Town is null ? "" : $"?town={part.Town.Id}")), clock.UtcNow);
+        return this.Document(format, () => StatisticsDocuments.TownXlsx(form, clock), () => StatisticsDocuments.TownPdf(form, clock), $"{part.Title}-核查情况分类统计表");
     }
 
     private string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";

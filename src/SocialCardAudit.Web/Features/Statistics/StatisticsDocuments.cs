@@ -1,3 +1,4 @@
+using SocialCardAudit.Domain.Organization;
 using ClosedXML.Excel;
 using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Domain.SignOff;
@@ -41,8 +42,8 @@ public static class StatisticsDocuments
     private static string Status(SubmissionState state, VillageStatistics s) =>
         $"状态:{VillageSubmission.DisplayName(state)}" + (s.Open > 0 ? $";尚未核查 {s.Open} 人" : "") + (s.Flagged > 0 ? $";未处理疑点 {s.Flagged} 人" : "");
 
-    private static string? SignerLine(IReadOnlyList<Signer> signers, string role) =>
-        signers.FirstOrDefault(s => s.Role == role) is { } s ? $"{s.Name}(于 {DocumentTime.Minute(s.AtUtc)} 以密码签字)" : null;
+    private static string? SignerLine(IReadOnlyList<Signer> signers, string role, CountyClock clock) =>
+        signers.FirstOrDefault(s => s.Role == role) is { } s ? $"{s.Name}(于 {clock.Minute(s.AtUtc)} 以密码签字)" : null;
 
     private static string Unsigned => "(未签字,仅供核对)";
 
@@ -60,7 +61,7 @@ public static class StatisticsDocuments
 
     private static object?[] SummaryRow(SummaryPerson p) => [p.Number, p.Name, p.IdNumber, p.BankCard, p.Address, p.Phone];
 
-    public static byte[] VillageXlsx(VillageForm f)
+    public static byte[] VillageXlsx(VillageForm f, CountyClock clock)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("分类统计表");
@@ -80,10 +81,10 @@ public static class StatisticsDocuments
             Line(sheet, row++, width, sentence, 36);
         }
         row++;
-        Line(sheet, row++, width, $"统 计 人:{SignerLine(f.Signers, "统计人") ?? ""}");
+        Line(sheet, row++, width, $"统 计 人:{SignerLine(f.Signers, "统计人", clock) ?? ""}");
         Line(sheet, row++, width, $"单位(盖章):{f.Village}");
-        Line(sheet, row++, width, $"填报时间:{(f.Signers.FirstOrDefault(s => s.Role == "统计人") is { } clerk ? DocumentTime.Day(clerk.AtUtc) : "")}");
-        Line(sheet, row++, width, $"镇审核人:{SignerLine(f.Signers, "审核人") ?? ""}");
+        Line(sheet, row++, width, $"填报时间:{(f.Signers.FirstOrDefault(s => s.Role == "统计人") is { } clerk ? clock.Day(clerk.AtUtc) : "")}");
+        Line(sheet, row++, width, $"镇审核人:{SignerLine(f.Signers, "审核人", clock) ?? ""}");
         Line(sheet, row++, width, Status(f.State, f.Statistics));
         row++;
         var s = f.Statistics;
@@ -93,12 +94,12 @@ public static class StatisticsDocuments
             ["其中已经去世", s.ReceivedDeceased], ["本人未领取合计", s.NotReceivedTotal], ["其中已经上交", s.NotReceivedHandedIn],
             ["其中已经去世", s.NotReceivedDeceased], ["尚未核查", s.Open],
         ]);
-        Footer(sheet, row + 1, width, f.Digest, f.VerifyUrl, f.PrintedAtUtc);
+        Footer(sheet, row + 1, width, f.Digest, f.VerifyUrl, f.PrintedAtUtc, clock);
         Print(sheet, landscape: false);
         return Save(workbook);
     }
 
-    public static byte[] VillagePdf(VillageForm f)
+    public static byte[] VillagePdf(VillageForm f, CountyClock clock)
     {
         var pdf = new PdfForm(VillageTitle(f));
         pdf.Title(VillageTitle(f));
@@ -113,18 +114,18 @@ public static class StatisticsDocuments
             pdf.Space(4);
         }
         pdf.Space(24);
-        pdf.Paragraph($"统 计 人:{SignerLine(f.Signers, "统计人") ?? "____________"}");
+        pdf.Paragraph($"统 计 人:{SignerLine(f.Signers, "统计人", clock) ?? "____________"}");
         pdf.Paragraph($"单位(盖章):{f.Village}");
-        pdf.Paragraph($"填报时间:{(f.Signers.FirstOrDefault(s => s.Role == "统计人") is { } clerk ? DocumentTime.Day(clerk.AtUtc) : "____年__月__日")}");
-        pdf.Paragraph($"镇审核人:{SignerLine(f.Signers, "审核人") ?? "____________"}");
+        pdf.Paragraph($"填报时间:{(f.Signers.FirstOrDefault(s => s.Role == "统计人") is { } clerk ? clock.Day(clerk.AtUtc) : "____年__月__日")}");
+        pdf.Paragraph($"镇审核人:{SignerLine(f.Signers, "审核人", clock) ?? "____________"}");
         pdf.Space(6);
         pdf.Paragraph(Status(f.State, f.Statistics), 10);
         pdf.Space(12);
-        Verification(pdf, f.Digest, f.VerifyUrl, f.PrintedAtUtc);
+        Verification(pdf, f.Digest, f.VerifyUrl, f.PrintedAtUtc, clock);
         return pdf.Save();
     }
 
-    public static byte[] TownXlsx(TownForm f)
+    public static byte[] TownXlsx(TownForm f, CountyClock clock)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("全镇分类统计");
@@ -137,13 +138,13 @@ public static class StatisticsDocuments
         sheet.Row(next - 1).Style.Font.SetBold(true);
         sheet.Row(4).Height = 30;
         sheet.SheetView.FreezeRows(4);
-        Line(sheet, next + 1, TownColumns.Length, $"镇审核签署:{(f.Signer is { } s ? $"{s.Name}(于 {DocumentTime.Minute(s.AtUtc)} 以密码签字)" : "尚未签署")}");
-        Footer(sheet, next + 2, TownColumns.Length, f.Digest, f.VerifyUrl, f.PrintedAtUtc);
+        Line(sheet, next + 1, TownColumns.Length, $"镇审核签署:{(f.Signer is { } s ? $"{s.Name}(于 {clock.Minute(s.AtUtc)} 以密码签字)" : "尚未签署")}");
+        Footer(sheet, next + 2, TownColumns.Length, f.Digest, f.VerifyUrl, f.PrintedAtUtc, clock);
         Print(sheet, landscape: true, headingRow: 4);
         return Save(workbook);
     }
 
-    public static byte[] TownPdf(TownForm f)
+    public static byte[] TownPdf(TownForm f, CountyClock clock)
     {
         var title = $"{f.Town}社保卡核查情况分类统计表(汇总)";
         var pdf = new PdfForm(title, landscape: true);
@@ -154,14 +155,14 @@ public static class StatisticsDocuments
             .Append(TownRow("合计", f.Total, null))
             .Select(r => (IReadOnlyList<string>)r.Select(x => x?.ToString() ?? "").ToList());
         pdf.Table(columns, rows, bold: new HashSet<int> { f.Villages.Count });
-        pdf.Paragraph($"镇审核签署:{(f.Signer is { } s ? $"{s.Name}(于 {DocumentTime.Minute(s.AtUtc)} 以密码签字)" : "尚未签署")}");
+        pdf.Paragraph($"镇审核签署:{(f.Signer is { } s ? $"{s.Name}(于 {clock.Minute(s.AtUtc)} 以密码签字)" : "尚未签署")}");
         pdf.Space(8);
-        Verification(pdf, f.Digest, f.VerifyUrl, f.PrintedAtUtc);
+        Verification(pdf, f.Digest, f.VerifyUrl, f.PrintedAtUtc, clock);
         return pdf.Save();
     }
 
     /// <summary>附件3: one sheet per category, each headed like the paper form.</summary>
-    public static byte[] SummaryXlsx(SummaryForm f)
+    public static byte[] SummaryXlsx(SummaryForm f, CountyClock clock)
     {
         using var workbook = new XLWorkbook();
         foreach (var (outcome, people) in f.Categories)
@@ -171,13 +172,13 @@ public static class StatisticsDocuments
             Line(sheet, 2, SummaryColumns.Length, $"村(社区):{f.Village}    共 {people.Count} 人" + (f.FullNumbers ? "" : "    (身份证号码、银行卡号部分显示)"));
             var next = Table(sheet, 3, SummaryColumns, people.Select(SummaryRow));
             sheet.SheetView.FreezeRows(3);
-            Line(sheet, next + 1, SummaryColumns.Length, $"生成时间:{DocumentTime.Minute(f.PrintedAtUtc)}");
+            Line(sheet, next + 1, SummaryColumns.Length, $"生成时间:{clock.Minute(f.PrintedAtUtc)}");
             Print(sheet, landscape: true, headingRow: 3);
         }
         return Save(workbook);
     }
 
-    public static byte[] SummaryPdf(SummaryForm f)
+    public static byte[] SummaryPdf(SummaryForm f, CountyClock clock)
     {
         var pdf = new PdfForm($"{f.Village} 核查情况分类汇总表", landscape: true);
         var columns = SummaryColumns.Select(c => new PdfColumn(c.Heading, c.Width)).ToList();
@@ -188,18 +189,18 @@ public static class StatisticsDocuments
             pdf.Table(columns, people.Select(p => (IReadOnlyList<string>)SummaryRow(p).Select(x => x?.ToString() ?? "").ToList()));
             pdf.Space(16);
         }
-        pdf.Paragraph($"生成时间:{DocumentTime.Minute(f.PrintedAtUtc)}", 9);
+        pdf.Paragraph($"生成时间:{clock.Minute(f.PrintedAtUtc)}", 9);
         return pdf.Save();
     }
 
-    private static void Footer(IXLWorksheet sheet, int row, int width, string? digest, string url, DateTime printedAtUtc)
+    private static void Footer(IXLWorksheet sheet, int row, int width, string? digest, string url, DateTime printedAtUtc, CountyClock clock)
     {
         Line(sheet, row, width, digest is null ? "尚未签字,无签字摘要。" : $"签字摘要(SHA-256):{digest}");
         Line(sheet, row + 1, width, $"核验地址:{url}");
-        Line(sheet, row + 2, width, $"生成时间:{DocumentTime.Minute(printedAtUtc)}");
+        Line(sheet, row + 2, width, $"生成时间:{clock.Minute(printedAtUtc)}");
     }
 
-    private static void Verification(PdfForm pdf, string? digest, string url, DateTime printedAtUtc)
+    private static void Verification(PdfForm pdf, string? digest, string url, DateTime printedAtUtc, CountyClock clock)
     {
         if (digest is null)
         {
@@ -209,6 +210,6 @@ public static class StatisticsDocuments
         {
             pdf.Verification(url, digest, "扫码核验:签字后内容是否被改动");
         }
-        pdf.Paragraph($"生成时间:{DocumentTime.Minute(printedAtUtc)}", 9);
+        pdf.Paragraph($"生成时间:{clock.Minute(printedAtUtc)}", 9);
     }
 }

@@ -26,7 +26,7 @@ public sealed record FindingPage(TaskRow Row, Campaign Campaign, FindingForm For
 /// <summary>The verifier at the door: their list, and one finding per person.</summary>
 [Authorize(Roles = Roles.Verifier)]
 public sealed class VerificationController(AppDbContext db, PersonalDataProtector protector, FindingRecorder recorder,
-    IValidator<FindingForm> validator, TimeProvider clock) : Controller
+    IValidator<FindingForm> validator, CountyClock clock) : Controller
 {
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -95,7 +95,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         }
         var current = await db.VerificationRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskRowId == id, ct);
         var form = current is null
-            ? new FindingForm { Phone = row.Phone, VisitedAt = Now(), Version = 0, RequestId = Guid.NewGuid() }
+            ? new FindingForm { Phone = row.Phone, VisitedAt = clock.Now, Version = 0, RequestId = Guid.NewGuid() }
             : FindingForm.From(current.ToFinding(), current.Version);
         return await PageAsync(row, campaign!, form, current, ct);
     }
@@ -113,8 +113,8 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         // A new picture replaces the one the finding had; an id sent from the page is never trusted.
         form.AttachmentId = attachment?.Id ?? current?.AttachmentId;
         var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
-        var birth = IdNumber.Check(protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber), DateOnly.FromDateTime(Now())).BirthDate;
-        var context = new FindingContext(Now(), campaign!.StartDate, birth, banks);
+        var birth = IdNumber.Check(protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber), clock.Today).BirthDate;
+        var context = new FindingContext(clock.Now, campaign!.StartDate, birth, banks);
         var result = await validator.ValidateAsync(FindingFormValidator.With(form, context), ct);
         foreach (var e in result.Errors)
         {
@@ -144,8 +144,6 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
             : $"已保存 {row.Name} 的核查结果:{form.Outcome!.Value.DisplayName()}。";
         return Redirect("/my/tasks?status=todo");
     }
-
-    private DateTime Now() => clock.GetLocalNow().DateTime;
 
     /// <summary>The uploaded photo or drawn signature, checked by its bytes and size and encrypted; null (with errors) otherwise.</summary>
     private async Task<FindingAttachment?> ReadAttachmentAsync(FindingForm form, TaskRow row, CancellationToken ct)
@@ -193,7 +191,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         return new FindingAttachment
         {
             TenantId = row.TenantId, TaskRowId = row.Id, Kind = kind, ContentType = type, Size = bytes.Length,
-            Cipher = protector.Protect(bytes, Purposes.Attachment), UploadedById = Me, UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Cipher = protector.Protect(bytes, Purposes.Attachment), UploadedById = Me, UploadedAtUtc = clock.UtcNow,
         };
     }
 
