@@ -11,7 +11,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture)
     public async Task The_town_office_imports_a_file_with_bad_rows_downloads_the_report_fixes_it_and_imports_again()
     {
         var folder = Directory.CreateTempSubdirectory("sca-import-").FullName;
-        var rows = SyntheticTaskList.Rows(3040, DemoData.MeitianhuVillages).Skip(3000).ToList();
+        var rows = SyntheticTaskList.Rows(3040, DemoData.MeitianhuVillages[2..]).Skip(3000).ToList(); // villages no other journey signs: a signed village takes nobody new
         var broken = rows.Select(r => (string[])r.Clone()).ToList();
         broken[5][2] = broken[5][2][..17] + (broken[5][2][17] == '1' ? '2' : '1'); // check digit
         broken[9][7] = "不存在村";

@@ -263,7 +263,10 @@ public sealed partial class CountyCampaignTests(WebFixture fixture) : IClassFixt
         var withTown = SyntheticTaskList.Rows(951_102, ["迎丰社区", "测试村", "迎丰社区"]).Skip(951_099)
             .Select((r, i) => (string[])[.. r, i switch { 0 => "梅田湖镇", 1 => "测试镇", _ => "测试镇" }]).ToList();
         var (job2, importer2) = await ImportAsync(withTown, header);
-        Assert.True(job2.Imported == 2, job2.Message + string.Join(" | ", importer2.Rejected.SelectMany(r => r.Errors).Select(e => e.Message)));
-        Assert.Contains("“迎丰社区”不在本次清查范围内", Assert.Single(importer2.Rejected).Errors[0].Message, StringComparison.Ordinal);
+        var refused = importer2.Rejected.ToDictionary(r => r.Row.Line, r => r.Errors[0].Message);
+        Assert.Contains("“迎丰社区”不在本次清查范围内", refused[4], StringComparison.Ordinal);
+        // The first two are found in their towns: stored, unless another test of this class has signed that village by now.
+        Assert.All(refused.Where(r => r.Key != 4), r => Assert.Contains("签字", r.Value, StringComparison.Ordinal));
+        Assert.Equal(2, job2.Imported + refused.Count - 1);
     }
 }

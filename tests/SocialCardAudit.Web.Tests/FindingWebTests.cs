@@ -64,6 +64,27 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
     }
 
     [Fact]
+    public async Task A_finding_that_contradicts_the_card_register_raises_an_issue_with_both_facts()
+    {
+        await RowAsync(0); // gives demo.verifier1 every row of the village
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = (await db.TaskRows.IgnoreQueryFilters().Where(r => r.VerifierId == fixture.Scenario.Verifier1Id).OrderBy(r => r.Id).ToListAsync()).Skip(15).ToList(); // clear of the other tests' rows
+        var cards = await db.Cards.IgnoreQueryFilters().Where(c => c.State == Domain.Cards.CardState.InStock).Select(c => new { c.IdNumberHash, c.CardNumberMasked }).ToListAsync();
+        var (row, card) = rows.SelectMany(r => cards.Where(c => c.IdNumberHash.SequenceEqual(r.IdNumberHash)).Select(c => (r, c))).First();
+
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(verifier, row.Id, InUse(0))).StatusCode); // 本人已领, yet the card is in stock
+
+        var issue = await db.SuspiciousIssues.IgnoreQueryFilters().SingleAsync(i => i.TaskRowId == row.Id && i.Source == IssueSource.Register);
+        Assert.Contains("本人已领·正常使用", issue.Details, StringComparison.Ordinal);
+        Assert.Contains("库存", issue.Details, StringComparison.Ordinal);
+        Assert.Contains(card.CardNumberMasked, issue.Details, StringComparison.Ordinal);
+        var town = await fixture.App.SignedInAsync("demo.town");
+        Assert.Contains("台账比对", await town.GetStringAsync("/issues"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_outcome_is_saved_with_what_it_requires()
     {
         var verifier = await fixture.App.SignedInAsync("demo.verifier1");
@@ -282,7 +303,7 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
 
         var locked = await SaveAsync(verifier, row, InUse(0));
         Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
-        Assert.Contains("核查结果暂不能修改", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("暂不能修改", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await VersionsAsync(row));
 
         await using (var scope = fixture.App.Services.CreateAsyncScope())

@@ -6,6 +6,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
+using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 
@@ -255,6 +256,11 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         {
             errors.Add(new(TaskColumn.Village, villageError));
         }
+        else if (lookup.Signed.TryGetValue(villageId, out var state))
+        {
+            // A signed village's list of people is what was signed: nobody is added behind the signatures.
+            errors.Add(new(TaskColumn.Village, $"村(社区)“{lookup.Villages[villageId].Name}”{SignedNote(state)}"));
+        }
 
         var groupName = row.Get(TaskColumn.ResidentGroup);
         if (groupName.Length > TaskRowLimits.ResidentGroup)
@@ -289,6 +295,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         }, errors);
     }
 
+    private static string SignedNote(SubmissionState state) => state == SubmissionState.Approved
+        ? "的分类统计表已经镇审核签字,不能再加入人员。请先由镇社会事业综合服务中心重新打开该村,再导入本行。"
+        : "的分类统计表已签字提交,不能再加入人员。请先由镇社会事业综合服务中心退回该村,再导入本行。";
+
     private sealed class Candidate
     {
         public required IReadOnlyList<TaskColumn> CutShaped { get; init; }
@@ -320,6 +330,9 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         public required Dictionary<int, List<OrgUnit>> Groups { get; init; }
         public required Dictionary<UInt128, ExistingRow> Existing { get; init; }
 
+        /// <summary>The villages whose statistics are submitted or approved, with that state.</summary>
+        public required Dictionary<int, SubmissionState> Signed { get; init; }
+
         public Dictionary<int, OrgUnit> Villages => Names.Villages;
 
         public static async Task<Lookup> LoadAsync(AppDbContext db, Campaign campaign, CancellationToken ct)
@@ -335,7 +348,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             {
                 existing[BinaryPrimitives.ReadUInt128BigEndian(r.IdNumberHash)] = new ExistingRow(r.Name, r.ImportId, r.SourceNumber);
             }
-            return new Lookup { Campaign = campaign, Names = names, Groups = groups, Existing = existing };
+            var signed = await db.VillageSubmissions
+                .Where(v => v.CampaignId == campaign.Id && (v.State == SubmissionState.Submitted || v.State == SubmissionState.Approved))
+                .ToDictionaryAsync(v => v.VillageId, v => v.State, ct);
+            return new Lookup { Campaign = campaign, Names = names, Groups = groups, Existing = existing, Signed = signed };
         }
 
         /// <param name="town">The file's 乡镇(街道) column, when it has one.</param>

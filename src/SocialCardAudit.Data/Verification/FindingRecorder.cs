@@ -55,6 +55,13 @@ public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
         }
         var version = record.Record(finding, userId, now);
         db.VerificationVersions.Add(version);
+        // The three-way check, saved with the finding or not at all.
+        if (SuspiciousIssue.FromRegister(await OpenRegisterIssueAsync(row.Id, ct), row.Id, row.CampaignId, row.VillageId,
+                RegisterCheck.Contradictions(finding, await RegisteredCardsAsync(row, ct)), userId, now) is { } issue)
+        {
+            issue.TenantId = row.TenantId;
+            db.SuspiciousIssues.Add(issue);
+        }
         db.ProcessedRequests.Add(new ProcessedRequest { Id = requestId, TenantId = row.TenantId, UserId = userId, TaskRowId = row.Id, Version = version.Version, AtUtc = now });
         try
         {
@@ -67,6 +74,23 @@ public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             return (await AlreadyRecordedAsync(requestId, ct) ? SaveResult.AlreadyRecorded : SaveResult.Stale, await CurrentAsync(row.Id, ct));
         }
+    }
+
+    private Task<SuspiciousIssue?> OpenRegisterIssueAsync(long rowId, CancellationToken ct) =>
+        db.SuspiciousIssues.SingleOrDefaultAsync(i => i.TaskRowId == rowId && i.Source == IssueSource.Register && i.ClosedAtUtc == null, ct);
+
+    /// <summary>The register's cards of the row's person (by the ID number's blind index), with their moves on county days.</summary>
+    private async Task<List<RegisteredCard>> RegisteredCardsAsync(TaskRow row, CancellationToken ct)
+    {
+        var cards = await db.Cards.AsNoTracking().Include(c => c.Events).Where(c => c.IdNumberHash == row.IdNumberHash).ToListAsync(ct);
+        if (cards.Count == 0)
+        {
+            return [];
+        }
+        var county = await db.CountyClockAsync(row.TenantId, clock, ct);
+        var banks = await db.Banks.ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        return cards.Select(c => new RegisteredCard(c.CardNumberMasked, banks.GetValueOrDefault(c.BankId, ""), c.State, c.CustodianKind,
+            c.Events.OrderBy(e => e.Sequence).Select(e => (e.ToState, county.DayOf(e.AtUtc))).ToList())).ToList();
     }
 
     private Task<bool> AlreadyRecordedAsync(Guid requestId, CancellationToken ct) =>

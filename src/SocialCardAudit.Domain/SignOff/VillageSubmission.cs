@@ -52,6 +52,17 @@ public sealed class VillageSubmission : ITenantOwned
     /// <summary>Findings may change only while the village is being worked on.</summary>
     public bool AllowsFindingChanges => State is SubmissionState.InProgress or SubmissionState.Returned;
 
+    /// <summary>
+    /// Why nothing of the village may change now (findings, its list of people, who verifies whom), or null while it
+    /// is being worked on: signed means locked until the town returns or reopens it.
+    /// </summary>
+    public static string? LockReason(SubmissionState? state) => state switch
+    {
+        SubmissionState.Submitted => "本村(社区)的分类统计表已由村级清查责任人签字提交,核查结果、人员名单和任务分配暂不能修改。如需修改,请由镇社会事业综合服务中心退回。",
+        SubmissionState.Approved => "本村(社区)的分类统计表已经镇审核签字,核查结果、人员名单和任务分配不能修改。如需修改,请由镇社会事业综合服务中心重新打开。",
+        _ => null,
+    };
+
     public static string DisplayName(SubmissionState s) => s switch
     {
         SubmissionState.InProgress => "进行中",

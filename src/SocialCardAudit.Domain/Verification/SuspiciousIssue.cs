@@ -7,6 +7,9 @@ public enum IssueSource
 
     /// <summary>Raised at the door by the verifier (or by the village clerk).</summary>
     Field = 2,
+
+    /// <summary>Raised by itself when a finding contradicts the card register (<see cref="RegisterCheck"/>).</summary>
+    Register = 3,
 }
 
 /// <summary>A suspicious issue (疑点问题) about one task row, reported to the town centre, which answers and closes it.</summary>
@@ -56,6 +59,38 @@ public sealed class SuspiciousIssue : ITenantOwned
             Reason = reason, Details = details, RaisedById = userId, RaisedAtUtc = nowUtc,
         };
     }
+
+    /// <summary>
+    /// The three-way check's issue for a row: raised when a finding contradicts the card register, its facts restated
+    /// when a later finding still does. <paramref name="open"/> is the row's open issue of this kind, if any.
+    /// </summary>
+    public static SuspiciousIssue? FromRegister(SuspiciousIssue? open, long taskRowId, int campaignId, int villageId, IReadOnlyList<string> contradictions,
+        string userId, DateTime nowUtc)
+    {
+        if (contradictions.Count == 0)
+        {
+            return null;
+        }
+        var details = string.Join("\n", contradictions);
+        details = details.Length <= MaxText ? details : details[..(MaxText - 1)] + "…";
+        if (open is not null)
+        {
+            open.Details = details;
+            return null;
+        }
+        return new SuspiciousIssue
+        {
+            TaskRowId = taskRowId, CampaignId = campaignId, VillageId = villageId, Source = IssueSource.Register,
+            Reason = RegisterCheck.Reason, Details = details, RaisedById = userId, RaisedAtUtc = nowUtc,
+        };
+    }
+
+    public static string DisplayName(IssueSource source) => source switch
+    {
+        IssueSource.Import => "导入",
+        IssueSource.Register => "台账比对",
+        _ => "入户",
+    };
 
     public void Comment(string text, string userId, DateTime nowUtc) => Comments.Add(new IssueComment
     {

@@ -144,7 +144,7 @@ public sealed class UsersController(
         }
         if (user.Id == users.GetUserId(User))
         {
-            TempData["Message"] = "不能停用自己的账号。";
+            TempData["Error"] = "不能停用自己的账号。";
             return Redirect("/admin/users");
         }
         user.IsDisabled = true;

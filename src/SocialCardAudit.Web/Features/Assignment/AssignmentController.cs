@@ -6,6 +6,7 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
@@ -70,9 +71,15 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             return Forbid();
         }
         var back = $"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : "");
+        var state = await db.VillageSubmissions.Where(v => v.CampaignId == id && v.VillageId == villageId).Select(v => (SubmissionState?)v.State).SingleOrDefaultAsync(ct);
+        if (VillageSubmission.LockReason(state) is { } locked)
+        {
+            TempData["Error"] = "未分配:" + locked;
+            return Redirect(back);
+        }
         if (form.VerifierId is { Length: > 0 } verifierId && !await IsVerifierOfAsync(verifierId, village!.Id, ct))
         {
-            TempData["Message"] = "所选核查员不属于本村(社区)或已停用。";
+            TempData["Error"] = "所选核查员不属于本村(社区)或已停用。";
             return Redirect(back);
         }
         var rows = db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId);
@@ -82,7 +89,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         var selected = await rows.ToListAsync(ct);
         if (selected.Count == 0)
         {
-            TempData["Message"] = "请先勾选任务,或选择一个居民小组。";
+            TempData["Error"] = "请先勾选任务,或选择一个居民小组。";
             return Redirect(back);
         }
         var to = string.IsNullOrEmpty(form.VerifierId) ? null : form.VerifierId;

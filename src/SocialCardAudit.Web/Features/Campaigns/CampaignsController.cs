@@ -165,7 +165,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         }
         catch (DomainException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         return Redirect($"/campaigns/{id}");
     }

@@ -173,7 +173,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Message"] = "有卡片刚被他人办理,请重新认定。";
+            TempData["Error"] = "有卡片刚被他人办理,请重新认定。";
         }
         return Redirect("/cards?state=Dormant");
     }
@@ -234,7 +234,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         }
         catch (DbUpdateException)
         {
-            TempData["Message"] = "他人刚刚办理了这张卡,未保存。请查看最新状态后再办理。";
+            TempData["Error"] = "他人刚刚办理了这张卡,未保存。请查看最新状态后再办理。";
             return Redirect($"/cards/{id}");
         }
     }
@@ -263,7 +263,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         }
         catch (DomainException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         return Redirect($"/cards/{card.Id}");
     }

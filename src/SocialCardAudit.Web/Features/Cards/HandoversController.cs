@@ -165,7 +165,8 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         }
         catch (DbUpdateException)
         {
-            TempData["Message"] = "他人刚刚处理了这张交接单,未保存。请查看最新状态。";
+            TempData.Remove("Message");
+            TempData["Error"] = "他人刚刚处理了这张交接单,未保存。请查看最新状态。";
             return Redirect($"/handovers/{handover.Id}");
         }
     }

@@ -107,7 +107,7 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
         }
         catch (DomainException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         return Redirect("/lost-cards");
     }

@@ -121,7 +121,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
         }
         catch (DomainException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         catch (DbUpdateException)
         {

@@ -80,7 +80,7 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
         }
         if (signs && await this.RefusalAsync(password) is { } refusal)
         {
-            TempData["Message"] = refusal;
+            TempData["Error"] = refusal;
             return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
         }
         var submission = await SubmissionAsync(campaign, village, ct);
@@ -93,11 +93,11 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
         }
         catch (DomainException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         catch (DbUpdateException)
         {
-            TempData["Message"] = "他人刚刚处理了本村的统计表,请查看最新状态。";
+            TempData["Error"] = "他人刚刚处理了本村的统计表,请查看最新状态。";
         }
         return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
     }

@@ -48,7 +48,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         }
         if (await this.RefusalAsync(password) is { } refusal)
         {
-            TempData["Message"] = refusal;
+            TempData["Error"] = refusal;
             return Redirect($"/campaigns/{id}/statistics");
         }
         var townId = AppClaims.ScopeOf(User)!.UnitId;
@@ -67,7 +67,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         }
         catch (Domain.DomainException e)
         {
-            TempData["Message"] = e.Message;
+            TempData["Error"] = e.Message;
         }
         return Redirect($"/campaigns/{id}/statistics");
     }

@@ -21,7 +21,9 @@ public sealed record MyGroup(string GroupName, IReadOnlyList<MyRow> Rows);
 
 public sealed record MyList(IReadOnlyList<MyGroup> Groups, int Done, int Total, int Flagged, string Status, string? Query);
 
-public sealed record FindingPage(TaskRow Row, Campaign Campaign, FindingForm Form, IReadOnlyList<string> Banks, VerificationRecord? Current, string? CurrentBy);
+/// <param name="Locked">Why the row cannot change now (its village is signed), shown before anything is typed; null when it can.</param>
+public sealed record FindingPage(TaskRow Row, Campaign Campaign, FindingForm Form, IReadOnlyList<string> Banks, VerificationRecord? Current, string? CurrentBy,
+    string? Locked = null);
 
 /// <summary>The verifier at the door: their list, and one finding per person.</summary>
 [Authorize(Roles = Roles.Verifier)]
@@ -130,7 +132,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         if (saved == SaveResult.Locked)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError("", "本村(社区)的分类统计表已签字提交或已经镇审核,核查结果暂不能修改。如需修改,请由镇社会事业综合服务中心退回或重新打开。");
+            ModelState.AddModelError("", "未保存:" + (VillageSubmission.LockReason(await StateAsync(row, ct)) ?? ""));
             return await PageAsync(row, campaign, form, current, ct);
         }
         if (saved == SaveResult.Stale)
@@ -202,8 +204,12 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
     {
         var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
         var by = current is null ? null : await db.Users.Where(u => u.Id == current.RecordedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
-        return View("Finding", new FindingPage(row, campaign, form, banks, current, by));
+        return View("Finding", new FindingPage(row, campaign, form, banks, current, by, VillageSubmission.LockReason(await StateAsync(row, ct))));
     }
+
+    private async Task<SubmissionState?> StateAsync(TaskRow row, CancellationToken ct) =>
+        await db.VillageSubmissions.Where(v => v.CampaignId == row.CampaignId && v.VillageId == row.VillageId)
+            .Select(v => (SubmissionState?)v.State).SingleOrDefaultAsync(ct);
 
     /// <summary>A row of this verifier's, in an open campaign. Another county's row is not found; another verifier's is refused.</summary>
     private async Task<(TaskRow? Row, Campaign? Campaign, IActionResult? Denied)> MyRowAsync(long id, CancellationToken ct)
