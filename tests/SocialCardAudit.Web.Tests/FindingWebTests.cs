@@ -47,7 +47,7 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         var verifier = await fixture.App.SignedInAsync("demo.verifier1");
         var row = await RowAsync(14);
         var page = await verifier.GetStringAsync($"/rows/{row}/finding");
-        var prefilled = DateTime.ParseExact(System.Text.RegularExpressions.Regex.Match(page, "name=\"VisitedAt\" type=\"datetime-local\" value=\"([^\"]+)\"").Groups[1].Value,
+        var prefilled = DateTime.ParseExact(System.Text.RegularExpressions.Regex.Match(page, "id=\"VisitedAt\"[^>]*value=\"([^\"]+)\"").Groups[1].Value,
             "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         var beijing = DateTime.UtcNow.AddHours(8);
         Assert.InRange(prefilled, beijing.AddMinutes(-2), beijing.AddMinutes(1));
@@ -82,6 +82,26 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         Assert.Contains(card.CardNumberMasked, issue.Details, StringComparison.Ordinal);
         var town = await fixture.App.SignedInAsync("demo.town");
         Assert.Contains("台账比对", await town.GetStringAsync("/issues"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_names_every_error_in_one_round()
+    {
+        var verifier = await fixture.App.SignedInAsync("demo.verifier1");
+        var row = await RowAsync(16);
+        var response = await SaveAsync(verifier, row, new() { ["Version"] = "0", ["RequestId"] = Guid.NewGuid().ToString(), ["Phone"] = "", ["VisitedAt"] = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        var expected = new Dictionary<string, string>
+        {
+            ["Outcome"] = FindingRules.Messages.OutcomeMissing, ["Phone"] = FindingRules.Messages.PhoneMissing,
+            ["VisitedAt"] = FindingRules.Messages.VisitMissing, ["Signature"] = FindingRules.Messages.SignatureMissing,
+        };
+        foreach (var (field, message) in expected)
+        {
+            Assert.Contains($"data-field=\"{field}\">{System.Net.WebUtility.HtmlEncode(message)}</a>", page, StringComparison.Ordinal);
+        }
+        Assert.Empty(await VersionsAsync(row));
     }
 
     [Fact]

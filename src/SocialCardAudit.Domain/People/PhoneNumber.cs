@@ -12,6 +12,9 @@ public static partial class PhoneNumber
     [GeneratedRegex(@"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")]
     private static partial Regex Landline();
 
+    /// <summary>The same rule for a page's own check (JavaScript syntax), after spaces and +86 are dropped.</summary>
+    public const string Pattern = @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$";
+
     public static string Normalize(string? raw) =>
         (raw ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("+86", "", StringComparison.Ordinal);
 

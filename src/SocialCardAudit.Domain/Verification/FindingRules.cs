@@ -22,21 +22,39 @@ public static class FindingRules
     // Words that say nothing about where a card is: the plan wants the whereabouts "清晰、明确".
     private static readonly string[] VagueWhereabouts = ["不知道", "不清楚", "不详", "未知", "不明", "无", "没有", "找不到", "?", "?"];
 
+    /// <summary>The messages the page's own checks show too, word for word, before the form is sent.</summary>
+    public static class Messages
+    {
+        public const string OutcomeMissing = "请选择核查结果(四项之一)。";
+        public const string VisitMissing = "请填写上门核查时间。";
+        public const string HandedInToMissing = "请选择卡片上交给了谁:乡镇以上主管部门或合作银行。";
+        public const string HandedInBankMissing = "请选择卡片上交的合作银行。";
+        public const string HandedInDateMissing = "请填写上交时间。";
+        public const string DeathDateMissing = "本人未领·已经去世:须填写去世时间。";
+        public const string WhereaboutsMissing = "本人未领·已经去世:须填写卡片去向。";
+        public const string PhoneMissing = "请填写现在的联系电话。";
+        public const string PhoneInvalid = "联系电话格式不正确:应为 11 位手机号或带区号的固定电话。";
+        public const string SignatureMissing = "请选择签名方式:本人签名、捺指纹或代签。";
+        public const string ProxyNameMissing = "代签人姓名不能为空。";
+        public const string ProxyRelationMissing = "代签人只能是直系亲属或监护人:请选择与本人的关系。";
+    }
+
     public static IReadOnlyList<FindingError> Validate(Finding f, FindingContext c)
     {
         var errors = new List<FindingError>();
         void Add(string field, string message) => errors.Add(new(field, message));
 
-        if (f.Outcome is not { } outcome || !Enum.IsDefined(outcome))
+        // Every error in one round: without an outcome, the fields every outcome needs are still checked.
+        Outcome? outcome = f.Outcome is { } o && Enum.IsDefined(o) ? o : null;
+        if (outcome is null)
         {
-            Add(nameof(f.Outcome), "请选择核查结果(四项之一)。");
-            return errors;
+            Add(nameof(f.Outcome), Messages.OutcomeMissing);
         }
 
         var visitDay = f.VisitedAt is { } v ? DateOnly.FromDateTime(v) : (DateOnly?)null;
         if (f.VisitedAt is null)
         {
-            Add(nameof(f.VisitedAt), "请填写上门核查时间。");
+            Add(nameof(f.VisitedAt), Messages.VisitMissing);
         }
         else if (f.VisitedAt > c.Now + ClockSkew)
         {
@@ -58,15 +76,15 @@ public static class FindingRules
             case Outcome.NotReceivedHandedIn:
                 if (f.HandedInTo is not { } to || !Enum.IsDefined(to))
                 {
-                    Add(nameof(f.HandedInTo), "请选择卡片上交给了谁:乡镇以上主管部门或合作银行。");
+                    Add(nameof(f.HandedInTo), Messages.HandedInToMissing);
                 }
                 else if (to == HandedInTo.Bank && !c.Banks.Contains(f.HandedInBank ?? ""))
                 {
-                    Add(nameof(f.HandedInBank), "请选择卡片上交的合作银行。");
+                    Add(nameof(f.HandedInBank), Messages.HandedInBankMissing);
                 }
                 if (f.HandedInDate is null)
                 {
-                    Add(nameof(f.HandedInDate), "请填写上交时间。");
+                    Add(nameof(f.HandedInDate), Messages.HandedInDateMissing);
                 }
                 else if (visitDay is { } day && f.HandedInDate > day)
                 {
@@ -76,12 +94,12 @@ public static class FindingRules
             case Outcome.NotReceivedDeceased:
                 if (f.DeathDate is null)
                 {
-                    Add(nameof(f.DeathDate), "本人未领·已经去世:须填写去世时间。");
+                    Add(nameof(f.DeathDate), Messages.DeathDateMissing);
                 }
                 var where = (f.CardWhereabouts ?? "").Trim();
                 if (where.Length == 0)
                 {
-                    Add(nameof(f.CardWhereabouts), "本人未领·已经去世:须填写卡片去向。");
+                    Add(nameof(f.CardWhereabouts), Messages.WhereaboutsMissing);
                 }
                 else if (where.Length < 4 || VagueWhereabouts.Any(w => where.Contains(w, StringComparison.Ordinal) && where.Length < w.Length + 4))
                 {
@@ -92,7 +110,7 @@ public static class FindingRules
 
         if (f.DeathDate is { } death)
         {
-            if (!outcome.IsDeceased())
+            if (outcome is { } known && !known.IsDeceased())
             {
                 Add(nameof(f.DeathDate), "只有“已经去世”的结果才填写去世时间。");
             }
@@ -109,18 +127,18 @@ public static class FindingRules
         var phone = PhoneNumber.Normalize(f.Phone);
         if (phone.Length == 0)
         {
-            Add(nameof(f.Phone), "请填写现在的联系电话。");
+            Add(nameof(f.Phone), Messages.PhoneMissing);
         }
         else if (!PhoneNumber.IsValid(phone))
         {
-            Add(nameof(f.Phone), "联系电话格式不正确:应为 11 位手机号或带区号的固定电话。");
+            Add(nameof(f.Phone), Messages.PhoneInvalid);
         }
 
         if (f.Signature is not { } signature || !Enum.IsDefined(signature))
         {
-            Add(nameof(f.Signature), "请选择签名方式:本人签名、捺指纹或代签。");
+            Add(nameof(f.Signature), Messages.SignatureMissing);
         }
-        else if (outcome.IsDeceased() && signature != SignatureKind.Proxy)
+        else if (outcome?.IsDeceased() == true && signature != SignatureKind.Proxy)
         {
             Add(nameof(f.Signature), "已去世人员须由直系亲属或法定监护人代为签名(捺指纹)。");
         }
@@ -132,7 +150,7 @@ public static class FindingRules
             }
             if (!Outcomes.ProxyRelations.Contains(f.ProxyRelation ?? ""))
             {
-                Add(nameof(f.ProxyRelation), "代签人只能是直系亲属或监护人:请选择与本人的关系。");
+                Add(nameof(f.ProxyRelation), Messages.ProxyRelationMissing);
             }
         }
 

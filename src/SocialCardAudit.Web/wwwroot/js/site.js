@@ -96,3 +96,85 @@ document.addEventListener('change', function (e) {
   if (!group) { return; }
   document.querySelectorAll('[data-group="' + group + '"] input[type=checkbox]').forEach(function (box) { box.checked = e.target.checked; });
 });
+
+// Checks before sending, on forms marked data-check: every shown [data-required="message"] must be filled and every
+// [data-pattern] matched. All failures show at once, at their fields and in a summary at the top, in the server's
+// own words; the server checks again and stays the authority.
+(function () {
+  function shown(el) { return !el.closest('[hidden]'); }
+  function filled(el) {
+    if (el.tagName === 'FIELDSET') { return !!el.querySelector('input:checked'); }
+    return el.value.trim() !== '';
+  }
+  function nameOf(el) { return el.getAttribute('name') || el.id; }
+  function say(form, el, message) {
+    var name = nameOf(el);
+    var span = form.querySelector('[data-valmsg-for="' + name + '"]');
+    if (!span) {
+      span = document.createElement('span');
+      span.className = 'field-error';
+      span.setAttribute('data-valmsg-for', name);
+      var legend = el.tagName === 'FIELDSET' && el.querySelector('legend');
+      (legend || el).insertAdjacentElement('afterend', span);
+    }
+    span.textContent = message;
+  }
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.hasAttribute || !form.hasAttribute('data-check')) { return; }
+    form.querySelectorAll('.field-error').forEach(function (s) { s.textContent = ''; });
+    var problems = [];
+    form.querySelectorAll('[data-required], [data-pattern]').forEach(function (el) {
+      if (!shown(el)) { return; }
+      var message = null;
+      if (el.hasAttribute('data-required') && !filled(el)) {
+        message = el.getAttribute('data-required');
+      } else if (el.hasAttribute('data-pattern') && el.value.trim() !== ''
+        && !new RegExp(el.getAttribute('data-pattern')).test(el.value.replace(/\s+/g, '').replace('+86', ''))) {
+        message = el.getAttribute('data-pattern-message');
+      }
+      if (message) { problems.push({ name: nameOf(el), message: message }); say(form, el, message); }
+    });
+    var old = document.getElementById('error-summary');
+    if (old) { old.remove(); }
+    if (!problems.length) { return; }
+    e.preventDefault();
+    var box = document.createElement('div');
+    box.className = 'errors';
+    box.id = 'error-summary';
+    box.setAttribute('role', 'alert');
+    box.tabIndex = -1;
+    var title = document.createElement('p');
+    title.textContent = '有 ' + problems.length + ' 处需要改正:';
+    box.appendChild(title);
+    var list = document.createElement('ul');
+    problems.forEach(function (p) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + p.name;
+      link.setAttribute('data-field', p.name);
+      link.textContent = p.message;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    form.parentNode.insertBefore(box, form);
+    box.focus();
+    box.scrollIntoView({ block: 'start' });
+  }, true);
+
+  // A summary link takes the user to the field; the page opens on the summary when the server refused the form.
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest('#error-summary a[data-field]');
+    if (!link) { return; }
+    var name = link.getAttribute('data-field');
+    var field = document.getElementById(name) || document.querySelector('[name="' + name + '"]');
+    if (!field) { return; }
+    e.preventDefault();
+    field.scrollIntoView({ block: 'center' });
+    var focusable = field.tagName === 'FIELDSET' ? field.querySelector('input') : field;
+    if (focusable) { focusable.focus({ preventScroll: true }); }
+  });
+  var summary = document.getElementById('error-summary');
+  if (summary) { summary.focus(); summary.scrollIntoView({ block: 'start' }); }
+})();
