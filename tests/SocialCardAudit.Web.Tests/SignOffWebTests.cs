@@ -107,7 +107,11 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         await town.PostFormAsync(statistics + "/sign", await town.TokenAsync(statistics), new() { ["password"] = DemoData.Password });
         var refused = await town.GetStringAsync(statistics);
         Assert.Contains("还有村(社区)未经镇审核,不能签署全镇汇总", refused, StringComparison.Ordinal);
+        Assert.Contains("id=\"flash-error\"", refused, StringComparison.Ordinal); // a refusal, not in the green of a success
         Assert.DoesNotContain("id=\"town-signature\"", refused, StringComparison.Ordinal);
+        // Before any attempt the page says why the button is off.
+        Assert.Contains("id=\"town-sign-blocked\"", refused, StringComparison.Ordinal);
+        Assert.Contains("<fieldset class=\"plain\" disabled=\"disabled\">", refused, StringComparison.Ordinal);
 
         // demo2's campaign covers one village: its clerk submits, its town approves, then signs the total.
         var d2 = fixture.Scenario.OtherTenant;
