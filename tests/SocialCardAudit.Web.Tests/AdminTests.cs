@@ -22,6 +22,26 @@ public sealed partial class AdminTests(WebFixture fixture) : IClassFixture<WebFi
     }
 
     [Fact]
+    public async Task The_administrator_cannot_reset_or_disable_their_own_account()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var list = await admin.GetStringAsync("/admin/users?q=demo.admin");
+        Assert.Contains("id=\"own-account\"", list, StringComparison.Ordinal);
+        var own = Regex.Match(list, @"/admin/users/([^/""]+)/edit").Groups[1].Value;
+        Assert.DoesNotContain($"/admin/users/{own}/reset-password", list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/admin/users/{own}/disable", list, StringComparison.Ordinal);
+
+        // Sent anyway, both are refused as errors.
+        foreach (var action in new[] { "reset-password", "disable" })
+        {
+            var response = await admin.PostFormAsync($"/admin/users/{own}/{action}", await admin.TokenAsync("/admin/users"), []);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("id=\"flash-error\"", await admin.GetStringAsync("/admin/users"), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode); // still signed in, password unchanged
+    }
+
+    [Fact]
     public async Task A_role_on_a_unit_of_the_wrong_level_is_refused_in_Chinese()
     {
         var admin = await fixture.App.SignedInAsync("demo.admin");

@@ -115,7 +115,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         Assert.Contains(reasons, r => r.StartsWith("7:IdNumber:", StringComparison.Ordinal) && r.Contains("与第 2 行", StringComparison.Ordinal));
         await using var db = Db(_tenantId);
         Assert.Equal("=HYPERLINK(\"http://x\")", await db.TaskRows.Where(r => r.ImportId == job.Id && r.Name == rows[4][1]).Select(r => r.Address).SingleAsync());
-        Assert.Contains("Luhn", await db.TaskRows.Where(r => r.ImportId == job.Id && r.Name == rows[3][1]).Select(r => r.ImportFlags).SingleAsync(), StringComparison.Ordinal);
+        Assert.Contains("校验位不符", await db.TaskRows.Where(r => r.ImportId == job.Id && r.Name == rows[3][1]).Select(r => r.ImportFlags).SingleAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class IssueWebTests(WebFixture fixture) : IClassFixture<WebFixture
         var town = await fixture.App.SignedInAsync("demo.town");
         var html = await town.GetStringAsync("/issues");
         Assert.Contains("导入校验", html, StringComparison.Ordinal);
-        Assert.Contains("Luhn", html, StringComparison.Ordinal);
+        Assert.Contains("校验位不符", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tag\">导入</span>", html, StringComparison.Ordinal);
     }
 

@@ -95,10 +95,10 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
                 Assert.All(rejected, r => Assert.DoesNotContain(entry.NeverSay, r, StringComparison.Ordinal));
             }
         }
-        if (entry.Importer == "cards" && entry.Notes?.Contains("Luhn") == true)
+        if (entry.Importer == "cards" && entry.Notes?.Contains("银行卡号校验位不符") == true)
         {
             // The card to check carries its reason, and its page shows it to the town office.
-            var flagged = await db.Cards.Where(c => c.ImportFlags != null && c.ImportFlags.Contains("Luhn")).OrderByDescending(c => c.Id).FirstAsync();
+            var flagged = await db.Cards.Where(c => c.ImportFlags != null && c.ImportFlags.Contains("校验位")).OrderByDescending(c => c.Id).FirstAsync();
             var town = await fixture.App.SignedInAsync("demo.town");
             Assert.Contains("导入时发现需核对", await town.GetStringAsync($"/cards/{flagged.Id}"), StringComparison.Ordinal);
         }

@@ -309,7 +309,7 @@ def main():
     rows = [["姓名", "身份证号码", "社保卡银行卡号", "合作银行", "村(社区)"]] + [[p["name"], p["id"], bad if p is ps[1] else p["card"], "农业银行", p["village"]] for p in ps]
     ps[1]["card"] = bad
     add(text_file("bank-export-luhn.csv", rows, "utf-8", bom=b"\xef\xbb\xbf"), "cards", "stored",
-        stored=[stored(p, group=None, socialCard=None) for p in ps], rejected=0, notes=["第 3 行需核对", "Luhn"])
+        stored=[stored(p, group=None, socialCard=None) for p in ps], rejected=0, notes=["第 3 行需核对", "银行卡号校验位不符"])
 
     # Only a 社保卡号 column: clerks call the bank number that; nine-character card numbers there are refused.
     ps = people(3)

@@ -33,7 +33,7 @@ public static class BankCardNumber
         {
             return new(null, $"银行卡号应为 16–19 位数字,这里是 {s.Length} 位。", null);
         }
-        return new(s, null, PassesLuhn(s) ? null : "银行卡号校验位不符(Luhn),请入户核对卡片。");
+        return new(s, null, PassesLuhn(s) ? null : "银行卡号校验位不符,请入户核对卡片。");
     }
 
     public static bool PassesLuhn(ReadOnlySpan<char> digits)

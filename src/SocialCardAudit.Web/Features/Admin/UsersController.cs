@@ -64,6 +64,11 @@ public sealed class UsersController(
             OrgUnitId = unit.Id,
             MustChangePassword = true,
         };
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Error"] = "不能在账号列表中重置自己的密码:请用“修改密码”。";
+            return Redirect("/admin/users");
+        }
         var password = TemporaryPassword.New();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.CreateAsync(user, password);
@@ -176,6 +181,11 @@ public sealed class UsersController(
         if (await FindAsync(id, ct) is not { } user)
         {
             return NotFound();
+        }
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Error"] = "不能在账号列表中重置自己的密码:请用“修改密码”。";
+            return Redirect("/admin/users");
         }
         var password = TemporaryPassword.New();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

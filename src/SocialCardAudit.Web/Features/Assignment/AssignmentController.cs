@@ -129,10 +129,15 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         }
         var campaign = await db.Campaigns.SingleAsync(c => c.Id == row.CampaignId, ct);
         var group = row.ResidentGroupId is { } g ? await db.OrgUnits.Where(u => u.Id == g).Select(u => u.Name).SingleAsync(ct) : null;
-        var names = await db.Users.Where(u => u.OrgUnitId == village.Id || u.Id == UserId).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        var history = (await db.TaskAssignments.Where(a => a.TaskRowId == id).OrderBy(a => a.Id).ToListAsync(ct))
+        var assignments = await db.TaskAssignments.Where(a => a.TaskRowId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var versions = await db.VerificationVersions.Where(v => v.TaskRowId == id).OrderByDescending(v => v.Version).ToListAsync(ct);
+        // Everyone the history names, whatever unit they are in now (a town officer, a verifier since moved).
+        var ids = assignments.SelectMany(a => new[] { a.FromVerifierId, a.ToVerifierId, a.ByUserId }).Concat(versions.Select(v => v.ChangedById))
+            .Append(row.VerifierId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var history = assignments
             .Select(a => new AssignmentLine(a.AtUtc, Name(names, a.FromVerifierId), Name(names, a.ToVerifierId), Name(names, a.ByUserId) ?? "")).ToList();
-        var findings = (await db.VerificationVersions.Where(v => v.TaskRowId == id).OrderByDescending(v => v.Version).ToListAsync(ct))
+        var findings = versions
             .Select(v => new FindingLine(v.Version, v.ChangedAtUtc, Name(names, v.ChangedById) ?? "", v.Changes, v.Finding)).ToList();
         string? fullId = null, fullCard = null;
         if (reveal)
@@ -166,7 +171,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         return File(protector.UnprotectBytes(attachment.Cipher, Purposes.Attachment), attachment.ContentType);
     }
 
-    private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.GetValueOrDefault(id, "(其他单位人员)");
+    private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : PersonNames.Of(names, id);
 
     private async Task<bool> IsVerifierOfAsync(string userId, int villageId, CancellationToken ct) =>
         await (from u in db.Users
