@@ -202,7 +202,9 @@ internal static class ImportVerbs
         var rows = int.Parse(o.Require("--rows"), System.Globalization.CultureInfo.InvariantCulture);
         var path = o.Require("--out");
         using var stream = File.Create(path);
-        var list = SyntheticTaskList.Rows(rows, DemoData.MeitianhuVillages);
+        // People after the demo's own (0–239 by default), so the file adds people to the demo campaign.
+        var from = o.Get("--from") is { } f ? int.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : DemoData.RowsPerVillage * DemoData.MeitianhuVillages.Length;
+        var list = SyntheticTaskList.Rows(from + rows, DemoData.MeitianhuVillages).Skip(from);
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             SyntheticTaskList.WriteCsv(stream, list, new System.Text.UTF8Encoding(true));

@@ -19,6 +19,7 @@ const string Usage = """
                    [--time-zone <IANA 时区,默认 Asia/Shanghai>]
       import-tasks 导入清查任务数据:--tenant <县代码> --campaign <清查代码> --file <xlsx|csv> [--json]
       make-task-file  生成虚构的任务清单(演示、基准测试):--rows <行数> --out <文件.xlsx|.csv>
+                   [--from <起始序号,默认 240:演示数据之后的人,导入演示库时都是新增>]
       import-cards 导入银行制卡数据到社保卡台账:--tenant <县代码> --town <乡镇名称> --file <xlsx|csv> [--json]
       make-card-file  生成虚构的银行制卡数据:--rows <张数> --out <文件.xlsx>
       bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>

@@ -157,7 +157,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     if (seedDemo)
     {
         app.Logger.LogInformation("演示账号(密码均为 {Password}):{Accounts}", DemoData.Password,
-            string.Join(", ", DemoData.Accounts.Select(a => $"{a.UserName}({Roles.DisplayName(a.Role)})")));
+            string.Join(", ", DemoData.Core.Select(a => $"{a.UserName}({Roles.DisplayName(a.Role)})")) + ";另有 demo.clerk3–12、demo.verifier3–12(其余十个村)");
     }
 });
 

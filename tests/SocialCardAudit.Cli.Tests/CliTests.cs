@@ -60,6 +60,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_made_task_file_holds_people_the_demo_does_not_have()
+    {
+        Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);
+        var file = Path.Combine(_folder, "made.xlsx");
+        Assert.Equal(0, Sca("make-task-file", "--rows", "24", "--out", file).Exit);
+        var root = JsonDocument.Parse(Sca("import-tasks", "--db", Db, "--tenant", "demo", "--campaign", "MTH-2021", "--file", file, "--json", "--dev-keys").Out).RootElement;
+        Assert.Equal(24, root.GetProperty("imported").GetInt32());
+        Assert.Equal(0, root.GetProperty("alreadyPresent").GetInt32());
+    }
+
+    [Fact]
     public void Import_cards_registers_a_bank_export_once_and_names_an_unknown_town()
     {
         Assert.Equal(0, Sca("seed-demo", "--db", Db).Exit);

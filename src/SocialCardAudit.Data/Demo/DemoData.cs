@@ -22,8 +22,11 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
     public static readonly string[] MeitianhuVillages =
         ["迎丰社区", "三合村", "曙辉村", "西来村", "保合村", "新垱村", "梅田湖社区", "梅田村", "友谊村", "告丰村", "金鸡村", "永吉村"];
 
+    private static readonly string[] OtherClerks = ["杨秀英", "黄志明", "赵桂兰", "周建华", "吴丽娟", "徐海涛", "孙玉梅", "胡国庆", "朱红霞", "高德胜"];
+    private static readonly string[] OtherVerifiers = ["林小燕", "何文军", "郭春花", "马志刚", "罗美玲", "梁建平", "宋晓东", "郑淑珍", "谢永强", "韩雪梅"];
+
     /// <summary>The demo accounts: login name, full name, role, unit path (town / village), tenant code.</summary>
-    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    public static readonly IReadOnlyList<DemoAccount> Core =
     [
         new("demo.admin", "周敏", Roles.TenantAdmin, "demo", null, null),
         new("demo.county", "罗建国", Roles.CountySupervisor, "demo", null, null),
@@ -38,6 +41,18 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         new("demo2.town", "郑洁", Roles.TownOffice, "demo2", "清水镇", null),
         new("demo2.clerk1", "何勇", Roles.VillageClerk, "demo2", "清水镇", "东山村"),
         new("demo2.verifier1", "胡敏", Roles.Verifier, "demo2", "清水镇", "东山村"),
+    ];
+
+    /// <summary>The accounts above and, for every other village of 梅田湖镇, its clerk and its verifier.</summary>
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        .. Core,
+        // Every other village of 梅田湖镇 has its clerk and its verifier too, so the demo reaches the town's signature.
+        .. MeitianhuVillages.Skip(2).SelectMany((village, k) => new DemoAccount[]
+        {
+            new($"demo.clerk{k + 3}", OtherClerks[k], Roles.VillageClerk, "demo", "梅田湖镇", village),
+            new($"demo.verifier{k + 3}", OtherVerifiers[k], Roles.Verifier, "demo", "梅田湖镇", village),
+        }),
     ];
 
     public async Task<bool> SeedAsync(CancellationToken ct = default)
@@ -304,6 +319,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         await db.SaveChangesAsync(ct);
     }
 
+    private string? _passwordHash;
+
     private async Task AddAccountAsync(DemoAccount account, CancellationToken ct)
     {
         var tenant = await db.Tenants.SingleAsync(t => t.Code == account.Tenant, ct);
@@ -323,7 +340,9 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
             PhoneNumber = "13800000000",
             SecurityStamp = Guid.NewGuid().ToString(),
         };
-        Check(await users.CreateAsync(user, Password));
+        // One hash of the published demo password serves every demo account: hashing is slow on purpose.
+        user.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(user, Password);
+        Check(await users.CreateAsync(user));
         Check(await users.AddToRoleAsync(user, account.Role));
     }
 
