@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Bank> Banks => Set<Bank>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
     public DbSet<VillageAlias> VillageAliases => Set<VillageAlias>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<TaskImport> TaskImports => Set<TaskImport>();
@@ -288,6 +289,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.HasIndex(r => r.TaskRowId);
         });
 
+        builder.Entity<EndedSession>(e =>
+        {
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.UserId).HasMaxLength(450);
+            e.HasIndex(s => s.EndedAtUtc);
+        });
         builder.Entity<SecurityEvent>(e =>
         {
             e.Property(s => s.UserName).HasMaxLength(256);

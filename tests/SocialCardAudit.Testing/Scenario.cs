@@ -36,6 +36,10 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
     public static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    /// <summary>A real (empty) report of rejected rows, as the card importer writes one.</summary>
+    private static byte[] EmptyReport() => ErrorReport.Build(
+        TaskFile.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("姓名,身份证号码,社保卡银行卡号,合作银行,村(社区)\r\n")), "场景.csv", []), []);
+
     public static async Task<Scenario> PrepareAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -152,7 +156,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         var import = new CardImport
         {
             TenantId = village.TenantId, TownId = village.ParentId!.Value, FileName = "场景.xlsx", Sha256 = new string('0', 64), UserId = "scenario", AtUtc = now,
-            Rejected = 1, ErrorReportCipher = protector.Protect([1, 2, 3], Purposes.ErrorReport),
+            Rejected = 1, ErrorReportCipher = protector.Protect(EmptyReport(), Purposes.ErrorReport),
         };
         db.CardImports.Add(import);
         await db.SaveChangesAsync();

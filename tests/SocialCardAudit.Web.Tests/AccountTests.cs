@@ -12,6 +12,32 @@ public sealed class AccountTests(WebFixture fixture) : IClassFixture<WebFixture>
     private AppFactory App => fixture.App;
 
     [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_is_refused()
+    {
+        var jar = new CookieContainer();
+        var client = App.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync("demo.county", Data.Demo.DemoData.Password)).StatusCode);
+        var copy = jar.GetCookieHeader(client.BaseAddress!); // what someone could lift from the browser
+
+        async Task<HttpStatusCode> WithCopyAsync()
+        {
+            using var thief = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/dashboard");
+            request.Headers.Add("Cookie", copy);
+            return (await thief.SendAsync(request)).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.OK, await WithCopyAsync());
+
+        var logout = await client.PostFormAsync("/account/logout", await client.TokenAsync("/account/password"), []);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await WithCopyAsync()); // to the sign-in page
+
+        // Another session of the same account goes on.
+        var other = await App.SignedInAsync("demo.county");
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/reports/dashboard")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_in_Chinese_and_recorded_with_the_address()
     {
         var client = App.NewClient();

@@ -90,6 +90,13 @@ public sealed class CampaignWebTests(WebFixture fixture) : IClassFixture<WebFixt
         Assert.Equal(wrong, workbook.Worksheet(1).Cell(2, 3).GetString());
         Assert.Contains("校验位错误", workbook.Worksheet(1).Cell(2, 9).GetString(), StringComparison.Ordinal);
         Assert.Equal(SecurityEventKind.PersonalDataExported, (await LastEventAsync("demo.town")).Kind);
+
+        // The county supervises with masked numbers, in this file as on every page.
+        var county = await fixture.App.SignedInAsync("demo.county");
+        using var masked = new XLWorkbook(await (await county.GetAsync(importPage + "/errors")).Content.ReadAsStreamAsync());
+        Assert.Equal(Domain.People.Mask.IdNumber(wrong), masked.Worksheet(1).Cell(2, 3).GetString());
+        Assert.Equal(Domain.People.Mask.BankCard(rows[3][3]), masked.Worksheet(1).Cell(2, 4).GetString());
+        Assert.Contains("校验位错误", masked.Worksheet(1).Cell(2, 9).GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

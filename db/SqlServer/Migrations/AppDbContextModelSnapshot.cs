@@ -245,6 +245,26 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Data.Security.EndedSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("EndedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAtUtc");
+
+                    b.ToTable("EndedSessions");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Data.Security.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -1752,3 +1752,37 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201221845_EndedSessions'
+)
+BEGIN
+    CREATE TABLE [EndedSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [EndedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_EndedSessions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201221845_EndedSessions'
+)
+BEGIN
+    CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201221845_EndedSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201221845_EndedSessions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

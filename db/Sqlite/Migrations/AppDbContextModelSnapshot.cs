@@ -234,6 +234,26 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Data.Security.EndedSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAtUtc");
+
+                    b.ToTable("EndedSessions");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Data.Security.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using SocialCardAudit.Domain.People;
 using static SocialCardAudit.Data.Documents.Sheets;
 
 namespace SocialCardAudit.Data.Tasks;
@@ -22,6 +23,38 @@ public static class ErrorReport
         {
             var title = bySheet.Count == 1 && file.Sheets.Count == 1 ? "未导入的行" : SheetName(group.Key.Name, workbook);
             Fill(workbook.Worksheets.Add(title), group.Key, group.ToList());
+        }
+        return Save(workbook);
+    }
+
+    /// <summary>
+    /// The same report for a role that sees numbers masked (the county): every cell under an ID number, card number
+    /// or 社保卡号 header masked as on screen. The rows and reasons stay, so the county still sees what went wrong.
+    /// </summary>
+    public static byte[] Masked(byte[] report)
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(report));
+        foreach (var sheet in workbook.Worksheets)
+        {
+            var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
+            foreach (var header in sheet.Row(1).CellsUsed())
+            {
+                var mask = TaskColumns.Recognize(header.GetString()) switch
+                {
+                    TaskColumn.IdNumber => Mask.IdNumber,
+                    TaskColumn.BankCard or TaskColumn.SocialCardNumber => (Func<string, string>)Mask.BankCard,
+                    _ => null,
+                };
+                for (var r = 2; mask is not null && r <= last; r++)
+                {
+                    var cell = sheet.Cell(r, header.Address.ColumnNumber);
+                    var value = cell.GetString();
+                    if (value.Length > 0)
+                    {
+                        Text(cell, mask(value));
+                    }
+                }
+            }
         }
         return Save(workbook);
     }

@@ -19,6 +19,12 @@ public static class AppClaims
     public const string FullName = "sca:name";
     public const string MustChangePassword = "sca:must-change-password";
 
+    /// <summary>This sign-in's own id, so signing out ends this session on the server (<see cref="Data.Security.EndedSession"/>).</summary>
+    public const string SessionId = "sca:sid";
+
+    /// <summary>When this session began: no session outlives <c>Security:MaxSessionHours</c>, however active.</summary>
+    public const string SignedInAt = "sca:signed-in-at";
+
     /// <summary>The county's time zone, for its <see cref="CountyClock"/>.</summary>
     public const string TimeZone = "sca:tz";
 
@@ -55,6 +61,8 @@ public sealed class AppClaimsPrincipalFactory(
         identity.AddClaim(new Claim(AppClaims.TenantId, user.TenantId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaims.UnitId, unit.Id.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaims.UnitCode, unit.Code));
+        identity.AddClaim(new Claim(AppClaims.SessionId, Guid.NewGuid().ToString()));
+        identity.AddClaim(new Claim(AppClaims.SignedInAt, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaims.TimeZone, await db.Tenants.Where(t => t.Id == user.TenantId).Select(t => t.TimeZone).SingleAsync()));
         identity.AddClaim(new Claim(AppClaims.UnitName, unit.Name));
         identity.AddClaim(new Claim(AppClaims.FullName, user.FullName));

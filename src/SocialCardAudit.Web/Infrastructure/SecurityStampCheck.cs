@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,10 +9,11 @@ using SocialCardAudit.Data;
 namespace SocialCardAudit.Web.Infrastructure;
 
 /// <summary>
-/// Checks every request's cookie against the account: one query for its security stamp and disabled flag.
-/// A disabled account, a reset password or a changed role or unit (all renew the stamp) ends the session on
-/// its next request; the user signs in again and gets the new claims. This replaces Identity's validator,
-/// which, checked on every request, rebuilds the whole principal and re-issues the cookie each time.
+/// Checks every request's cookie against the account and the session: one query for the security stamp, the
+/// disabled flag and whether this session was signed out. A disabled account, a reset password or a changed role
+/// or unit (all renew the stamp) ends every session on its next request; signing out ends this one, so a copy of
+/// the cookie is worth nothing afterwards; no session outlives <c>Security:MaxSessionHours</c>. This replaces
+/// Identity's validator, which, checked on every request, rebuilds the whole principal and re-issues the cookie.
 /// </summary>
 public static class SecurityStampCheck
 {
@@ -20,13 +22,20 @@ public static class SecurityStampCheck
         var principal = context.Principal;
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = principal?.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
-        if (userId is not null && stamp is not null)
+        var session = Guid.TryParse(principal?.FindFirstValue(AppClaims.SessionId), out var sid) ? sid : (Guid?)null;
+        var began = DateTime.TryParse(principal?.FindFirstValue(AppClaims.SignedInAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at : (DateTime?)null;
+        var services = context.HttpContext.RequestServices;
+        var maxHours = services.GetRequiredService<IConfiguration>().GetValue("Security:MaxSessionHours", 12);
+        if (userId is not null && stamp is not null && session is { } id && began is { } start
+            && DateTime.UtcNow - start < TimeSpan.FromHours(maxHours))
         {
-            var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+            var db = services.GetRequiredService<AppDbContext>();
             // Before the tenant is known (the cookie is what tells it): by key, past the filter.
             var current = await db.Users.IgnoreQueryFilters().Where(u => u.Id == userId)
-                .Select(u => new { u.SecurityStamp, u.IsDisabled }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-            if (current is { IsDisabled: false } && current.SecurityStamp == stamp)
+                .Select(u => new { u.SecurityStamp, u.IsDisabled, Ended = db.EndedSessions.Any(s => s.Id == id) })
+                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            if (current is { IsDisabled: false, Ended: false } && current.SecurityStamp == stamp)
             {
                 return;
             }

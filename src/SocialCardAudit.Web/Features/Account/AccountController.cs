@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +18,8 @@ public sealed class AccountController(
     SecurityEvents events,
     IValidator<LoginForm> loginValidator,
     IValidator<ChangePasswordForm> passwordValidator,
-    IConfiguration configuration) : Controller
+    IConfiguration configuration,
+    SocialCardAudit.Data.AppDbContext db) : Controller
 {
     [AllowAnonymous]
     [HttpGet("login")]
@@ -65,6 +68,16 @@ public sealed class AccountController(
     public async Task<IActionResult> Logout()
     {
         await events.RecordAsync(SecurityEventKind.SignOut, User);
+        // The session ends on the server, not only in this browser: a copy of the cookie is refused from now on.
+        if (Guid.TryParse(User.FindFirstValue(AppClaims.SessionId), out var session))
+        {
+            var now = DateTime.UtcNow;
+            db.EndedSessions.Add(new EndedSession { Id = session, UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!, EndedAtUtc = now });
+            await db.SaveChangesAsync();
+            // A session older than the longest one allowed is refused anyway: its record is no longer needed.
+            var expired = now.AddHours(-configuration.GetValue("Security:MaxSessionHours", 12));
+            await db.EndedSessions.Where(s => s.EndedAtUtc < expired).ExecuteDeleteAsync();
+        }
         await signIn.SignOutAsync();
         return Redirect("/account/login");
     }

@@ -1,3 +1,4 @@
+using SocialCardAudit.Data.Tasks;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ public sealed record UserRow(string Id, string UserName, string FullName, string
 [Route("admin/users")]
 [Authorize(Policy = Policies.TenantAdmin)]
 public sealed class UsersController(
-    AppDbContext db, UserManager<AppUser> users, SecurityEvents events, IValidator<UserForm> validator) : Controller
+    AppDbContext db, UserManager<AppUser> users, SecurityEvents events, IValidator<UserForm> validator, CountyClock clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
@@ -123,11 +124,14 @@ public sealed class UsersController(
         {
             return await FormView(form, isNew: false, ct);
         }
+        var current = await users.GetRolesAsync(user);
+        // A verifier who leaves the village, or the role, leaves its rows to the clerk: no right stays behind.
+        var leaves = current.Contains(Roles.Verifier) && (form.Role != Roles.Verifier || user.OrgUnitId != unit.Id);
         user.FullName = form.FullName.Trim();
         user.PhoneNumber = PhoneNumber.Normalize(form.PhoneNumber);
         user.OrgUnitId = unit.Id;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var current = await users.GetRolesAsync(user);
+        var returned = leaves ? await VerifierRows.ReturnAsync(db, user.Id, users.GetUserId(User)!, clock.UtcNow, ct) : 0;
         if (!current.SequenceEqual([form.Role]))
         {
             await users.RemoveFromRolesAsync(user, current);
@@ -135,8 +139,9 @@ public sealed class UsersController(
         }
         await users.UpdateSecurityStampAsync(user); // the account's open sessions pick up the new role and unit at once
         await tx.CommitAsync(ct);
-        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"修改账号 {user.UserName}:{Roles.DisplayName(form.Role)},单位 {unit.Name}");
-        TempData["Message"] = $"已保存 {user.FullName} 的账号信息。";
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"修改账号 {user.UserName}:{Roles.DisplayName(form.Role)},单位 {unit.Name}"
+            + (returned > 0 ? $";{returned} 条任务退回原村重新分配" : ""));
+        TempData["Message"] = $"已保存 {user.FullName} 的账号信息。" + (returned > 0 ? $"其原有的 {returned} 条核查任务已退回原村(社区),由清查责任人重新分配。" : "");
         return Redirect("/admin/users");
     }
 
@@ -153,9 +158,10 @@ public sealed class UsersController(
             return Redirect("/admin/users");
         }
         user.IsDisabled = true;
+        var returned = await VerifierRows.ReturnAsync(db, user.Id, users.GetUserId(User)!, clock.UtcNow, ct);
         await users.UpdateSecurityStampAsync(user); // also saves; signs the account out everywhere
-        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"停用账号 {user.UserName}");
-        TempData["Message"] = $"已停用 {user.FullName} 的账号,其登录已立即失效。";
+        await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"停用账号 {user.UserName}" + (returned > 0 ? $";{returned} 条任务退回原村重新分配" : ""));
+        TempData["Message"] = $"已停用 {user.FullName} 的账号,其登录已立即失效。" + (returned > 0 ? $"其 {returned} 条核查任务已退回本村(社区),由清查责任人重新分配。" : "");
         return Redirect("/admin/users");
     }
 

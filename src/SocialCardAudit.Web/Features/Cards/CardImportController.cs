@@ -81,7 +81,8 @@ public sealed class CardImportController(AppDbContext db, CardImporter importer,
         }
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载社保卡台账导入 {id} 的未导入行({import.Rejected} 行)");
         Response.Headers.CacheControl = "no-store";
-        return File(protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport),
+        var report = protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport);
+        return File(Assignment.RowAccess.SeesFullNumbers(Scope) ? report : ErrorReport.Masked(report),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{town!.Name}-社保卡台账-未导入的行-{id}.xlsx");
     }
 

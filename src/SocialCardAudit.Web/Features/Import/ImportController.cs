@@ -8,6 +8,7 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Web.Features.Assignment;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.Domain.Organization;
@@ -139,7 +140,8 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
             return NotFound();
         }
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载导入批次 {id} 的未导入行({import.Rejected} 行)");
-        return File(protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport), Xlsx,
+        var report = protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport);
+        return File(RowAccess.SeesFullNumbers(AppClaims.ScopeOf(User)!) ? report : ErrorReport.Masked(report), Xlsx,
             $"{campaign!.Code}-未导入的行-{id}.xlsx");
     }
 

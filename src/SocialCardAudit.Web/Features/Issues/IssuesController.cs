@@ -141,7 +141,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
             Roles.CountySupervisor => db.SuspiciousIssues,
             Roles.TownOffice => db.SuspiciousIssues.Where(i => db.OrgUnits.Any(u => u.Id == i.VillageId && u.Code.StartsWith(scope.UnitCode))),
             Roles.VillageClerk => db.SuspiciousIssues.Where(i => i.VillageId == scope.UnitId),
-            _ => db.SuspiciousIssues.Where(i => db.TaskRows.Any(r => r.Id == i.TaskRowId && r.VerifierId == me)),
+            _ => db.SuspiciousIssues.Where(i => db.TaskRows.Where(RowAccess.AssignedTo(scope, me)).Any(r => r.Id == i.TaskRowId)),
         };
     }
 
@@ -176,7 +176,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
             return (null, NotFound());
         }
         var scope = Scope;
-        var allowed = (scope.Role == Roles.Verifier && row.VerifierId == Me) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
+        var allowed = RowAccess.IsAssigned(scope, Me, row) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
         return allowed ? (row, null) : (null, Forbid());
     }
 }
