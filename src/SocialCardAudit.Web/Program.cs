@@ -109,6 +109,16 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.SupportedCultures = o.SupportedUICultures = [zh];
 });
 
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+// With a public address configured and no explicit AllowedHosts, only that host (and the machine itself) is served:
+// a forged Host header gets 400 instead of a page or a document that links elsewhere.
+if (config["App:PublicUrl"] is { Length: > 0 } publicUrl && (config["AllowedHosts"] ?? "*") == "*")
+{
+    builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+        o.AllowedHosts = [new Uri(publicUrl).Host, "localhost", "127.0.0.1"]);
+}
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes);
+
 var app = builder.Build();
 
 await DatabaseInitializer.MigrateAsync(app.Services);
@@ -131,6 +141,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseRequestLimits();
 app.UseRequestLocalization();
 app.UseStaticFiles(new StaticFileOptions
 {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Testing;
 
 namespace SocialCardAudit.Web.Tests;
@@ -19,6 +21,18 @@ public sealed partial class AdminTests(WebFixture fixture) : IClassFixture<WebFi
 
         var user = await fixture.App.SignedInAsync("new.verifier", temporary);
         Assert.Equal("/account/password", (await user.GetAsync("/")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_resident_group_gets_no_sub_units_and_the_page_says_why()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var group = await scope.ServiceProvider.GetRequiredService<SocialCardAudit.Data.AppDbContext>().OrgUnits.IgnoreQueryFilters()
+            .Where(u => u.ParentId == fixture.Scenario.Own.UnitId).Select(u => u.Id).FirstAsync();
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        var response = await admin.GetAsync($"/admin/units/{group}/children/new");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("最下一级单位", await admin.GetStringAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
 
     [Fact]

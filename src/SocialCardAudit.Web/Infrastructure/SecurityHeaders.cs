@@ -10,13 +10,22 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "geolocation=(), microphone=(), camera=(self)";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Set as the response starts, so error pages (which clear the response first) carry them too.
+            context.Response.OnStarting(() =>
+            {
+                Apply(context.Response.Headers);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
+
+    private static void Apply(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "geolocation=(), microphone=(), camera=(self)";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
 }

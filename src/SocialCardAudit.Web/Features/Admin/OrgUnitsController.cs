@@ -30,8 +30,20 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
         View(await UnitChoices.LoadAsync(db, OrgLevel.ResidentGroup, ct));
 
     [HttpGet("{id:int}/children/new")]
-    public async Task<IActionResult> CreateChild(int id, CancellationToken ct) =>
-        await db.OrgUnits.FindAsync([id], ct) is { } parent ? NameView(parent, null, new UnitNameForm()) : NotFound();
+    public async Task<IActionResult> CreateChild(int id, CancellationToken ct)
+    {
+        if (await db.OrgUnits.FindAsync([id], ct) is not { } parent)
+        {
+            return NotFound();
+        }
+        if (parent.Level.ChildLevel() is null)
+        {
+            // 居民小组 is the lowest level: say so, rather than fail.
+            TempData["Error"] = $"“{parent.Name}”是{parent.Level.DisplayName()},是最下一级单位,不能再建下级单位。";
+            return Redirect("/admin/units");
+        }
+        return NameView(parent, null, new UnitNameForm());
+    }
 
     [HttpPost("{id:int}/children/new")]
     public async Task<IActionResult> CreateChild(int id, UnitNameForm form, CancellationToken ct)

@@ -79,11 +79,13 @@ public sealed class HomeController(AppDbContext db) : Controller
 
     [AllowAnonymous]
     [AllowWithTemporaryPassword]
+    [IgnoreAntiforgeryToken] // it changes nothing, and the refused request's form may be unreadable (too large)
     [Route("status/{code:int}")] // any method: a failed POST is re-executed as a POST
-    public IActionResult Status(int code) => View("Status", code);
+    public IActionResult Status([FromRoute] int code) => View("Status", code);
 
     [AllowAnonymous]
     [AllowWithTemporaryPassword]
+    [IgnoreAntiforgeryToken]
     [Route("error")]
     public IActionResult Error() => View("Status", 500);
 }

@@ -32,7 +32,7 @@ public sealed record OverviewPage(IReadOnlyList<TownLine> Towns, VillageStatisti
 
 /// <summary>The classified statistics (附件4) of a campaign: one line per village and the town total, computed from the findings.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class StatisticsController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, CountyClock clock) : Controller
+public sealed class StatisticsController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, CountyClock clock, IConfiguration config) : Controller
 {
     private const string Format = "{format:regex(^(xlsx|pdf)$)}";
 
@@ -151,7 +151,12 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         return this.Document(format, () => StatisticsDocuments.TownXlsx(form, clock), () => StatisticsDocuments.TownPdf(form, clock), $"{part.Title}-核查情况分类统计表");
     }
 
-    private string Absolute(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+    /// <summary>
+    /// Links printed on paper (the QR code) point at the configured public address, never at what the request's Host
+    /// header claims; without the setting (a local trial) the request's own address is used.
+    /// </summary>
+    private string Absolute(string path) =>
+        (config["App:PublicUrl"] is { Length: > 0 } site ? site.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}{Request.PathBase}") + path;
 
     private async Task<IReadOnlyList<(Domain.Verification.Outcome, IReadOnlyList<SummaryPerson>)>> CategoriesAsync(int id, int villageId, bool full, CancellationToken ct)
     {

@@ -1,0 +1,46 @@
+using System.Net;
+
+namespace SocialCardAudit.Web.Infrastructure;
+
+/// <summary>
+/// One size limit for every request body, answered in Chinese: a body over it gets 413 and a page that says why,
+/// before any form is read (read first, it would fail the antiforgery check as an empty 400, and a re-executed status
+/// page would stumble on the same unreadable form). Below it, each form says its own limit at its field.
+/// </summary>
+public static class RequestLimits
+{
+    /// <summary>Above the largest import (40 MB) with room for the form around it.</summary>
+    public const long MaxBodyBytes = 64L * 1024 * 1024;
+
+    public const string Title = "上传内容过大";
+
+    public static readonly string Message =
+        $"上传的文件或表单超过了系统允许的 {MaxBodyBytes / 1024 / 1024} MB。照片请在页面中重新选择(页面会自动压缩),导入文件请按村(社区)拆分后分批导入。";
+
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                await RefuseAsync(context);
+                return;
+            }
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+            {
+                await RefuseAsync(context); // a body sent without its length
+            }
+        });
+
+    private static Task RefuseAsync(HttpContext context)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(
+            $"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Title}</title><link rel="stylesheet" href="/css/site.css"></head><body><main class="page"><section class="card narrow"><h1>{Title}</h1><p>{WebUtility.HtmlEncode(Message)}</p><p><a href="/">返回首页</a></p></section></main></body></html>""");
+    }
+}
