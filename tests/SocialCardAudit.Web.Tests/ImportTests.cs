@@ -73,6 +73,38 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     }
 
     [Fact]
+    public async Task A_file_that_is_mostly_wrong_is_stopped_early_with_its_most_common_problem()
+    {
+        var rows = People(400_000, 3000);
+        rows.ForEach(r => r[2] = r[2][..16]); // every ID cut short: the file's format, not its people, is wrong
+        var before = await RowCountAsync();
+        var (job, importer) = await ImportAsync(Csv(rows, new UTF8Encoding(true)), "错位.csv");
+        Assert.Equal(ImportStatus.Failed, job.Status);
+        Assert.Contains($"前 {TaskImporter.SampleRows} 行中有 {TaskImporter.SampleRows} 行不符合要求", job.Message, StringComparison.Ordinal);
+        Assert.Contains("身份证号码:身份证号码应为 18 位", job.Message, StringComparison.Ordinal);
+        Assert.Equal(TaskImporter.SampleRows, importer.RejectedCount); // stopped there, the rest not even read
+        Assert.Equal(before, await RowCountAsync());
+    }
+
+    [Fact]
+    public async Task Refused_rows_are_all_counted_and_the_first_ones_detailed_so_memory_stays_bounded()
+    {
+        var rows = People(410_000, 5000);
+        for (var i = 0; i < rows.Count; i += 2)
+        {
+            rows[i][7] = "不存在村";
+        }
+        var (job, importer) = await ImportAsync(Csv(rows, new UTF8Encoding(true)), "一半错.csv");
+        Assert.Equal(ImportStatus.Succeeded, job.Status);
+        Assert.Equal(2500, job.Imported);
+        Assert.Equal(2500, job.Rejected);
+        Assert.Equal(TaskImporter.DetailedRows, importer.Rejected.Count);
+        var report = _fixture.App.Services.GetRequiredService<PersonalDataProtector>().UnprotectBytes(job.ErrorReportCipher!, Purposes.ErrorReport);
+        using var workbook = new XLWorkbook(new MemoryStream(report));
+        Assert.Contains(workbook.Worksheet(1).CellsUsed(), c => c.GetString().StartsWith("另有 500 行未导入", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_clean_workbook_is_stored_whole_with_groups_created_and_numbers_protected()
     {
         var rows = People(2000, 30);

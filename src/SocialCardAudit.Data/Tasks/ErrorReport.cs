@@ -11,7 +11,8 @@ namespace SocialCardAudit.Data.Tasks;
 /// </summary>
 public static class ErrorReport
 {
-    public static byte[] Build(TaskFile file, IReadOnlyList<RejectedRow> rejected)
+    /// <param name="total">All refused rows, when <paramref name="rejected"/> holds the first ones only: the report says how many more.</param>
+    public static byte[] Build(TaskFile file, IReadOnlyList<RejectedRow> rejected, int? total = null)
     {
         using var workbook = new XLWorkbook();
         var bySheet = rejected.GroupBy(r => r.Row.Sheet).ToList();
@@ -23,6 +24,13 @@ public static class ErrorReport
         {
             var title = bySheet.Count == 1 && file.Sheets.Count == 1 ? "未导入的行" : SheetName(group.Key.Name, workbook);
             Fill(workbook.Worksheets.Add(title), group.Key, group.ToList());
+        }
+        if (total > rejected.Count)
+        {
+            var sheet = workbook.Worksheet(1);
+            var row = (sheet.LastRowUsed()?.RowNumber() ?? 1) + 2;
+            Text(sheet.Cell(row, 1), $"另有 {total - rejected.Count} 行未导入,此处只列出前 {rejected.Count} 行:请先改正以上各行,重新导入整个文件后再看其余的。")
+                .Style.Font.SetBold(true);
         }
         return Save(workbook);
     }

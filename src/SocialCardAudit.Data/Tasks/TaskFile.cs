@@ -69,7 +69,8 @@ public sealed partial class TaskFile
     /// What was read and what was left aside, sheet by sheet, then the first refused rows with their reasons, for
     /// the result page (one line each). Holds no full ID or card number.
     /// </summary>
-    public IEnumerable<string> Notes(IReadOnlyCollection<RejectedRow> refused)
+    /// <param name="total">All refused rows, when <paramref name="refused"/> holds the details of the first ones only.</param>
+    public IEnumerable<string> Notes(IReadOnlyCollection<RejectedRow> refused, int? total = null)
     {
         foreach (var (_, sheet) in _sheets)
         {
@@ -92,9 +93,9 @@ public sealed partial class TaskFile
         {
             yield return $"{r.Row.Where}未导入:{string.Join(";", r.Errors.Select(e => $"{TaskColumns.DisplayName(e.Column)}:{e.Message}"))}";
         }
-        if (refused.Count > MaxNotes)
+        if ((total ?? refused.Count) > MaxNotes)
         {
-            yield return $"…另有 {refused.Count - MaxNotes} 行未导入,见“下载未导入的行”。";
+            yield return $"…另有 {(total ?? refused.Count) - MaxNotes} 行未导入,见“下载未导入的行”。";
         }
     }
 

@@ -28,9 +28,44 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     private const int ProgressEvery = 500;
     private const int StoreChunk = 2000;
 
+    /// <summary>The refused rows with their details, the first <see cref="DetailedRows"/> of them; <see cref="RejectedCount"/> counts all.</summary>
     public List<RejectedRow> Rejected { get; } = [];
 
+    public int RejectedCount { get; private set; }
+
+    /// <summary>
+    /// Details are kept for this many refused rows (the error report, the page); beyond, only counted, so a file of
+    /// any size takes bounded memory however wrong it is.
+    /// </summary>
+    public const int DetailedRows = 2000;
+
+    /// <summary>After this many rows, a file of which nine in ten are refused is stopped: its format is wrong, not its people.</summary>
+    public const int SampleRows = 1000;
+
+    private void Refuse(RejectedRow row)
+    {
+        RejectedCount++;
+        if (Rejected.Count < DetailedRows)
+        {
+            Rejected.Add(row);
+        }
+    }
+
+    /// <summary>Stops a file that is mostly wrong early, naming its most common problem.</summary>
+    private void StopIfMostlyWrong(int read)
+    {
+        if (read == SampleRows && RejectedCount * 10 >= read * 9)
+        {
+            var (column, message) = Rejected.SelectMany(r => r.Errors).GroupBy(e => (e.Column, e.Message))
+                .OrderByDescending(g => g.Count()).First().Key;
+            throw new TaskFileException($"前 {read} 行中有 {RejectedCount} 行不符合要求,已停止导入,未写入任何数据:文件的格式可能有误。"
+                + $"最常见的问题是“{TaskColumns.DisplayName(column)}:{message}”请对照下载的模板检查列名和格式后重新导入。");
+        }
+    }
+
     private Func<IReadOnlyList<RejectedRow>, byte[]>? _report;
+
+    private static readonly SemaphoreSlim StoreTurn = new(1, 1);
 
     public async Task RunAsync(TaskImport job, Stream file, Action<ImportProgress>? progress, CancellationToken ct)
     {
@@ -41,7 +76,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             var campaign = await db.Campaigns.Include(c => c.Villages).SingleAsync(c => c.Id == job.CampaignId, ct);
             campaign.EnsureOpen();
             var taskFile = TaskFile.Open(file, job.FileName);
-            _report = rejected => ErrorReport.Build(taskFile, rejected);
+            _report = rejected => ErrorReport.Build(taskFile, rejected, RejectedCount);
             var lookup = await Lookup.LoadAsync(db, campaign, ct);
             var today = (await db.CountyClockAsync(campaign.TenantId, clock, ct)).Today;
             var digits = new DigitLoss();
@@ -80,8 +115,9 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 }
                 if (errors.Count > 0)
                 {
-                    Rejected.Add(new RejectedRow(row, errors));
+                    Refuse(new RejectedRow(row, errors));
                 }
+                StopIfMostlyWrong(read);
                 if (read % ProgressEvery == 0)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -101,15 +137,25 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 var errors = digits.Recheck(c.CutShaped);
                 if (errors.Count > 0)
                 {
-                    Rejected.Add(new RejectedRow(c.Row!, errors));
+                    Refuse(new RejectedRow(c.Row!, errors));
                 }
                 return errors.Count > 0;
             });
-            job.Notes = string.Join("\n", taskFile.Notes(Rejected));
+            job.Notes = string.Join("\n", taskFile.Notes(Rejected, RejectedCount));
             job.RowsRead = job.RowsValidated = read;
             progress?.Invoke(new(read, accepted.Count, 0));
 
-            await StoreAsync(job, campaign, lookup, accepted, read, progress, ct);
+            // Reading and checking run side by side for different counties; storing takes turns, so one long
+            // transaction never makes another import wait on a locked database file until it gives up.
+            await StoreTurn.WaitAsync(ct);
+            try
+            {
+                await StoreAsync(job, campaign, lookup, accepted, read, progress, ct);
+            }
+            finally
+            {
+                StoreTurn.Release();
+            }
         }
         catch (Exception e) when (e is TaskFileException or DomainException)
         {
@@ -198,8 +244,8 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         }
         job.RowsStored = job.Imported = stored;
         job.Flagged = flagged;
-        job.Rejected = Rejected.Count;
-        job.ErrorReportCipher = Rejected.Count == 0 ? null
+        job.Rejected = RejectedCount;
+        job.ErrorReportCipher = RejectedCount == 0 ? null
             : protector.Protect(_report!(Rejected), Purposes.ErrorReport);
         job.Status = ImportStatus.Succeeded;
         job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -216,7 +262,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         job.Status = status;
         job.Message = message.Length <= 1000 ? message : message[..999] + "…";
         job.RowsStored = job.Imported = job.Flagged = 0;
-        job.Rejected = Rejected.Count;
+        job.Rejected = RejectedCount;
         job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
         job.ErrorReportCipher = status == ImportStatus.Failed && Rejected.Count > 0 && _report is not null
             ? protector.Protect(_report!(Rejected), Purposes.ErrorReport)

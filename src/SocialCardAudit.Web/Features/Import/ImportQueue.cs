@@ -16,7 +16,8 @@ public sealed class LiveImport
 }
 
 /// <summary>
-/// Uploaded task lists waiting to be imported, one at a time (SQLite has one writer). The file stays in
+/// Uploaded task lists waiting to be imported: one at a time per county, counties side by side (a large file of
+/// one county does not hold up another's; SQLite still takes their writes one after the other). The file stays in
 /// memory only: it holds ID numbers, and after a restart the import is simply run again.
 /// </summary>
 public sealed class ImportQueue
@@ -61,34 +62,71 @@ public sealed class ImportWorker(ImportQueue queue, DbContextOptions<AppDbContex
         await base.StartAsync(cancellationToken);
     }
 
+    /// <summary>Imports of different counties running at once; more would only compete for the same cores.</summary>
+    private const int Parallel = 2;
+
+    private readonly SemaphoreSlim _slots = new(Parallel);
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _counties = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (importId, tenantId, file) in queue.Reader.ReadAllAsync(stoppingToken))
+        var running = new List<Task>();
+        await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var live = queue.Live(importId);
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(RunInTurnAsync(item.ImportId, item.TenantId, item.File, stoppingToken));
+        }
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Waits for its county's previous import first, then for a free slot: a waiting county holds no slot.</summary>
+    private async Task RunInTurnAsync(long importId, int tenantId, byte[] file, CancellationToken stoppingToken)
+    {
+        var county = _counties.GetOrAdd(tenantId, _ => new SemaphoreSlim(1));
+        await county.WaitAsync(stoppingToken);
+        try
+        {
+            await _slots.WaitAsync(stoppingToken);
             try
             {
-                await using var db = new AppDbContext(options, new FixedTenant(tenantId));
-                var job = await db.TaskImports.SingleAsync(i => i.Id == importId, stoppingToken);
-                using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, live?.Cancel.Token ?? CancellationToken.None);
-                var importer = new TaskImporter(db, protector, clock, logs.CreateLogger<TaskImporter>());
-                await importer.RunAsync(job, new MemoryStream(file), p =>
-                {
-                    if (live is not null)
-                    {
-                        live.Progress = p;
-                    }
-                }, cancel.Token);
-                _log.LogInformation("Import {ImportId} ended {Status}: {Imported} stored, {Rejected} rejected", importId, job.Status, job.Imported, job.Rejected);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                _log.LogError(e, "Import {ImportId} could not run", importId);
+                await RunAsync(importId, tenantId, file, stoppingToken);
             }
             finally
             {
-                queue.Finished(importId);
+                _slots.Release();
             }
+        }
+        finally
+        {
+            county.Release();
+        }
+    }
+
+    private async Task RunAsync(long importId, int tenantId, byte[] file, CancellationToken stoppingToken)
+    {
+        var live = queue.Live(importId);
+        try
+        {
+            await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+            var job = await db.TaskImports.SingleAsync(i => i.Id == importId, stoppingToken);
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, live?.Cancel.Token ?? CancellationToken.None);
+            var importer = new TaskImporter(db, protector, clock, logs.CreateLogger<TaskImporter>());
+            await importer.RunAsync(job, new MemoryStream(file), p =>
+            {
+                if (live is not null)
+                {
+                    live.Progress = p;
+                }
+            }, cancel.Token);
+            _log.LogInformation("Import {ImportId} ended {Status}: {Imported} stored, {Rejected} rejected", importId, job.Status, job.Imported, job.Rejected);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            _log.LogError(e, "Import {ImportId} could not run", importId);
+        }
+        finally
+        {
+            queue.Finished(importId);
         }
     }
 }
