@@ -29,6 +29,10 @@ public sealed class ReportTests
         Assert.Equal("2021-W25", w.ToString());
         Assert.Equal(w, ReportWeek.Parse("2021w25"));
         Assert.Equal(3, w.CampaignWeek(new DateOnly(2021, 6, 8)));
+        // As people say it: the campaign's own week inside it, the calendar week outside it.
+        Assert.Equal("第3周(6月21日—6月27日)", w.NameIn(new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 30)));
+        Assert.Equal("2021年第25周(6月21日—6月27日)", w.NameIn(new DateOnly(2021, 6, 8), new DateOnly(2021, 6, 18)));
+        Assert.Equal("2021年第25周(6月21日—6月27日)", w.NameIn(new DateOnly(2021, 7, 1), new DateOnly(2021, 7, 31)));
         Assert.True(ReportWeek.TryParse("2020-W53", out _));
         foreach (var bad in new[] { "2021-W53", "2021-W00", "2021-25", "", null, "W25" })
         {

@@ -113,11 +113,11 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("GET", "imports/{id:long}/errors", On.Import, Managers, Managers, CountyOnly, ManagersNotFound);
         Route("POST", "imports/{id:long}/cancel", On.Import, Managers, Managers, CountyOnly, ManagersNotFound);
 
-        // A village's rows: county, its town and its clerk see them; only its clerk assigns.
+        // A village's rows: county, its town and its clerk see them; its clerk and its town assign.
         Route("GET", "campaigns/{id:int}/villages/{villageId:int}/rows", On.Village,
             own: "login ok ok ok 403 403", sibling: "login ok ok 403 403 403", otherTown: CountyOnly, otherTenant: StaffNotFound);
         Route("POST", "campaigns/{id:int}/villages/{villageId:int}/assign", On.Village,
-            own: "login 403 403 ok 403 403", sibling: "login 403 403 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound,
+            own: "login 403 ok ok 403 403", sibling: "login 403 ok 403 403 403", otherTown: "login 403 403 403 403 403", otherTenant: StaffNotFound,
             (s, t) => new() { ["VerifierId"] = s.Verifier1Id, ["RowIds"] = t!.RowId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         // One row: the verifier only when it is theirs; the full numbers for everyone but the county.
         Route("GET", "rows/{id:long}", On.Row,

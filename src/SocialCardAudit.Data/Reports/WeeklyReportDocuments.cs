@@ -21,7 +21,7 @@ public static class WeeklyReportDocuments
 
     public static string Status(WeeklyReport r, CountyClock clock) =>
         (r.FrozenAtUtc is { } at ? $"数据冻结于 {clock.Minute(at)}" : "本周尚未冻结,为生成时的实时数据")
-        + $";{r.Week.DisplayName};截止 {r.Deadline:yyyy-MM-dd}";
+        + $";{r.WeekName};截止 {r.Deadline:yyyy-MM-dd}";
 
     private static object?[] Row(ReportLine l)
     {

@@ -15,8 +15,12 @@ public sealed record TownReport(ReportLine Town, IReadOnlyList<ReportLine> Villa
 /// The weekly progress report (周督查通报) of one campaign: its figures at the end of the week, from the week's
 /// snapshot when it has been frozen, otherwise live (and said so), per town and per village, with totals.
 /// </summary>
-public sealed record WeeklyReport(int CampaignId, string CampaignCode, string CampaignName, DateOnly Deadline, ReportWeek Week, int CampaignWeek,
-    DateTime? FrozenAtUtc, bool PreviousFrozen, IReadOnlyList<TownReport> Towns, ReportLine Total);
+public sealed record WeeklyReport(int CampaignId, string CampaignCode, string CampaignName, DateOnly Start, DateOnly Deadline, ReportWeek Week, int CampaignWeek,
+    DateTime? FrozenAtUtc, bool PreviousFrozen, IReadOnlyList<TownReport> Towns, ReportLine Total)
+{
+    /// <summary>第3周(6月21日—6月27日) inside the campaign; the calendar week before or after it.</summary>
+    public string WeekName => Week.NameIn(Start, Deadline);
+}
 
 public static class WeeklyReports
 {
@@ -51,7 +55,7 @@ public static class WeeklyReports
         }).ToList();
         var total = Progress.Sum(townReports.Select(t => t.Town.Figures));
         var totalBefore = previous is null ? null : Progress.Sum(townReports.SelectMany(t => t.Villages).Select(v => Before(v.UnitId)!));
-        return new WeeklyReport(campaign.Id, campaign.Code, campaign.Name, campaign.EndDate, week, week.CampaignWeek(campaign.StartDate),
+        return new WeeklyReport(campaign.Id, campaign.Code, campaign.Name, campaign.StartDate, campaign.EndDate, week, week.CampaignWeek(campaign.StartDate),
             current?.TakenAtUtc, previous is not null, townReports, Line(0, "合计", total, totalBefore, null));
     }
 

@@ -53,5 +53,15 @@ public readonly partial record struct ReportWeek(int Year, int Week) : IComparab
 
     public override string ToString() => $"{Year}-W{Week:00}";
 
-    public string DisplayName => $"{Year} 年第 {Week} 周({Monday:M月d日}–{Sunday:M月d日})";
+    public string DisplayName => $"{Year}年第{Week}周({Days})";
+
+    /// <summary>Its days as people write them: 6月21日—6月27日.</summary>
+    public string Days => $"{Monday:M月d日}—{Sunday:M月d日}";
+
+    /// <summary>
+    /// The week as people in a campaign say it: inside the campaign its own number, 第3周(6月21日—6月27日); before
+    /// or after it, the calendar week, so no campaign week is counted where the campaign was not running.
+    /// </summary>
+    public string NameIn(DateOnly campaignStart, DateOnly campaignEnd) =>
+        Sunday >= campaignStart && Monday <= campaignEnd ? $"第{CampaignWeek(campaignStart)}周({Days})" : DisplayName;
 }

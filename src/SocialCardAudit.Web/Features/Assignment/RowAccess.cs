@@ -36,6 +36,8 @@ public static class RowAccess
     /// <summary>Whether full ID and card numbers may reach this role at all, on a page or in a file; the county's are masked.</summary>
     public static bool SeesFullNumbers(UserScope scope) => scope.Role != Roles.CountySupervisor;
 
+    /// <summary>The village's clerk, and its town office (so a village without a clerk is never stuck).</summary>
     public static bool CanAssign(UserScope scope, OrgUnit village) =>
-        scope.Role == Roles.VillageClerk && scope.UnitId == village.Id;
+        (scope.Role == Roles.VillageClerk && scope.UnitId == village.Id)
+        || (scope.Role == Roles.TownOffice && scope.Covers(village.TenantId, village.Code));
 }
