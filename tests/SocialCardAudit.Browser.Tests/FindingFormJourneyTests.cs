@@ -11,6 +11,10 @@ public sealed class FindingFormJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.SignedInPhoneAsync("demo.verifier1"); // 迎丰社区: a village no other journey signs
         await page.GotoAsync("/my/tasks?status=todo");
+        // Masked numbers stay whole on one line, and nothing pushes the page wider than the phone.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        var number = page.Locator(".tasks li code").First;
+        Assert.True(await number.EvaluateAsync<bool>("c => c.getClientRects().length === 1"));
         await page.Locator(".tasks li a").Last.ClickAsync();
         var form = page.Url;
         await page.Locator("#Phone").FillAsync("");
