@@ -49,12 +49,16 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         Assert.Contains($"还有 {open.Count} 人未核查且未说明原因", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
         Assert.Equal("进行中", await StateAsync(clerk));
 
-        var form = open.ToDictionary(id => $"reasons[{id}]", _ => "外出务工");
-        form["password"] = DemoData.Password;
+        // Each person's own reason for the first one, one reason for all the rest.
+        var form = new Dictionary<string, string> { [$"reasons[{open[0]}]"] = "长期住院", ["reasonForRest"] = "外出务工", ["password"] = DemoData.Password };
         await PostAsync(clerk, "submit", form);
         Assert.Equal("已提交", await StateAsync(clerk));
 
         var town = await fixture.App.SignedInAsync("demo.town");
+        var review = await town.GetStringAsync(Page + "/signoff");
+        Assert.Contains("id=\"open-reasons\"", review, StringComparison.Ordinal); // the town reads why each was left
+        Assert.Contains("长期住院", review, StringComparison.Ordinal);
+        Assert.Equal(open.Count - 1, Regex.Matches(review, "</code>:外出务工</li>").Count);
         Assert.Contains("迎丰社区已签字提交分类统计表,待审核。", await town.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
         // Nothing to say is refused; a person of another village cannot be named; a reason per person reaches the verifier.
@@ -69,6 +73,11 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         Assert.Contains("联系电话有误", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
         Assert.Contains("镇退回:联系电话有误", await verifier.GetStringAsync("/my/tasks"), StringComparison.Ordinal);
 
+        // After the return the clerk's reasons are there again, not to be retyped; signing again with them as they are.
+        var again = await clerk.GetStringAsync(Page + "/signoff");
+        Assert.Contains($"name=\"reasons[{open[1]}]\" maxlength=\"100\" placeholder=\"未核查原因\" value=\"外出务工\"", again, StringComparison.Ordinal);
+        form = open.ToDictionary(id => $"reasons[{id}]", id => id == open[0] ? "长期住院" : "外出务工");
+        form["password"] = DemoData.Password;
         await PostAsync(clerk, "submit", form);
         await PostAsync(town, "approve", new());
         Assert.Equal("已提交", await StateAsync(town)); // no password, no signature

@@ -85,7 +85,13 @@ public sealed class VillageSubmission : ITenantOwned
             throw new DomainException($"还有 {unexplained} 人未核查且未说明原因(如外出务工、联系不上),不能提交。");
         }
         Move(SubmissionState.Submitted, clerkId, nowUtc, openRows.Count == 0 ? null : $"{openRows.Count} 人未核查,已说明原因", digest);
+        // Each person's reason is kept with the signature: the town reads them, and after a return they are offered again.
+        Steps[^1].Rows = [.. openRows.Select(r => new ReturnedRow { TaskRowId = r, Reason = Reason(openReasons[r], "", 200) })];
     }
+
+    /// <summary>The reasons the clerk last gave for people left unverified, by row: shown to the town, offered again after a return.</summary>
+    public IReadOnlyDictionary<long, string> OpenReasons =>
+        Steps.LastOrDefault(s => s.To == SubmissionState.Submitted)?.Rows.ToDictionary(r => r.TaskRowId, r => r.Reason) ?? [];
 
     /// <summary>
     /// The town returns the village with a general reason, reasons for named persons, or both; the persons must be

@@ -41,9 +41,22 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
     public async Task<IActionResult> Verify(int id, int villageId, CancellationToken ct) => await PageAsync(id, villageId, verify: true, ct);
 
     [HttpPost("submit")]
-    public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, CancellationToken ct) =>
+    public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, string? reasonForRest, CancellationToken ct) =>
         await ActAsync(id, villageId, Roles.VillageClerk, signs: true, password, (submission, digest, open) =>
-            Sync(() => submission.Submit(open, reasons ?? [], digest, Me, Now)), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
+            Sync(() => submission.Submit(open, WithReasonForRest(open, reasons ?? [], reasonForRest), digest, Me, Now)), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
+
+    /// <summary>One reason given for several people: it fills every open row the clerk left blank.</summary>
+    private static Dictionary<long, string> WithReasonForRest(IReadOnlyCollection<long> open, Dictionary<long, string> reasons, string? forRest)
+    {
+        if (!string.IsNullOrWhiteSpace(forRest))
+        {
+            foreach (var row in open.Where(r => string.IsNullOrWhiteSpace(reasons.GetValueOrDefault(r))))
+            {
+                reasons[row] = forRest.Trim();
+            }
+        }
+        return reasons;
+    }
 
     [HttpPost("approve")]
     public async Task<IActionResult> Approve(int id, int villageId, string? password, CancellationToken ct) =>
