@@ -5,6 +5,7 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Data.Cards;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Cards;
 
 namespace SocialCardAudit.Web.Tests;
@@ -51,6 +52,15 @@ public sealed class CardImportTests(WebFixture fixture) : IClassFixture<WebFixtu
         Assert.Equal(240, demo.Count);
         Assert.Equal(48, demo.Count(c => c.State == CardState.InStock && c.CustodianKind == CustodianKind.Village));
         Assert.All(cards, c => Assert.Equal((c.State, c.Custody), Card.Replay(c.Events)));
+    }
+
+    [Fact]
+    public async Task An_export_that_is_mostly_wrong_is_stopped_early_and_nothing_is_registered()
+    {
+        var (job, _) = await ImportAsync(Enumerable.Range(30_000, 1200).Select(i => Person(i, bank: "工商银行")));
+        Assert.Contains($"前 {RefusedRows.SampleRows} 行中有 {RefusedRows.SampleRows} 行不符合要求", job.Message, StringComparison.Ordinal);
+        Assert.Contains("不是本县登记的合作银行", job.Message, StringComparison.Ordinal);
+        Assert.Equal(0, job.Imported);
     }
 
     [Fact]

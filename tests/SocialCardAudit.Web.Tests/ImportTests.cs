@@ -80,9 +80,9 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         var before = await RowCountAsync();
         var (job, importer) = await ImportAsync(Csv(rows, new UTF8Encoding(true)), "错位.csv");
         Assert.Equal(ImportStatus.Failed, job.Status);
-        Assert.Contains($"前 {TaskImporter.SampleRows} 行中有 {TaskImporter.SampleRows} 行不符合要求", job.Message, StringComparison.Ordinal);
+        Assert.Contains($"前 {RefusedRows.SampleRows} 行中有 {RefusedRows.SampleRows} 行不符合要求", job.Message, StringComparison.Ordinal);
         Assert.Contains("身份证号码:身份证号码应为 18 位", job.Message, StringComparison.Ordinal);
-        Assert.Equal(TaskImporter.SampleRows, importer.RejectedCount); // stopped there, the rest not even read
+        Assert.Equal(RefusedRows.SampleRows, importer.RejectedCount); // stopped there, the rest not even read
         Assert.Equal(before, await RowCountAsync());
     }
 
@@ -98,7 +98,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         Assert.Equal(ImportStatus.Succeeded, job.Status);
         Assert.Equal(2500, job.Imported);
         Assert.Equal(2500, job.Rejected);
-        Assert.Equal(TaskImporter.DetailedRows, importer.Rejected.Count);
+        Assert.Equal(RefusedRows.DetailedRows, importer.Rejected.Count);
         var report = _fixture.App.Services.GetRequiredService<PersonalDataProtector>().UnprotectBytes(job.ErrorReportCipher!, Purposes.ErrorReport);
         using var workbook = new XLWorkbook(new MemoryStream(report));
         Assert.Contains(workbook.Worksheet(1).CellsUsed(), c => c.GetString().StartsWith("另有 500 行未导入", StringComparison.Ordinal));

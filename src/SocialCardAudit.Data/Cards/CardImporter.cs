@@ -29,7 +29,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct)), UserId = userId, AtUtc = now,
         };
         file.Position = 0;
-        var rejected = new List<RejectedRow>();
+        var refused = new RefusedRows();
         try
         {
             var source = TaskFile.Open(file, fileName, Required);
@@ -93,8 +93,9 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                 }
                 if (errors.Count > 0)
                 {
-                    rejected.Add(new RejectedRow(row, errors));
+                    refused.Add(new RejectedRow(row, errors));
                 }
+                refused.StopIfMostlyWrong(read);
             }
             if (read == 0)
             {
@@ -109,15 +110,15 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                 if (digits.Recheck(cutShaped) is { Count: > 0 } errors)
                 {
                     accepted.Remove(card);
-                    rejected.Add(new RejectedRow(row, errors));
+                    refused.Add(new RejectedRow(row, errors));
                     flaggedNotes.RemoveAll(n => n.StartsWith(row.Where + "需核对", StringComparison.Ordinal));
                 }
             }
             job.Flagged = accepted.Count(c => c.ImportFlags is not null);
-            job.Rejected = rejected.Count;
-            job.ErrorReportCipher = rejected.Count == 0 ? null
-                : protector.Protect(ErrorReport.Build(source, rejected), Purposes.ErrorReport);
-            job.Notes = string.Join("\n", source.Notes(rejected).Concat(flaggedNotes.Take(100)));
+            job.Rejected = refused.Count;
+            job.ErrorReportCipher = refused.Count == 0 ? null
+                : protector.Protect(ErrorReport.Build(source, refused.Detailed, refused.Count), Purposes.ErrorReport);
+            job.Notes = string.Join("\n", source.Notes(refused.Detailed, refused.Count).Concat(flaggedNotes.Take(100)));
             job.Imported = accepted.Count;
             // One transaction: every card and its first event, with the record of the import.
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -28,40 +28,13 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     private const int ProgressEvery = 500;
     private const int StoreChunk = 2000;
 
-    /// <summary>The refused rows with their details, the first <see cref="DetailedRows"/> of them; <see cref="RejectedCount"/> counts all.</summary>
-    public List<RejectedRow> Rejected { get; } = [];
+    private readonly RefusedRows _refused = new();
 
-    public int RejectedCount { get; private set; }
+    /// <summary>The refused rows with their details, the first <see cref="RefusedRows.DetailedRows"/> of them.</summary>
+    public List<RejectedRow> Rejected => _refused.Detailed;
 
-    /// <summary>
-    /// Details are kept for this many refused rows (the error report, the page); beyond, only counted, so a file of
-    /// any size takes bounded memory however wrong it is.
-    /// </summary>
-    public const int DetailedRows = 2000;
-
-    /// <summary>After this many rows, a file of which nine in ten are refused is stopped: its format is wrong, not its people.</summary>
-    public const int SampleRows = 1000;
-
-    private void Refuse(RejectedRow row)
-    {
-        RejectedCount++;
-        if (Rejected.Count < DetailedRows)
-        {
-            Rejected.Add(row);
-        }
-    }
-
-    /// <summary>Stops a file that is mostly wrong early, naming its most common problem.</summary>
-    private void StopIfMostlyWrong(int read)
-    {
-        if (read == SampleRows && RejectedCount * 10 >= read * 9)
-        {
-            var (column, message) = Rejected.SelectMany(r => r.Errors).GroupBy(e => (e.Column, e.Message))
-                .OrderByDescending(g => g.Count()).First().Key;
-            throw new TaskFileException($"前 {read} 行中有 {RejectedCount} 行不符合要求,已停止导入,未写入任何数据:文件的格式可能有误。"
-                + $"最常见的问题是“{TaskColumns.DisplayName(column)}:{message}”请对照下载的模板检查列名和格式后重新导入。");
-        }
-    }
+    /// <summary>All refused rows.</summary>
+    public int RejectedCount => _refused.Count;
 
     private Func<IReadOnlyList<RejectedRow>, byte[]>? _report;
 
@@ -115,9 +88,9 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 }
                 if (errors.Count > 0)
                 {
-                    Refuse(new RejectedRow(row, errors));
+                    _refused.Add(new RejectedRow(row, errors));
                 }
-                StopIfMostlyWrong(read);
+                _refused.StopIfMostlyWrong(read);
                 if (read % ProgressEvery == 0)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -137,7 +110,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 var errors = digits.Recheck(c.CutShaped);
                 if (errors.Count > 0)
                 {
-                    Refuse(new RejectedRow(c.Row!, errors));
+                    _refused.Add(new RejectedRow(c.Row!, errors));
                 }
                 return errors.Count > 0;
             });
