@@ -36,7 +36,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var lookup = await Lookup.LoadAsync(db, town, ct);
             var accepted = new List<Card>();
             var undecided = new Dictionary<Card, (SourceRow Row, IReadOnlyList<TaskColumn> CutShaped)>(); // cut-shaped numbers, decided once the file is read
-            var flaggedNotes = new List<string>();
+            var where = new Dictionary<Card, string>(); // each accepted card's row, for the notes on cards to check
             var firstLine = new Dictionary<UInt128, string>();
             var holderBankLine = new Dictionary<(UInt128, int), string>();
             var today = (await db.CountyClockAsync(town.TenantId, clock, ct)).Today;
@@ -85,10 +85,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                         {
                             undecided[card] = (row, person.CutShaped);
                         }
-                        if (card.ImportFlags is not null)
-                        {
-                            flaggedNotes.Add($"{row.Where}需核对({card.CardNumberMasked}):{card.ImportFlags}");
-                        }
+                        where[card] = row.Where;
                     }
                 }
                 if (errors.Count > 0)
@@ -111,14 +108,15 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                 {
                     accepted.Remove(card);
                     refused.Add(new RejectedRow(row, errors));
-                    flaggedNotes.RemoveAll(n => n.StartsWith(row.Where + "需核对", StringComparison.Ordinal));
                 }
             }
             job.Flagged = accepted.Count(c => c.ImportFlags is not null);
             job.Rejected = refused.Count;
             job.ErrorReportCipher = refused.Count == 0 ? null
                 : protector.Protect(ErrorReport.Build(source, refused.Detailed, refused.Count), Purposes.ErrorReport);
-            job.Notes = string.Join("\n", source.Notes(refused.Detailed, refused.Count).Concat(flaggedNotes.Take(100)));
+            var toCheck = accepted.Where(c => c.ImportFlags is not null).Take(100)
+                .Select(c => $"{where[c]}需核对({c.CardNumberMasked}):{c.ImportFlags}");
+            job.Notes = string.Join("\n", source.Notes(refused.Detailed, refused.Count).Concat(toCheck));
             job.Imported = accepted.Count;
             // One transaction: every card and its first event, with the record of the import.
             await using var tx = await db.Database.BeginTransactionAsync(ct);

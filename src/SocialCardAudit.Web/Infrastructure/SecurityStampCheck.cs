@@ -17,6 +17,9 @@ namespace SocialCardAudit.Web.Infrastructure;
 /// </summary>
 public static class SecurityStampCheck
 {
+    /// <summary>The longest a session may last (<c>Security:MaxSessionHours</c>, 12 by default).</summary>
+    public static TimeSpan MaxSession(IConfiguration config) => TimeSpan.FromHours(config.GetValue("Security:MaxSessionHours", 12));
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
@@ -26,9 +29,9 @@ public static class SecurityStampCheck
         var began = DateTime.TryParse(principal?.FindFirstValue(AppClaims.SignedInAt), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at : (DateTime?)null;
         var services = context.HttpContext.RequestServices;
-        var maxHours = services.GetRequiredService<IConfiguration>().GetValue("Security:MaxSessionHours", 12);
+        var maxSession = MaxSession(services.GetRequiredService<IConfiguration>());
         if (userId is not null && stamp is not null && session is { } id && began is { } start
-            && DateTime.UtcNow - start < TimeSpan.FromHours(maxHours))
+            && DateTime.UtcNow - start < maxSession)
         {
             var db = services.GetRequiredService<AppDbContext>();
             // Before the tenant is known (the cookie is what tells it): by key, past the filter.

@@ -75,7 +75,7 @@ public sealed class AccountController(
             db.EndedSessions.Add(new EndedSession { Id = session, UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!, EndedAtUtc = now });
             await db.SaveChangesAsync();
             // A session older than the longest one allowed is refused anyway: its record is no longer needed.
-            var expired = now.AddHours(-configuration.GetValue("Security:MaxSessionHours", 12));
+            var expired = now - SecurityStampCheck.MaxSession(configuration);
             await db.EndedSessions.Where(s => s.EndedAtUtc < expired).ExecuteDeleteAsync();
         }
         await signIn.SignOutAsync();
