@@ -88,6 +88,7 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add<MustChangePasswordFilter>();
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true; // validators say what is required, in Chinese
         ChineseModelBinding.Apply(o.ModelBindingMessageProvider);
+        o.MaxModelBindingCollectionSize = RequestLimits.MaxFormValues; // a village's list of people, ticked and with reasons
     })
     .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddRazorOptions(o =>
@@ -117,7 +118,11 @@ if (config["App:PublicUrl"] is { Length: > 0 } publicUrl && (config["AllowedHost
     builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
         o.AllowedHosts = [new Uri(publicUrl).Host, "localhost", "127.0.0.1"]);
 }
-builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+{
+    o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes;
+    o.ValueCountLimit = RequestLimits.MaxFormValues;
+});
 
 var app = builder.Build();
 

@@ -54,10 +54,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A phone signed in with the demo password, which accepts every confirmation the pages ask for.</summary>
-    public async Task<IPage> SignedInPhoneAsync(string userName)
+    /// <summary>A new browser profile on an office computer's 1366×768 screen, in Chinese.</summary>
+    public async Task<IPage> NewDesktopAsync()
     {
-        var page = await NewPhoneAsync();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "zh-CN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A phone signed in with the demo password, which accepts every confirmation the pages ask for.</summary>
+    public async Task<IPage> SignedInPhoneAsync(string userName) => await SignInAsync(await NewPhoneAsync(), userName);
+
+    /// <summary>An office computer signed in with the demo password, accepting every confirmation.</summary>
+    public async Task<IPage> SignedInDesktopAsync(string userName) => await SignInAsync(await NewDesktopAsync(), userName);
+
+    private static async Task<IPage> SignInAsync(IPage page, string userName)
+    {
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/account/login");
         await page.Locator("#UserName").FillAsync(userName);

@@ -45,8 +45,7 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
         var town = await fixture.SignedInPhoneAsync("demo.town");
         await town.GetByRole(AriaRole.Link, new() { Name = "三合村已签字提交分类统计表,待审核。" }).ClickAsync();
         await town.Locator("#return-reason").FillAsync("请核对未核查人员的原因");
-        await town.Locator("#return-rows summary").ClickAsync();
-        await town.Locator("#return-rows input").First.FillAsync("联系电话有误");
+        await town.Locator("#return-rows input[name^='rows[']").First.FillAsync("联系电话有误");
         Assert.True(await town.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the sign-off page scrolls sideways on a phone");
         await town.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
         await town.Locator(".flash").WaitForAsync();

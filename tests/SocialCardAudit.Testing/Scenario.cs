@@ -182,10 +182,35 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         }, CardState.InStock, Custody.AtVillage(village.Id), "scenario", "场景", nowUtc);
     }
 
-    /// <summary>The campaign (made if missing, in the village's town), and one import of two people per village plus one bad row.</summary>
+    /// <summary>
+    /// A village of <paramref name="people"/> task rows (永吉村, in a campaign of its own so no other test's village
+    /// changes), signed and submitted by its clerk with every row unverified: what the town reviews in a real village.
+    /// </summary>
+    public static async Task<(int CampaignId, int VillageId)> SubmittedVillageAsync(IServiceProvider services, int people)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var clerk = await users.FindByNameAsync("demo.clerk12") ?? throw new InvalidOperationException("demo.clerk12 is missing");
+        var village = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OrgUnits.IgnoreQueryFilters().SingleAsync(u => u.Id == clerk.OrgUnitId);
+        var (campaign, _, _) = await CampaignWithRowsAsync(options, protector, village.TenantId, "BIG-1", village, [village], 700_000, people);
+        await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
+        if (!await db.VillageSubmissions.AnyAsync(v => v.CampaignId == campaign.Id))
+        {
+            var (digest, _, open) = await SocialCardAudit.Data.SignOff.StatisticsQueries.DigestAsync(db, campaign.Id, village.Id, default);
+            var submission = new SocialCardAudit.Domain.SignOff.VillageSubmission { TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id };
+            submission.Submit(open, SocialCardAudit.Domain.SignOff.SharedReason.Fill(null, open, "外出务工"), digest, clerk.Id, DateTime.UtcNow);
+            db.VillageSubmissions.Add(submission);
+            await db.SaveChangesAsync();
+        }
+        return (campaign.Id, village.Id);
+    }
+
+    /// <summary>The campaign (made if missing, in the village's town), and one import of <paramref name="perVillage"/> people per village plus one bad row.</summary>
     private static async Task<(Campaign C, long ImportId, Dictionary<int, long> Rows)> CampaignWithRowsAsync(
         DbContextOptions<AppDbContext> options, PersonalDataProtector protector, int tenantId, string code, OrgUnit? townOf,
-        IReadOnlyList<OrgUnit> villages, int people)
+        IReadOnlyList<OrgUnit> villages, int people, int perVillage = 2)
     {
         await using var db = new AppDbContext(options, new FixedTenant(tenantId));
         var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Code == code);
@@ -204,7 +229,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
             return (campaign, existing[0].Import, existing.ToDictionary(e => e.Key, e => e.Id));
         }
 
-        var rows = SyntheticTaskList.Rows(people + 2 * villages.Count, villages.Select(v => v.Name).ToList()).Skip(people).ToList();
+        var rows = SyntheticTaskList.Rows(people + perVillage * villages.Count, villages.Select(v => v.Name).ToList()).Skip(people).ToList();
         var bad = (string[])rows[0].Clone();
         bad[2] = "12345"; // rejected: the import has an error report
         rows.Add(bad);

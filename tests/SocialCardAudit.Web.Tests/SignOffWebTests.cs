@@ -18,6 +18,10 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
     [GeneratedRegex(@"<b id=""submission-state"">([^<]+)</b>")]
     private static partial Regex State();
 
+    /// <summary>The count on a home page's work-queue tile.</summary>
+    internal static int Queue(string home, string id) =>
+        int.Parse(Regex.Match(home, $@"id=""queue-{id}""[^>]*><b class=""count"">(\d+)</b>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<string> StateAsync(HttpClient client) => State().Match(await client.GetStringAsync(Page + "/signoff")).Groups[1].Value;
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string action, Dictionary<string, string> form) =>
@@ -67,11 +71,41 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         await PostAsync(town, "return", new() { [$"rows[{fixture.Scenario.SiblingVillage.RowId}]"] = "不是本村的人" });
         Assert.Contains("退回的人员不属于本村", await town.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
         Assert.Equal("已提交", await StateAsync(town));
-        await PostAsync(town, "return", new() { ["reason"] = "请核对第一居民小组", [$"rows[{row}]"] = "联系电话有误" });
+        // The list: people ticked get the one reason written for the selection, unless they have their own.
+        var ticked = new FormUrlEncodedContent([new("selected", open[0].ToString()), new("selected", open[1].ToString()), new("__RequestVerificationToken", await town.TokenAsync(Page + "/signoff"))]);
+        await town.PostAsync($"{Page}/return", ticked);
+        Assert.Contains("已选中 2 人但没有写原因", await town.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
+        var selection = new List<KeyValuePair<string, string>>
+        {
+            new("reason", "请核对第一居民小组"), new($"rows[{row}]", "联系电话有误"), new("selected", row.ToString()),
+            new("selected", open[0].ToString()), new("selected", open[1].ToString()), new("selectionReason", "请补充未核查原因的证明"),
+            new("__RequestVerificationToken", await town.TokenAsync(Page + "/signoff")),
+        };
+        await town.PostAsync($"{Page}/return", new FormUrlEncodedContent(selection));
         Assert.Equal("退回", await StateAsync(town));
+        var named = await town.GetStringAsync(Page + "/signoff");
+        Assert.Equal(2, Regex.Matches(named, "</code>:请补充未核查原因的证明</li>").Count);
+        Assert.Single(Regex.Matches(named, "</code>:联系电话有误</li>")); // its own reason is kept
         Assert.Contains("分类统计表已被镇退回:请核对第一居民小组", await clerk.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Contains("联系电话有误", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal);
         Assert.Contains("镇退回:联系电话有误", await verifier.GetStringAsync("/my/tasks"), StringComparison.Ordinal);
+        // The verifier's queue and filter: the rows of theirs the town named, and only those.
+        var returnedList = await verifier.GetStringAsync("/my/tasks?status=returned");
+        var listed = Regex.Matches(returnedList, "<li>").Count;
+        Assert.InRange(listed, 1, 3);
+        Assert.Equal(listed, Regex.Matches(returnedList, "class=\"tag warn returned\"").Count);
+        Assert.Equal(listed, Queue(await verifier.GetStringAsync("/"), "returned"));
+        Assert.Contains($"/rows/{row}/finding", returnedList, StringComparison.Ordinal);
+        Assert.Equal(1, Queue(await clerk.GetStringAsync("/"), $"returned-{fixture.Scenario.Own.CampaignId}"));
+
+        // The verifier corrects the phone; the town's next review shows that change since the first signature.
+        var corrected = await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
+        {
+            ["Outcome"] = "ReceivedInUse", ["Phone"] = "13700137000", ["Signature"] = "Self", ["Version"] = "1", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Contains("13700137000", await clerk.GetStringAsync(Page + "/signoff"), StringComparison.Ordinal); // the clerk sees it too before signing again
 
         // After the return the clerk's reasons are there again, not to be retyped; signing again with them as they are.
         var again = await clerk.GetStringAsync(Page + "/signoff");
@@ -79,6 +113,9 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         form = open.ToDictionary(id => $"reasons[{id}]", id => id == open[0] ? "长期住院" : "外出务工");
         form["password"] = DemoData.Password;
         await PostAsync(clerk, "submit", form);
+        var changes = Regex.Match(await town.GetStringAsync(Page + "/signoff"), "<section class=\"card\" id=\"changes\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("联系电话:13800138000 → 13700137000", changes, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(changes, "<tr><td>"));
         await PostAsync(town, "approve", new());
         Assert.Equal("已提交", await StateAsync(town)); // no password, no signature
         await PostAsync(town, "approve", new() { ["password"] = DemoData.Password });

@@ -12,6 +12,9 @@ public static class RequestLimits
     /// <summary>Above the largest import (40 MB) with room for the form around it.</summary>
     public const long MaxBodyBytes = 64L * 1024 * 1024;
 
+    /// <summary>Fields in one form: the town's review of a village lists every person (a tick and a reason each); the largest villages have a few thousand.</summary>
+    public const int MaxFormValues = 20_000;
+
     public const string Title = "上传内容过大";
 
     public static readonly string Message =

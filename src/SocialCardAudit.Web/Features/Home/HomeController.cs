@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using SocialCardAudit.Web.Infrastructure;
 namespace SocialCardAudit.Web.Features.Home;
 
 [Route("")]
-public sealed class HomeController(AppDbContext db) : Controller
+public sealed class HomeController(AppDbContext db, Domain.Organization.CountyClock clock) : Controller
 {
     /// <summary>The home page of the account's role, over its own unit.</summary>
     [HttpGet("")]
@@ -26,12 +27,13 @@ public sealed class HomeController(AppDbContext db) : Controller
         }
         ViewData["Role"] = scope.Role;
         ViewData["Notices"] = await NoticesAsync(scope, ct);
+        ViewData["Queue"] = await WorkQueue.LoadAsync(db, scope, User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock, ct);
         return View(await UnitOverview.LoadAsync(db, unit, scope, ct));
     }
 
     /// <summary>
     /// What waits for this account: submitted villages for the town to review; a returned village, with the reason,
-    /// for its clerk; card hand-overs to count and confirm; for the town, lost cards to acknowledge and custody requests.
+    /// for its clerk; card hand-overs to count and confirm; for the town, custody requests. The counts of waiting work are the <see cref="WorkQueue"/>'s.
     /// </summary>
     private async Task<IReadOnlyList<(string Text, string Link)>> NoticesAsync(Domain.Organization.UserScope scope, CancellationToken ct)
     {
@@ -45,11 +47,6 @@ public sealed class HomeController(AppDbContext db) : Controller
                     .ToListAsync(ct))
                 .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")));
             var cards = Cards.CardAccess.Visible(db, scope);
-            var lost = await db.LostCardReports.CountAsync(r => r.AcknowledgedAtUtc == null && cards.Any(c => c.Id == r.CardId), ct);
-            if (lost > 0)
-            {
-                notices.Add(($"有 {lost} 张遗失卡登记待确认。", "/lost-cards"));
-            }
             foreach (var a in await db.CustodyAuthorisations.Where(a => a.State == AuthorisationState.Requested && cards.Any(c => c.Id == a.CardId))
                          .Select(a => new { a.CardId, a.CustodianName }).ToListAsync(ct))
             {

@@ -36,7 +36,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     public async Task<IActionResult> Index(string? status, CancellationToken ct)
     {
         status = status == "closed" ? "closed" : "open";
-        var visible = Visible();
+        var visible = IssueAccess.Visible(db, Scope, Me);
         var open = await visible.CountAsync(i => i.ClosedAtUtc == null, ct);
         var closed = await visible.CountAsync(i => i.ClosedAtUtc != null, ct);
         var lines = await (status == "open" ? visible.Where(i => i.ClosedAtUtc == null) : visible.Where(i => i.ClosedAtUtc != null))
@@ -132,19 +132,6 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     }
 
     /// <summary>The issues of the user's part: county all, town its villages, clerk the village, verifier the rows given to them.</summary>
-    private IQueryable<SuspiciousIssue> Visible()
-    {
-        var scope = Scope;
-        var me = Me;
-        return scope.Role switch
-        {
-            Roles.CountySupervisor => db.SuspiciousIssues,
-            Roles.TownOffice => db.SuspiciousIssues.Where(i => db.OrgUnits.Any(u => u.Id == i.VillageId && u.Code.StartsWith(scope.UnitCode))),
-            Roles.VillageClerk => db.SuspiciousIssues.Where(i => i.VillageId == scope.UnitId),
-            _ => db.SuspiciousIssues.Where(i => db.TaskRows.Where(RowAccess.AssignedTo(scope, me)).Any(r => r.Id == i.TaskRowId)),
-        };
-    }
-
     private async Task<(IssuePage? Page, IActionResult? Denied)> PageAsync(long id, CancellationToken ct)
     {
         var issue = await db.SuspiciousIssues.Include(i => i.Comments).SingleOrDefaultAsync(i => i.Id == id, ct);

@@ -18,8 +18,13 @@ public sealed record OpenRow(long Id, string Name, string IdNumberMasked);
 /// <summary>A person of the village as the town sees it when returning: the outcome, and the reason if named in the last return.</summary>
 public sealed record ReviewRow(long Id, string Name, string IdNumberMasked, Domain.Verification.Outcome? Outcome, string? Reason);
 
+/// <summary>A change made to the village since its last signature: a finding saved again, or a person added by an import.</summary>
+public sealed record ChangeLine(long RowId, string Name, string IdNumberMasked, string What, string ById, DateTime AtUtc);
+
+/// <param name="Since">The last signature before the one under review (or, while open again, the last one); null when there is none.</param>
 public sealed record SignOffPage(Campaign Campaign, OrgUnit Village, VillageSubmission Submission, VillageStatistics Statistics,
-    IReadOnlyList<OpenRow> OpenRows, IReadOnlyList<ReviewRow> Rows, IReadOnlyDictionary<string, string> Names, bool IsClerk, bool IsTown, bool? Verified);
+    IReadOnlyList<OpenRow> OpenRows, IReadOnlyList<ReviewRow> Rows, IReadOnlyDictionary<string, string> Names, bool IsClerk, bool IsTown, bool? Verified,
+    DateTime? Since = null, IReadOnlyList<ChangeLine>? Changes = null);
 
 /// <summary>
 /// The village's classified statistics on their way to the town: the clerk signs and submits, the town returns
@@ -43,20 +48,7 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
     [HttpPost("submit")]
     public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, string? reasonForRest, CancellationToken ct) =>
         await ActAsync(id, villageId, Roles.VillageClerk, signs: true, password, (submission, digest, open) =>
-            Sync(() => submission.Submit(open, WithReasonForRest(open, reasons ?? [], reasonForRest), digest, Me, Now)), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
-
-    /// <summary>One reason given for several people: it fills every open row the clerk left blank.</summary>
-    private static Dictionary<long, string> WithReasonForRest(IReadOnlyCollection<long> open, Dictionary<long, string> reasons, string? forRest)
-    {
-        if (!string.IsNullOrWhiteSpace(forRest))
-        {
-            foreach (var row in open.Where(r => string.IsNullOrWhiteSpace(reasons.GetValueOrDefault(r))))
-            {
-                reasons[row] = forRest.Trim();
-            }
-        }
-        return reasons;
-    }
+            Sync(() => submission.Submit(open, string.IsNullOrWhiteSpace(reasonForRest) ? reasons ?? [] : SharedReason.Fill(reasons, open, reasonForRest), digest, Me, Now)), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
 
     [HttpPost("approve")]
     public async Task<IActionResult> Approve(int id, int villageId, string? password, CancellationToken ct) =>
@@ -64,10 +56,12 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
             Sync(() => submission.Approve(digest, Me, Now)), "已审核签字。", ct);
 
     [HttpPost("return")]
-    public async Task<IActionResult> Return(int id, int villageId, string? reason, Dictionary<long, string>? rows, CancellationToken ct) =>
+    public async Task<IActionResult> Return(int id, int villageId, string? reason, Dictionary<long, string>? rows, List<long>? selected, string? selectionReason,
+        CancellationToken ct) =>
         await ActAsync(id, villageId, Roles.TownOffice, signs: false, null, async (submission, _, _) =>
         {
-            rows ??= [];
+            // The people ticked in the list get the one reason written for the selection, unless they have their own.
+            rows = SharedReason.Fill(rows, selected ?? [], selectionReason);
             var named = rows.Keys.ToList();
             var villageRows = await db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId && named.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
             submission.Return(reason, rows, villageRows.ToHashSet(), Me, Now);
@@ -144,11 +138,46 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
             .ToListAsync(ct);
         rows = [.. rows.Select(r => r with { Reason = returned.GetValueOrDefault(r.Id) })
             .Where(r => submission.State == SubmissionState.Submitted || r.Reason is not null)];
-        var ids = submission.Steps.Select(s => s.ById).Distinct().ToList();
+        var since = LastSignatureBefore(submission);
+        var changes = since is { } t ? await ChangesSinceAsync(id, villageId, t, ct) : [];
+        var ids = submission.Steps.Select(s => s.ById).Concat(changes.Select(c => c.ById)).Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         bool? verified = verify && submission.SignedDigest is { } signed ? signed == digest : null;
         return View("Index", new SignOffPage(campaign, village, submission, statistics, openRows, rows, names,
-            scope.Role == Roles.VillageClerk, scope.Role == Roles.TownOffice, verified));
+            scope.Role == Roles.VillageClerk, scope.Role == Roles.TownOffice, verified, since, changes));
+    }
+
+    /// <summary>
+    /// The signature a reviewer compares with: under review, the one before the clerk's new signature (the first
+    /// submission's, or the town's before a reopen); while open again, the last one. None before the first signature.
+    /// </summary>
+    private static DateTime? LastSignatureBefore(VillageSubmission submission)
+    {
+        var signed = submission.Steps.Where(s => s.Digest is not null).OrderBy(s => s.AtUtc).Select(s => s.AtUtc).ToList();
+        return submission.State switch
+        {
+            SubmissionState.Submitted => signed.Count >= 2 ? signed[^2] : null,
+            SubmissionState.InProgress or SubmissionState.Returned => signed.Count >= 1 ? signed[^1] : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>Findings saved and people imported since an instant, newest first (at most 1,000 lines).</summary>
+    private async Task<List<ChangeLine>> ChangesSinceAsync(int id, int villageId, DateTime sinceUtc, CancellationToken ct)
+    {
+        var rows = db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId);
+        var findings = await (from v in db.VerificationVersions
+                              join r in rows on v.TaskRowId equals r.Id
+                              where v.ChangedAtUtc > sinceUtc
+                              orderby v.ChangedAtUtc descending
+                              select new ChangeLine(r.Id, r.Name, r.IdNumberMasked, v.Changes, v.ChangedById, v.ChangedAtUtc))
+            .Take(1000).ToListAsync(ct);
+        var added = await (from r in rows
+                           join i in db.TaskImports on r.ImportId equals i.Id
+                           where i.FinishedAtUtc > sinceUtc
+                           select new ChangeLine(r.Id, r.Name, r.IdNumberMasked, "导入新增:" + i.FileName, i.UserId, i.FinishedAtUtc!.Value))
+            .Take(1000).ToListAsync(ct);
+        return [.. findings.Concat(added).OrderByDescending(c => c.AtUtc).Take(1000)];
     }
 
     private async Task<VillageSubmission> SubmissionAsync(Campaign campaign, OrgUnit village, CancellationToken ct)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Data.Verification;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
@@ -37,7 +38,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
     [HttpGet("my/tasks")]
     public async Task<IActionResult> Index(string? status, string? q, CancellationToken ct)
     {
-        status = status is "todo" or "done" or "flagged" ? status : "all";
+        status = status is "todo" or "done" or "flagged" or "returned" ? status : "all";
         var mine = db.TaskRows.Where(RowAccess.AssignedTo(AppClaims.ScopeOf(User)!, Me)).Where(r => db.Campaigns.Any(c => c.Id == r.CampaignId && c.ClosedAtUtc == null));
         var counts = await mine.GroupBy(_ => 1).Select(g => new
         {
@@ -51,6 +52,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
             "todo" => mine.Where(r => !db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
             "done" => mine.Where(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id)),
             "flagged" => mine.Where(r => db.SuspiciousIssues.Any(i => i.TaskRowId == r.Id && i.ClosedAtUtc == null)),
+            "returned" => mine.Where(r => ReturnedNow.Rows(db).Any(rr => rr.TaskRowId == r.Id)),
             _ => mine,
         };
         q = q?.Trim();
@@ -72,13 +74,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
             .ToListAsync(ct);
         // Rows the town named when it returned the village, while the village is still returned.
         var rowIds = rows.Select(r => r.Id).ToList();
-        var returned = await (from rr in db.ReturnedRows
-                              where rowIds.Contains(rr.TaskRowId)
-                              join step in db.Set<SubmissionStep>() on rr.StepId equals step.Id
-                              join sub in db.VillageSubmissions on step.SubmissionId equals sub.Id
-                              where sub.State == SubmissionState.Returned
-                                    && step.Id == db.Set<SubmissionStep>().Where(x => x.SubmissionId == sub.Id).Max(x => x.Id)
-                              select new { rr.TaskRowId, rr.Reason })
+        var returned = await ReturnedNow.Rows(db).Where(rr => rowIds.Contains(rr.TaskRowId))
             .ToDictionaryAsync(r => r.TaskRowId, r => r.Reason, ct);
         var groupIds = rows.Where(r => r.ResidentGroupId != null).Select(r => r.ResidentGroupId!.Value).Distinct().ToList();
         var groupNames = await db.OrgUnits.Where(u => groupIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

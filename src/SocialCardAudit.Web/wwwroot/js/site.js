@@ -178,3 +178,42 @@ document.addEventListener('change', function (e) {
   var summary = document.getElementById('error-summary');
   if (summary) { summary.focus(); summary.scrollIntoView({ block: 'start' }); }
 })();
+
+// The town's return list: filter by name, last digits or outcome; tick the shown people (one box for all shown).
+(function () {
+  var list = document.getElementById('return-rows');
+  if (!list) { return; }
+  var text = document.getElementById('return-filter');
+  var outcome = document.getElementById('return-outcome');
+  var all = document.getElementById('return-all');
+  var count = document.getElementById('return-count');
+  var rows = Array.prototype.slice.call(list.querySelectorAll('tbody tr'));
+  function update() {
+    var shown = rows.filter(function (r) { return !r.hidden; }).length;
+    var picked = list.querySelectorAll('tbody input[type=checkbox]:checked').length;
+    count.textContent = '显示 ' + shown + ' 人,已选 ' + picked + ' 人';
+  }
+  function filter() {
+    var q = text.value.trim().toUpperCase();
+    var o = outcome.value;
+    rows.forEach(function (r) {
+      r.hidden = (q && r.getAttribute('data-search').toUpperCase().indexOf(q) < 0) || (o && r.getAttribute('data-outcome') !== o);
+    });
+    all.checked = false;
+    update();
+  }
+  text.addEventListener('input', filter);
+  outcome.addEventListener('change', filter);
+  all.addEventListener('change', function () {
+    rows.forEach(function (r) { if (!r.hidden) { r.querySelector('input[type=checkbox]').checked = all.checked; } });
+    update();
+  });
+  list.addEventListener('change', function (e) { if (e.target.name === 'selected') { update(); } });
+  // Blank reasons are not sent: a village of thousands posts only what the town wrote.
+  list.closest('form').addEventListener('submit', function (e) {
+    var blank = Array.prototype.filter.call(list.querySelectorAll("input[name^='rows[']"), function (input) { return !input.value.trim(); });
+    blank.forEach(function (input) { input.disabled = true; });
+    // The confirmation is asked after this; if it is declined, the fields are there to type in again.
+    setTimeout(function () { if (e.defaultPrevented) { blank.forEach(function (input) { input.disabled = false; }); } }, 0);
+  });
+})();
