@@ -51,6 +51,15 @@ public sealed class SignOffJourneyTests(BrowserFixture fixture)
         await town.Locator(".flash").WaitForAsync();
         Assert.Equal("退回", await town.Locator("#submission-state").InnerTextAsync());
 
+        // The verifier's phone: the home page counts the person the town returned and the 镇退回 filter lists them with why.
+        var phone = await fixture.SignedInPhoneAsync("demo.verifier2");
+        Assert.Equal("1", await phone.Locator("#queue-returned .count").InnerTextAsync());
+        await phone.Locator("#queue-returned").ClickAsync();
+        Assert.EndsWith("/my/tasks?status=returned", phone.Url, StringComparison.Ordinal);
+        Assert.Equal("镇退回:联系电话有误", await phone.Locator(".tasks li .returned").InnerTextAsync());
+        Assert.Equal("page", await phone.GetByRole(AriaRole.Link, new() { Name = "镇退回" }).GetAttributeAsync("aria-current"));
+        await phone.Context.CloseAsync();
+
         // The clerk sees why on the home page, and signs again.
         await clerk.GotoAsync("/");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "分类统计表已被镇退回:请核对未核查人员的原因" }).ClickAsync();
