@@ -55,13 +55,17 @@ public static class Charts
         return new HtmlString(svg.Append("</svg>").ToString());
     }
 
-    /// <summary>A line of values by week (rows verified at the end of each frozen week).</summary>
-    public static IHtmlContent Trend(string title, IReadOnlyList<(string Label, int Value)> points)
+    /// <summary>
+    /// A line of values by week (rows verified at the end of each frozen week). Points stand where their day is on a
+    /// time axis, so a missing week shows as a longer step, never as weeks side by side that were months apart.
+    /// </summary>
+    public static IHtmlContent Trend(string title, IReadOnlyList<(DateOnly Day, string Label, int Value)> points)
     {
         const int height = 200, pad = 36;
         var max = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Value));
-        var step = points.Count > 1 ? (Width - (2 * pad)) / (double)(points.Count - 1) : 0;
-        double X(int i) => pad + (i * step);
+        var first = points.Count == 0 ? 0 : points.Min(p => p.Day.DayNumber);
+        var span = points.Count == 0 ? 0 : points.Max(p => p.Day.DayNumber) - first;
+        double X(int i) => span == 0 ? Width / 2.0 : pad + ((points[i].Day.DayNumber - first) / (double)span * (Width - (2 * pad)));
         double Y(int v) => height - pad - ((double)v / max * (height - (2 * pad)));
         var svg = new StringBuilder($"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{pad}\" y1=\"{height - pad}\" x2=\"{Width - pad}\" y2=\"{height - pad}\" stroke=\"#a0aec0\"/>");

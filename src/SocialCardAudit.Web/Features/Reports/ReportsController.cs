@@ -20,7 +20,7 @@ public sealed record WeeklyPage(WeeklyReport Report, IReadOnlyList<CampaignChoic
 public sealed record VerifierLine(string Name, Progress Figures);
 
 /// <summary>The dashboard; <paramref name="ByTown"/>: the county compares towns and drills into one, a town compares its villages.</summary>
-public sealed record DashboardPage(WeeklyReport Report, IReadOnlyList<CampaignChoice> Campaigns, IReadOnlyList<(string Week, int Verified)> Trend, bool ByTown);
+public sealed record DashboardPage(WeeklyReport Report, IReadOnlyList<CampaignChoice> Campaigns, IReadOnlyList<(DateOnly Day, string Week, int Verified)> Trend, bool ByTown);
 
 public sealed record VerifierPage(Campaign Campaign, OrgUnit Village, IReadOnlyList<VerifierLine> Verifiers);
 
@@ -83,8 +83,14 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
         var villages = VillagesInScope(c);
         var week = ReportWeek.Of(clock.Today);
         var report = await WeeklyReports.BuildAsync(db, c, week, villages, clock, ct);
+        // Frozen weeks by the campaign's own numbering; this week's live figure only while the campaign runs.
+        string Label(ReportWeek w) => w.Sunday >= c.StartDate && w.Monday <= c.EndDate ? $"第{w.CampaignWeek(c.StartDate)}周" : w.ToString();
         var trend = (await WeeklyReports.TrendAsync(db, c.Id, villages, ct)).Where(t => t.Week.CompareTo(week) < 0)
-            .Select(t => (t.Week.ToString(), t.Verified)).Append(("本周(实时)", report.Total.Figures.Verified)).ToList();
+            .Select(t => (t.Week.Sunday, Label(t.Week), t.Verified)).ToList();
+        if (week.Sunday >= c.StartDate && week.Monday <= c.EndDate)
+        {
+            trend.Add((clock.Today, "本周(实时)", report.Total.Figures.Verified));
+        }
         return View("Dashboard", new DashboardPage(report, campaigns, trend, Scope.IsCountyWide));
     }
 
