@@ -70,24 +70,28 @@ public sealed class PdfForm
 
     public void Space(double points) => y += points;
 
-    /// <summary>A ruled table; rows grow to fit wrapped text and a row never splits across pages. Rows in <paramref name="bold"/> are totals.</summary>
-    public void Table(IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<string>> rows, double size = 10, ISet<int>? bold = null)
+    /// <summary>
+    /// A ruled table; rows grow to fit wrapped text and a row never splits across pages. Rows in <paramref name="bold"/>
+    /// are totals. The last row goes to a new page unless <paramref name="keepLastWith"/> points fit under it too, so
+    /// what follows the table (a signature, a QR code) is never alone on a page.
+    /// </summary>
+    public void Table(IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<string>> lines, double size = 10, ISet<int>? bold = null, double keepLastWith = 0)
     {
         var total = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => Width * c.Weight / total).ToArray();
         var heading = columns.Select(c => c.Heading).ToList();
         DrawRow(heading, widths, columns, Font(size, bold: true), header: true);
-        var index = 0;
-        foreach (var row in rows)
+        var rows = lines as IReadOnlyList<IReadOnlyList<string>> ?? [.. lines];
+        for (var index = 0; index < rows.Count; index++)
         {
+            var row = rows[index];
             var font = Font(size, bold: bold?.Contains(index) == true);
-            if (RowHeight(row, widths, font) > Bottom - y)
+            if (RowHeight(row, widths, font) + (index == rows.Count - 1 ? keepLastWith : 0) > Bottom - y)
             {
                 NewPage();
                 DrawRow(heading, widths, columns, Font(size, bold: true), header: true);
             }
             DrawRow(row, widths, columns, font, header: false);
-            index++;
         }
         y += 8;
     }
@@ -175,8 +179,14 @@ public sealed class PdfForm
         return (Math.Max(1, lines) * font.Size * 1.35) + (2 * CellPadding);
     }
 
-    /// <summary>Chinese has no spaces to break at, so lines break at any character that would pass the width.</summary>
-    private List<string> Wrap(string text, XFont font, double width)
+    private List<string> Wrap(string text, XFont font, double width) => Wrap(text, t => G.MeasureString(t, font).Width, width);
+
+    /// <summary>
+    /// Chinese has no spaces to break at, so a line may break at any character that would pass the width; but where
+    /// the line allows, it breaks before a bracket or after a comma, 、 or · rather than inside "完成率(%)", and never inside a
+    /// run of Latin letters and digits (a number, a code) when the line has room before it.
+    /// </summary>
+    public static List<string> Wrap(string text, Func<string, double> measure, double width)
     {
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
@@ -184,15 +194,41 @@ public sealed class PdfForm
             var start = 0;
             for (var end = 1; end <= paragraph.Length; end++)
             {
-                if (end - start > 1 && G.MeasureString(paragraph[start..end], font).Width > width)
+                if (end - start > 1 && measure(paragraph[start..end]) > width)
                 {
-                    lines.Add(paragraph[start..(end - 1)]);
-                    start = end - 1;
+                    var at = BreakBefore(paragraph, start, end - 1);
+                    lines.Add(paragraph[start..at]);
+                    start = at;
                 }
             }
             lines.Add(paragraph[start..]);
         }
         return lines;
+    }
+
+    /// <summary>Where to break a line that must end before <paramref name="limit"/>: the last good place after <paramref name="start"/>, else the limit.</summary>
+    private static int BreakBefore(string s, int start, int limit)
+    {
+        static bool Word(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '%' or '-' or '/';
+        for (var i = limit; i > start + ((limit - start) / 2); i--) // not at the cost of more than half a line
+        {
+            if (s[i] is '(' or '\uFF08' or '[' or '\u300A' || s[i - 1] is '\u3001' or '\u00B7' or ',' or '\uFF0C' or ';' or '\uFF1B' or ':' or '\uFF1A' or ' ')
+            {
+                return i;
+            }
+        }
+        if (!(Word(s[limit - 1]) && Word(s[limit])))
+        {
+            return limit;
+        }
+        for (var i = limit - 1; i > start; i--)
+        {
+            if (!(Word(s[i - 1]) && Word(s[i])))
+            {
+                return i;
+            }
+        }
+        return limit;
     }
 
     private void Need(double height)

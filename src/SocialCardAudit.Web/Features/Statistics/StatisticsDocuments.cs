@@ -154,7 +154,8 @@ public static class StatisticsDocuments
         var rows = f.Villages.Select(v => TownRow(v.Village, v.Statistics, VillageSubmission.DisplayName(v.State)))
             .Append(TownRow("合计", f.Total, null))
             .Select(r => (IReadOnlyList<string>)r.Select(x => x?.ToString() ?? "").ToList());
-        pdf.Table(columns, rows, bold: new HashSet<int> { f.Villages.Count });
+        // The 合计 row, the signer, the QR code and the time stay on one page (about 150 points).
+        pdf.Table(columns, rows, bold: new HashSet<int> { f.Villages.Count }, keepLastWith: 150);
         pdf.Paragraph($"镇审核签署:{(f.Signer is { } s ? $"{s.Name}(于 {clock.Minute(s.AtUtc)} 以密码签字)" : "尚未签署")}");
         pdf.Space(8);
         Verification(pdf, f.Digest, f.VerifyUrl, f.PrintedAtUtc, clock);
