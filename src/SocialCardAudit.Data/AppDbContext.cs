@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<Bank> Banks => Set<Bank>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+    public DbSet<PasswordHistory> PasswordHistory => Set<PasswordHistory>();
     public DbSet<VillageAlias> VillageAliases => Set<VillageAlias>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<TaskImport> TaskImports => Set<TaskImport>();
@@ -295,6 +296,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(s => s.UserId).HasMaxLength(450);
             e.HasIndex(s => s.EndedAtUtc);
         });
+        builder.Entity<PasswordHistory>(e =>
+        {
+            e.Property(h => h.UserId).HasMaxLength(450);
+            e.HasIndex(h => h.UserId);
+        });
+
         builder.Entity<SecurityEvent>(e =>
         {
             e.Property(s => s.UserName).HasMaxLength(256);
@@ -303,6 +310,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(s => s.Path).HasMaxLength(512);
             e.Property(s => s.Detail).HasMaxLength(512);
             e.HasIndex(s => new { s.TenantId, s.AtUtc });
+            e.HasIndex(s => new { s.Chain, s.Sequence }).IsUnique().HasFilter("[Sequence] > 0");
+            e.Property(s => s.PreviousHash).HasMaxLength(64);
+            e.Property(s => s.Hash).HasMaxLength(64);
             e.HasQueryFilter(s => s.TenantId == CurrentTenantId);
         });
 
@@ -436,6 +446,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
 
     private void StampAndGuardTenant()
     {
+        // The audit record is append-only: nothing in the product may change or delete a security event.
+        if (ChangeTracker.Entries<SecurityEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Security events are never changed or deleted.");
+        }
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State == EntityState.Added && entry.Entity.TenantId == 0)

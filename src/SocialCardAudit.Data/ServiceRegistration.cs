@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data.Identity;
@@ -23,10 +24,19 @@ public static class ServiceRegistration
         return services.BuildServiceProvider();
     }
 
-    /// <summary>The Identity stores over <see cref="AppDbContext"/>, with the tenant-aware user store and Chinese messages.</summary>
-    public static IdentityBuilder AddAppStores(this IdentityBuilder identity) =>
-        identity
+    /// <summary>
+    /// The Identity stores over <see cref="AppDbContext"/>, with the tenant-aware user store, Chinese messages and the
+    /// password policy (history and age).
+    /// </summary>
+    public static IdentityBuilder AddAppStores(this IdentityBuilder identity)
+    {
+        identity.Services.TryAddSingleton(TimeProvider.System);
+        identity.Services.TryAddSingleton<PasswordPolicy>();
+        return identity
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<AppUserStore>()
+            .AddUserManager<AppUserManager>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+    }
 }

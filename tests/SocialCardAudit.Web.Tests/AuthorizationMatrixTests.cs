@@ -62,6 +62,13 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "account/password", "/account/password", "login ok ok ok ok ok",
             (_, _) => new() { ["CurrentPassword"] = "", ["NewPassword"] = "", ["ConfirmPassword"] = "" });
         Route("POST", "account/logout", "/account/logout", "login ok ok ok ok ok");
+        // Without a password just accepted there is nobody to ask a code of: back to the sign-in page.
+        Route("GET", "account/login/code", "/account/login/code", "ok ok ok ok ok ok");
+        Route("POST", "account/login/code", "/account/login/code", "ok ok ok ok ok ok", (_, _) => new() { ["code"] = "123456" });
+        Route("GET", "account/two-factor", "/account/two-factor", "login ok ok ok ok ok");
+        Route("POST", "account/two-factor/enable", "/account/two-factor/enable", "login ok ok ok ok ok", (_, _) => new() { ["code"] = "000000" });
+        Route("POST", "account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", "login ok ok ok ok ok");
+        Route("POST", "account/two-factor/disable", "/account/two-factor/disable", "login ok ok ok ok ok");
         Route("GET", "", "/", "login ok ok ok ok ok");
 
         Route("GET", "org/units/{id:int}", On.Unit,
@@ -85,6 +92,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         });
         Route("POST", "admin/users/{id}/disable", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
         Route("POST", "admin/users/{id}/enable", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/users/{id}/reset-two-factor", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
+        Route("POST", "admin/users/two-factor-policy", "/admin/users/two-factor-policy", AdminOnly, (_, _) => new() { ["required"] = "false" });
         Route("POST", "admin/users/{id}/reset-password", On.User, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound);
 
         Route("GET", "admin/units", "/admin/units", AdminOnly);
@@ -95,6 +104,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "admin/units/{id:int}/edit", On.Unit, AdminOnly, AdminOnly, AdminOnly, AdminOnlyNotFound,
             (_, t) => new() { ["Name"] = UnitNameOf(t!) });
         Route("GET", "admin/security-events", "/admin/security-events", AdminOnly);
+        Route("POST", "admin/security-events/verify", "/admin/security-events/verify", AdminOnly);
+        Route("GET", "admin/security-events/export.csv", "/admin/security-events/export.csv", AdminOnly);
 
         // Campaigns: the town office of the campaign's town and the county manage; the villages it covers see it.
         Route("GET", "campaigns", "/campaigns", "login ok ok ok ok 403");

@@ -205,6 +205,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("PasswordChangedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
@@ -245,6 +248,33 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Data.Identity.PasswordHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordHistory");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Data.Security.EndedSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -276,9 +306,17 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("int");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
@@ -287,9 +325,17 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("TenantId")
                         .HasColumnType("int");
@@ -304,6 +350,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Chain", "Sequence")
+                        .IsUnique()
+                        .HasFilter("[Sequence] > 0");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -986,6 +1036,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
                         .HasDefaultValue("Asia/Shanghai");
+
+                    b.Property<bool>("TwoFactorForStaff")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 

@@ -1786,3 +1786,102 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [Tenants] ADD [TwoFactorForStaff] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [SecurityEvents] ADD [Chain] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [SecurityEvents] ADD [Hash] nvarchar(64) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [SecurityEvents] ADD [PreviousHash] nvarchar(64) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [SecurityEvents] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [PasswordChangedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    CREATE TABLE [PasswordHistory] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [PasswordHash] nvarchar(max) NOT NULL,
+        [ReplacedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_PasswordHistory] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    UPDATE SecurityEvents SET Sequence = -Id, Chain = COALESCE(TenantId, 0)
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201235535_AuditChainAndTwoFactor', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -195,6 +195,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PasswordChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -234,6 +237,31 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Data.Identity.PasswordHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordHistory");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Data.Security.EndedSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -263,8 +291,16 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -274,9 +310,17 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("TenantId")
                         .HasColumnType("INTEGER");
@@ -291,6 +335,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Chain", "Sequence")
+                        .IsUnique()
+                        .HasFilter("[Sequence] > 0");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -946,6 +994,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Asia/Shanghai");
+
+                    b.Property<bool>("TwoFactorForStaff")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

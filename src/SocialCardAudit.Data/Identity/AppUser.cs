@@ -19,4 +19,7 @@ public sealed class AppUser : IdentityUser, ITenantOwned
     public bool MustChangePassword { get; set; }
 
     public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>When the password was last set; with <see cref="CreatedAtUtc"/>, what the maximum age counts from.</summary>
+    public DateTime? PasswordChangedAtUtc { get; set; }
 }

@@ -12,4 +12,10 @@ public sealed class Tenant
 
     /// <summary>The county's time zone (IANA id): the time its pages and papers show and its days and weeks.</summary>
     public string TimeZone { get; set; } = CountyClock.DefaultZoneId;
+
+    /// <summary>
+    /// Whether administrators, county supervisors and town offices must sign in with a second factor (an
+    /// authenticator app's code); village accounts may choose it.
+    /// </summary>
+    public bool TwoFactorForStaff { get; set; }
 }

@@ -18,6 +18,7 @@ public static class AppClaims
     public const string UnitName = "sca:unit-name";
     public const string FullName = "sca:name";
     public const string MustChangePassword = "sca:must-change-password";
+    public const string MustEnrolTwoFactor = "sca:must-enrol-two-factor";
 
     /// <summary>This sign-in's own id, so signing out ends this session on the server (<see cref="Data.Security.EndedSession"/>).</summary>
     public const string SessionId = "sca:sid";
@@ -49,7 +50,8 @@ public static class AppClaims
 
 /// <summary>Adds <see cref="AppClaims"/> to the principal Identity builds at sign-in and at each stamp check.</summary>
 public sealed class AppClaimsPrincipalFactory(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db,
+    PasswordPolicy passwords, TimeProvider time)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -63,12 +65,18 @@ public sealed class AppClaimsPrincipalFactory(
         identity.AddClaim(new Claim(AppClaims.UnitCode, unit.Code));
         identity.AddClaim(new Claim(AppClaims.SessionId, Guid.NewGuid().ToString()));
         identity.AddClaim(new Claim(AppClaims.SignedInAt, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(AppClaims.TimeZone, await db.Tenants.Where(t => t.Id == user.TenantId).Select(t => t.TimeZone).SingleAsync()));
+        var tenant = await db.Tenants.Where(t => t.Id == user.TenantId).Select(t => new { t.TimeZone, t.TwoFactorForStaff }).SingleAsync();
+        identity.AddClaim(new Claim(AppClaims.TimeZone, tenant.TimeZone));
         identity.AddClaim(new Claim(AppClaims.UnitName, unit.Name));
         identity.AddClaim(new Claim(AppClaims.FullName, user.FullName));
-        if (user.MustChangePassword)
+        // Before anything else: a temporary or too old password is changed, then a required second factor is set up.
+        if (user.MustChangePassword || passwords.Expired(user, time.GetUtcNow().UtcDateTime))
         {
-            identity.AddClaim(new Claim(AppClaims.MustChangePassword, "1"));
+            identity.AddClaim(new Claim(AppClaims.MustChangePassword, user.MustChangePassword ? "temporary" : "expired"));
+        }
+        else if (!user.TwoFactorEnabled && tenant.TwoFactorForStaff && Features.Account.TwoFactor.RequiredFor(await UserManager.GetRolesAsync(user)))
+        {
+            identity.AddClaim(new Claim(AppClaims.MustEnrolTwoFactor, "1"));
         }
         return identity;
     }

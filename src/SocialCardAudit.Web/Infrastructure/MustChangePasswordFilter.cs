@@ -3,15 +3,26 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace SocialCardAudit.Web.Infrastructure;
 
-/// <summary>After an administrator's reset, the account can only change its password or sign out.</summary>
+/// <summary>
+/// After an administrator's reset, or once the password is too old, the account can only change its password or
+/// sign out; where the county requires a second factor, it then sets one up before anything else.
+/// </summary>
 public sealed class MustChangePasswordFilter : IActionFilter
 {
     public void OnActionExecuting(ActionExecutingContext context)
     {
-        if (context.HttpContext.User.HasClaim(c => c.Type == AppClaims.MustChangePassword)
-            && context.ActionDescriptor.EndpointMetadata.OfType<AllowWithTemporaryPasswordAttribute>().Any() == false)
+        if (context.ActionDescriptor.EndpointMetadata.OfType<AllowWithTemporaryPasswordAttribute>().Any())
+        {
+            return;
+        }
+        var user = context.HttpContext.User;
+        if (user.HasClaim(c => c.Type == AppClaims.MustChangePassword))
         {
             context.Result = new RedirectResult("/account/password");
+        }
+        else if (user.HasClaim(c => c.Type == AppClaims.MustEnrolTwoFactor))
+        {
+            context.Result = new RedirectResult("/account/two-factor");
         }
     }
 

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Security;
 
 namespace SocialCardAudit.Web.Infrastructure;
 
-/// <summary>Records sign-ins, failures, denials and account changes with who, when and from where.</summary>
+/// <summary>Records sign-ins, failures, denials, account changes, reveals, exports and signatures with who, when and from where, in the county's hash chain.</summary>
 public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, ILogger<SecurityEvents> log)
 {
     public Task RecordAsync(SecurityEventKind kind, string userName, string? userId = null, int? tenantId = null, string? detail = null)
@@ -22,7 +23,25 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, I
         };
         db.SecurityEvents.Add(e);
         log.LogInformation("Security event {Kind} for {UserName} from {RemoteIp} at {Path}", kind, e.UserName, e.RemoteIp, e.Path);
-        return db.SaveChangesAsync();
+        return SaveLinkedAsync(e);
+    }
+
+    /// <summary>Links the record to the end of its chain; if another request took that place first, links again after it.</summary>
+    private async Task SaveLinkedAsync(SecurityEvent e)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            AuditChain.Link(e, await AuditChain.LastAsync(db, AuditChain.ChainOf(e.TenantId)));
+            try
+            {
+                await db.SaveChangesAsync();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                // The unique (chain, sequence) index refused a place already taken: read the new end and try again.
+            }
+        }
     }
 
     /// <summary>For a signed-in user: the tenant and id come from the principal.</summary>

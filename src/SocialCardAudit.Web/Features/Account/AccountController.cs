@@ -50,6 +50,10 @@ public sealed class AccountController(
             await events.RecordAsync(SecurityEventKind.SignIn, userName, user?.Id, user?.TenantId);
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect("/account/login/code?returnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/"));
+        }
 
         // The same answer whether or not the login name exists, so names cannot be probed.
         var (kind, message) = result switch

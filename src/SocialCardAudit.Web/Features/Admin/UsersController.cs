@@ -14,7 +14,7 @@ using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Admin;
 
-public sealed record UserRow(string Id, string UserName, string FullName, string? Phone, string Role, string Unit, bool IsDisabled, bool IsLockedOut);
+public sealed record UserRow(string Id, string UserName, string FullName, string? Phone, string Role, string Unit, bool IsDisabled, bool IsLockedOut, bool TwoFactor);
 
 /// <summary>The tenant administrator's management of real-name accounts.</summary>
 [Route("admin/users")]
@@ -37,12 +37,13 @@ public sealed class UsersController(
                 from u in query
                 join ur in db.UserRoles on u.Id equals ur.UserId
                 join r in db.Roles on ur.RoleId equals r.Id
-                select new { u.Id, u.UserName, u.FullName, u.PhoneNumber, Role = r.Name, u.OrgUnitId, u.IsDisabled, u.LockoutEnd })
+                select new { u.Id, u.UserName, u.FullName, u.PhoneNumber, Role = r.Name, u.OrgUnitId, u.IsDisabled, u.LockoutEnd, u.TwoFactorEnabled })
             .ToListAsync(ct);
         ViewData["Query"] = q;
+        ViewData["TwoFactorForStaff"] = await db.Tenants.Where(t => t.Id == AppClaims.TenantOf(User)).Select(t => t.TwoFactorForStaff).SingleAsync(ct);
         return View(rows
             .Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.PhoneNumber, u.Role!, choices.GetValueOrDefault(u.OrgUnitId, ""),
-                u.IsDisabled, u.LockoutEnd > now))
+                u.IsDisabled, u.LockoutEnd > now, u.TwoFactorEnabled))
             .OrderBy(u => u.Unit, StringComparer.Ordinal).ThenBy(u => u.FullName, StringComparer.Ordinal)
             .ToList());
     }
@@ -208,6 +209,41 @@ public sealed class UsersController(
         await tx.CommitAsync(ct);
         await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"重置密码 {user.UserName}");
         return View("TemporaryPassword", new TemporaryPasswordModel(user.UserName!, user.FullName, password, IsNew: false));
+    }
+
+    /// <summary>For a lost or replaced phone: the account signs in with its password again and sets up a new authenticator.</summary>
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Error"] = "不能在账号列表中重置自己的双因素认证:请在“双因素认证”页面操作。";
+            return Redirect("/admin/users");
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user); // renews the security stamp: open sessions end
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await events.RecordAsync(SecurityEventKind.TwoFactorChanged, User, $"重置双因素认证 {user.UserName}");
+        TempData["Message"] = $"已重置 {user.FullName} 的双因素认证:下次登录后须重新设置验证器。";
+        return Redirect("/admin/users");
+    }
+
+    /// <summary>The county's rule: administrators, county and town accounts must use a second factor, or may choose.</summary>
+    [HttpPost("two-factor-policy")]
+    public async Task<IActionResult> TwoFactorPolicy(bool required, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == AppClaims.TenantOf(User), ct);
+        tenant.TwoFactorForStaff = required;
+        await db.SaveChangesAsync(ct);
+        await events.RecordAsync(SecurityEventKind.TwoFactorChanged, User, required ? "要求管理员、县、镇账号使用双因素认证" : "取消双因素认证要求");
+        TempData["Message"] = required
+            ? "已要求系统管理员、县督查和镇账号使用双因素认证:未设置的账号下次登录时须先设置。"
+            : "已取消要求:各账号可自行选择是否使用双因素认证。";
+        return Redirect("/admin/users");
     }
 
     /// <summary>Within the tenant only (the query filter); another tenant's account id is not found.</summary>

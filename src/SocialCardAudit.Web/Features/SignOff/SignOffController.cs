@@ -32,7 +32,7 @@ public sealed record SignOffPage(Campaign Campaign, OrgUnit Village, VillageSubm
 /// </summary>
 [Authorize(Roles = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}")]
 [Route("campaigns/{id:int}/villages/{villageId:int}")]
-public sealed class SignOffController(AppDbContext db, CountyClock clock) : Controller
+public sealed class SignOffController(AppDbContext db, CountyClock clock, SecurityEvents events) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -96,6 +96,7 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock) : Cont
         {
             await act(submission, digest, open);
             await db.SaveChangesAsync(ct);
+            await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, $"{village.Name}:{VillageSubmission.DisplayName(submission.State)}");
             TempData["Message"] = done;
         }
         catch (DomainException e)

@@ -63,6 +63,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, townId, villages, total,
                 User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.UtcNow));
             await db.SaveChangesAsync(ct);
+            await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总");
             TempData["Message"] = "已签署全镇汇总。";
         }
         catch (Domain.DomainException e)

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace SocialCardAudit.Data.Security;
+
+/// <summary>The outcome of checking a county's audit chain: how many records, the head, and the first break if any.</summary>
+public sealed record ChainCheck(int Records, long? HeadSequence, string? HeadHash, long? BrokenAt, string? Problem, int BeforeChain)
+{
+    public bool Intact => Problem is null;
+}
+
+/// <summary>
+/// Security events form one hash chain per county (and one for sign-in attempts that match no account): each
+/// record carries its sequence number and the hash of the record before it, and its own hash covers both. A
+/// record edited, deleted or inserted in the database breaks the chain at that point, and <see cref="VerifyAsync"/>
+/// says where. Cutting records off the end is caught by comparing the head with one written down or exported earlier.
+/// </summary>
+public static class AuditChain
+{
+    /// <summary>The chain a record belongs to: its county's, or 0 for attempts on no account.</summary>
+    public static int ChainOf(int? tenantId) => tenantId ?? 0;
+
+    public static string Hash(SecurityEvent e)
+    {
+        var text = string.Join('\u001f',
+            e.Sequence.ToString(CultureInfo.InvariantCulture), e.TenantId?.ToString(CultureInfo.InvariantCulture) ?? "",
+            e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), ((int)e.Kind).ToString(CultureInfo.InvariantCulture),
+            e.UserId ?? "", e.UserName, e.RemoteIp ?? "", e.Path ?? "", e.Detail ?? "", e.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Links a new record after the last one of its chain (null when it is the first).</summary>
+    public static void Link(SecurityEvent e, (long Sequence, string Hash)? last)
+    {
+        // To the millisecond, as every database stores it, so the hash reads back the same from each.
+        e.AtUtc = new DateTime(e.AtUtc.Ticks - (e.AtUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        e.Chain = ChainOf(e.TenantId);
+        e.Sequence = (last?.Sequence ?? 0) + 1;
+        e.PreviousHash = last?.Hash ?? "";
+        e.Hash = Hash(e);
+    }
+
+    public static async Task<(long Sequence, string Hash)?> LastAsync(AppDbContext db, int chain, CancellationToken ct = default)
+    {
+        var last = await db.SecurityEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Chain == chain && e.Sequence > 0)
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        return last is null ? null : (last.Sequence, last.Hash);
+    }
+
+    /// <summary>Walks the whole chain in order, a few thousand records at a time.</summary>
+    public static async Task<ChainCheck> VerifyAsync(AppDbContext db, int chain, CancellationToken ct = default)
+    {
+        var records = db.SecurityEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Chain == chain);
+        var before = await records.CountAsync(e => e.Sequence <= 0, ct); // written before the chain existed
+        long expected = 1;
+        var previous = "";
+        var count = 0;
+        while (true)
+        {
+            var batch = await records.Where(e => e.Sequence >= expected).OrderBy(e => e.Sequence).Take(5000).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return new ChainCheck(count, count == 0 ? null : expected - 1, count == 0 ? null : previous, null, null, before);
+            }
+            foreach (var e in batch)
+            {
+                var problem = e.Sequence != expected ? $"缺少第 {expected} 条记录(被删除)"
+                    : e.PreviousHash != previous ? "与前一条记录的链接不符(前一条被改动或删除)"
+                    : Hash(e) != e.Hash ? "记录内容与其哈希不符(被改动)"
+                    : null;
+                if (problem is not null)
+                {
+                    return new ChainCheck(count, count == 0 ? null : expected - 1, count == 0 ? null : previous, expected, problem, before);
+                }
+                previous = e.Hash;
+                expected++;
+                count++;
+            }
+        }
+    }
+}
