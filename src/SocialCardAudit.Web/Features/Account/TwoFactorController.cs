@@ -64,7 +64,8 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
             TempData["Error"] = "登录已超时,请重新输入登录名和密码。";
             return Redirect("/account/login");
         }
-        var typed = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        // Spaces never count; a recovery code keeps its hyphen (XXXXX-XXXXX), as it was shown.
+        var typed = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && (recovery || c != '-')).ToArray()).ToUpperInvariant();
         if (typed.Length == 0)
         {
             return View(Views + "Code.cshtml", new CodePage(returnUrl, recovery, recovery ? "请输入恢复码。" : "请输入验证器上的 6 位验证码。"));
