@@ -43,7 +43,13 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
         await File.WriteAllBytesAsync(photo, SocialCardAudit.Testing.Scenario.TinyPng);
         await page.Locator("#Photo").SetInputFilesAsync(photo);
         // The page swaps the chosen photo for a shrunk JPEG before it is sent.
-        await page.WaitForFunctionAsync("document.getElementById('Photo').files[0] && document.getElementById('Photo').files[0].type === 'image/jpeg'");
+        // Polled from here: WaitForFunction's own polling evaluates strings, which the page's CSP refuses.
+        const string shrunk = "!!document.getElementById('Photo').files[0] && document.getElementById('Photo').files[0].type === 'image/jpeg'";
+        for (var i = 0; i < 200 && !await page.EvaluateAsync<bool>(shrunk); i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(await page.EvaluateAsync<bool>(shrunk), "the photo was not shrunk to a JPEG");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "sca-finding.png"), FullPage = true });
         await SaveAsync();
 

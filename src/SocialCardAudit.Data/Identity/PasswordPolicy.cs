@@ -20,10 +20,10 @@ public sealed class PasswordHistory
 /// (<c>Security:PasswordMaxAgeDays</c>, 90 by default, 0 for none) after which the next sign-in must change it,
 /// and no reuse of the last <c>Security:PasswordHistory</c> passwords (5 by default, the current one included).
 /// </summary>
-public sealed class PasswordPolicy(IConfiguration config)
+public sealed class PasswordPolicy(IConfiguration? config = null) // the command line has no configuration: the defaults
 {
-    public int MaxAgeDays => config.GetValue("Security:PasswordMaxAgeDays", 90);
-    public int History => config.GetValue("Security:PasswordHistory", 5);
+    public int MaxAgeDays => config?.GetValue("Security:PasswordMaxAgeDays", 90) ?? 90;
+    public int History => config?.GetValue("Security:PasswordHistory", 5) ?? 5;
 
     public bool Expired(AppUser user, DateTime nowUtc) =>
         MaxAgeDays > 0 && nowUtc - (user.PasswordChangedAtUtc ?? user.CreatedAtUtc) > TimeSpan.FromDays(MaxAgeDays);
