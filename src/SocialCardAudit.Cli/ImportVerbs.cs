@@ -27,6 +27,16 @@ internal static class ImportVerbs
     /// <summary>The database (checked to be current) and the tenant named by --tenant.</summary>
     internal static async Task<(ServiceProvider Services, DbContextOptions<AppDbContext> Options, int TenantId)> OpenAsync(Options o)
     {
+        var (services, options, system) = await OpenDatabaseAsync(o);
+        await using var _ = system;
+        var code = o.Require("--tenant");
+        var tenantId = await system.Tenants.Where(t => t.Code == code).Select(t => t.Id).SingleOrDefaultAsync();
+        return tenantId == 0 ? throw new ArgumentException($"没有代码为“{code}”的县(区)。") : (services, options, tenantId);
+    }
+
+    /// <summary>The database, checked to be current, with a context that sees every county.</summary>
+    internal static async Task<(ServiceProvider Services, DbContextOptions<AppDbContext> Options, AppDbContext System)> OpenDatabaseAsync(Options o)
+    {
         var database = o.Database();
         if (o.Get("--file") is { } path && !File.Exists(path))
         {
@@ -34,15 +44,13 @@ internal static class ImportVerbs
         }
         var services = ServiceRegistration.BuildStandalone(database);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        await using var system = new AppDbContext(options, new FixedTenant(null));
+        var system = new AppDbContext(options, new FixedTenant(null));
         // Checking is cheap; migrating (which diffs the whole model) is the job of `sca migrate`.
         if ((await system.Database.GetPendingMigrationsAsync()).Any())
         {
             throw new ArgumentException("数据库结构不是最新的:请先运行 sca migrate。");
         }
-        var code = o.Require("--tenant");
-        var tenantId = await system.Tenants.Where(t => t.Code == code).Select(t => t.Id).SingleOrDefaultAsync();
-        return tenantId == 0 ? throw new ArgumentException($"没有代码为“{code}”的县(区)。") : (services, options, tenantId);
+        return (services, options, system);
     }
 
     /// <summary>The same importer the web app runs, for scripted and bulk use.</summary>

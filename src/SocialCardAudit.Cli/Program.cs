@@ -29,6 +29,8 @@ const string Usage = """
       bench-county  周报基准数据:基准县(bench)与跨乡镇清查 XQ-2021:--db <文件> [--towns 20] [--villages 15] [--rows 1000000] [--progress 0.6]
       bench-report-floor  周报基准下限:一条手写 GROUP BY:--db <文件> --campaign <清查代码>
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
+      reprotect    把全部个人信息改用当前密钥和算法加密(如 AES 改为 SM4、停用旧密钥前),并重算检索索引;
+                   分批提交,可随时中断,再次运行从中断处继续 [--batch 500];新旧密钥都须配置
     个人信息密钥:环境变量 PersonalData__Keys__1、PersonalData__IndexKey 等,或 --config <json>;
       演示和基准测试可用 --dev-keys(公开的开发密钥,不得用于真实数据)
     数据库选项:
@@ -121,6 +123,20 @@ try
             return SocialCardAudit.Cli.ImportVerbs.BenchReportFloor(options);
         case "weekly-report":
             return await SocialCardAudit.Cli.ReportVerbs.WeeklyReportAsync(options);
+        case "reprotect":
+        {
+            var keys = SocialCardAudit.Data.Protection.PersonalDataKeys.FromConfiguration(options.Configuration(), allowDevelopmentKeys: options.Flag("--dev-keys"));
+            var (services, dbOptions, system) = await SocialCardAudit.Cli.ImportVerbs.OpenDatabaseAsync(options);
+            await using var _s = services;
+            await system.DisposeAsync();
+            var protector = new SocialCardAudit.Data.Protection.PersonalDataProtector(keys);
+            var batch = int.Parse(options.Get("--batch") ?? "500", System.Globalization.CultureInfo.InvariantCulture);
+            Console.WriteLine($"当前密钥 {keys.ActiveKeyId}({keys.ActiveAlgorithm}),检索索引 {keys.IndexAlgorithm}");
+            await new SocialCardAudit.Data.Protection.Reprotect(dbOptions, protector, batch).RunAsync(p =>
+                Console.WriteLine($"{p.Table}:已转换 {p.Moved},原已是当前密钥 {p.AlreadyCurrent}"));
+            Console.WriteLine("完成:全部个人信息已使用当前密钥。确认无误后,旧密钥可以停用。");
+            return 0;
+        }
         case "sql-script":
         {
             await using var db = SchemaContext.For(new Database(DatabaseProvider.SqlServer, "Server=."));
