@@ -271,7 +271,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         builder.Entity<TownSignature>(e =>
         {
             e.Property(t => t.SignedById).HasMaxLength(450);
-            e.Property(t => t.Digest).HasMaxLength(64);
+            e.Property(t => t.Digest).HasMaxLength(68); // "sm3:" and 64 hex digits
             e.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.TownId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(t => new { t.CampaignId, t.TownId });
@@ -280,7 +280,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         {
             e.Property(s => s.ById).HasMaxLength(450);
             e.Property(s => s.Reason).HasMaxLength(500);
-            e.Property(s => s.Digest).HasMaxLength(64);
+            e.Property(s => s.Digest).HasMaxLength(68);
             e.HasMany(s => s.Rows).WithOne().HasForeignKey(r => r.StepId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ReturnedRow>(e =>
@@ -311,8 +311,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
             e.Property(s => s.Detail).HasMaxLength(512);
             e.HasIndex(s => new { s.TenantId, s.AtUtc });
             e.HasIndex(s => new { s.Chain, s.Sequence }).IsUnique().HasFilter("[Sequence] > 0");
-            e.Property(s => s.PreviousHash).HasMaxLength(64);
-            e.Property(s => s.Hash).HasMaxLength(64);
+            e.Property(s => s.PreviousHash).HasMaxLength(68);
+            e.Property(s => s.Hash).HasMaxLength(68);
             e.HasQueryFilter(s => s.TenantId == CurrentTenantId);
         });
 

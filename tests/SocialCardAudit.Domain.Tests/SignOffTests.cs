@@ -177,3 +177,16 @@ public sealed class SignOffTests
         }
     }
 }
+
+public sealed class SignedDigestTests
+{
+    [Fact]
+    public void SM3_digests_match_the_standard_and_say_how_they_were_made()
+    {
+        // GB/T 32905-2016, example 1: SM3("abc").
+        Assert.Equal("sm3:66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", SignedContent.Digest("abc", DigestAlgorithm.Sm3));
+        Assert.Equal(DigestAlgorithm.Sm3, SignedContent.AlgorithmOf(SignedContent.Digest("abc", DigestAlgorithm.Sm3)));
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", SignedContent.Digest("abc"));
+        Assert.Equal(DigestAlgorithm.Sha256, SignedContent.AlgorithmOf(SignedContent.Digest("abc")));
+    }
+}

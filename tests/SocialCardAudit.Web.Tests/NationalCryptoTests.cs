@@ -24,6 +24,7 @@ public sealed class Sm4AppFactory : AppFactory
         builder.UseSetting("PersonalData:Sm4Keys:2", Sm4Key);
         builder.UseSetting("PersonalData:IndexKey", Convert.ToBase64String(PersonalDataKeys.Development.IndexKey));
         builder.UseSetting("PersonalData:IndexAlgorithm", "HmacSm3");
+        builder.UseSetting("Security:DigestAlgorithm", "Sm3");
     }
 }
 
@@ -111,6 +112,12 @@ public sealed class NationalCryptoTests(Sm4Fixture fixture) : IClassFixture<Sm4F
         var page = $"/campaigns/{fixture.Scenario.Own.CampaignId}/villages/{fixture.Scenario.Own.UnitId}";
         var clerk = await fixture.App.SignedInAsync("demo.clerk1");
         await clerk.PostFormAsync($"{page}/submit", await clerk.TokenAsync($"{page}/signoff"), new() { ["reasonForRest"] = "外出务工", ["password"] = DemoData.Password });
-        Assert.Contains("核验通过", await town.GetStringAsync($"{page}/signoff/verify"), StringComparison.Ordinal);
+        var signed = await town.GetStringAsync($"{page}/signoff/verify");
+        Assert.Contains("核验通过", signed, StringComparison.Ordinal);
+        Assert.Matches(@"<code class=""digest"">sm3:[0-9a-f]{64}</code>", signed); // signed with SM3, and says so
+
+        // The security events are chained with SM3 as well.
+        Assert.All(await db.SecurityEvents.IgnoreQueryFilters().Where(e => e.Sequence > 0).Select(e => e.Hash).ToListAsync(),
+            h => Assert.StartsWith("sm3:", h, StringComparison.Ordinal));
     }
 }

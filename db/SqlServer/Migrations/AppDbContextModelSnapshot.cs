@@ -315,8 +315,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(68)
+                        .HasColumnType("nvarchar(68)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
@@ -327,8 +327,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(68)
+                        .HasColumnType("nvarchar(68)");
 
                     b.Property<string>("RemoteIp")
                         .HasMaxLength(64)
@@ -1215,8 +1215,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Digest")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(68)
+                        .HasColumnType("nvarchar(68)");
 
                     b.Property<int>("From")
                         .HasColumnType("int");
@@ -1251,8 +1251,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Digest")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(68)
+                        .HasColumnType("nvarchar(68)");
 
                     b.Property<DateTime>("SignedAtUtc")
                         .HasColumnType("datetime2");

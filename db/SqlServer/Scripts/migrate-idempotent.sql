@@ -1789,7 +1789,21 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[TownSignatures]') AND [c].[name] = N'Digest');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [TownSignatures] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [TownSignatures] ALTER COLUMN [Digest] nvarchar(68) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     ALTER TABLE [Tenants] ADD [TwoFactorForStaff] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1797,7 +1811,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SubmissionStep]') AND [c].[name] = N'Digest');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [SubmissionStep] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [SubmissionStep] ALTER COLUMN [Digest] nvarchar(68) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     ALTER TABLE [SecurityEvents] ADD [Chain] int NOT NULL DEFAULT 0;
@@ -1805,23 +1833,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
-    ALTER TABLE [SecurityEvents] ADD [Hash] nvarchar(64) NOT NULL DEFAULT N'';
+    ALTER TABLE [SecurityEvents] ADD [Hash] nvarchar(68) NOT NULL DEFAULT N'';
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
-    ALTER TABLE [SecurityEvents] ADD [PreviousHash] nvarchar(64) NOT NULL DEFAULT N'';
+    ALTER TABLE [SecurityEvents] ADD [PreviousHash] nvarchar(68) NOT NULL DEFAULT N'';
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     ALTER TABLE [SecurityEvents] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -1829,7 +1857,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     ALTER TABLE [AspNetUsers] ADD [PasswordChangedAtUtc] datetime2 NULL;
@@ -1837,7 +1865,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -1851,7 +1879,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     UPDATE SecurityEvents SET Sequence = -Id, Chain = COALESCE(TenantId, 0)
@@ -1859,7 +1887,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
@@ -1867,7 +1895,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1875,11 +1903,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201235535_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201235535_AuditChainAndTwoFactor', N'10.0.14');
+    VALUES (N'20261202002050_AuditChainAndTwoFactor', N'10.0.14');
 END;
 
 COMMIT;

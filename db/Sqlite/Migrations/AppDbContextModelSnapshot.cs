@@ -300,7 +300,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(68)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -312,7 +312,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(68)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RemoteIp")
@@ -1163,7 +1163,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Digest")
-                        .HasMaxLength(64)
+                        .HasMaxLength(68)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("From")
@@ -1197,7 +1197,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Digest")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(68)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SignedAtUtc")

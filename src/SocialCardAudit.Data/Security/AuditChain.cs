@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Domain.SignOff;
 
 namespace SocialCardAudit.Data.Security;
 
@@ -22,24 +21,25 @@ public static class AuditChain
     /// <summary>The chain a record belongs to: its county's, or 0 for attempts on no account.</summary>
     public static int ChainOf(int? tenantId) => tenantId ?? 0;
 
-    public static string Hash(SecurityEvent e)
+    /// <summary>The record's hash, made the way its stored hash says (SHA-256, or SM3 with "sm3:"), or as given for a new one.</summary>
+    public static string Hash(SecurityEvent e, DigestAlgorithm? algorithm = null)
     {
         var text = string.Join('\u001f',
             e.Sequence.ToString(CultureInfo.InvariantCulture), e.TenantId?.ToString(CultureInfo.InvariantCulture) ?? "",
             e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), ((int)e.Kind).ToString(CultureInfo.InvariantCulture),
             e.UserId ?? "", e.UserName, e.RemoteIp ?? "", e.Path ?? "", e.Detail ?? "", e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return SignedContent.Digest(text, algorithm ?? SignedContent.AlgorithmOf(e.Hash));
     }
 
     /// <summary>Links a new record after the last one of its chain (null when it is the first).</summary>
-    public static void Link(SecurityEvent e, (long Sequence, string Hash)? last)
+    public static void Link(SecurityEvent e, (long Sequence, string Hash)? last, DigestAlgorithm algorithm = DigestAlgorithm.Sha256)
     {
         // To the millisecond, as every database stores it, so the hash reads back the same from each.
         e.AtUtc = new DateTime(e.AtUtc.Ticks - (e.AtUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         e.Chain = ChainOf(e.TenantId);
         e.Sequence = (last?.Sequence ?? 0) + 1;
         e.PreviousHash = last?.Hash ?? "";
-        e.Hash = Hash(e);
+        e.Hash = Hash(e, algorithm);
     }
 
     public static async Task<(long Sequence, string Hash)?> LastAsync(AppDbContext db, int chain, CancellationToken ct = default)

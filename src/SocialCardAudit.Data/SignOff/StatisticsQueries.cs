@@ -58,17 +58,17 @@ public static class StatisticsQueries
     }
 
     /// <summary>
-    /// The SHA-256 of exactly what a village's signature covers, from the database as it is now: the counts
-    /// and every finding, field by field. Signing stores it; verifying compares it.
+    /// The digest of exactly what a village's signature covers, from the database as it is now: the counts and
+    /// every finding, field by field. Signing stores it; verifying recomputes it with the stored one's algorithm.
     /// </summary>
     public static async Task<(string Digest, VillageStatistics Statistics, List<long> OpenRows)> DigestAsync(
-        AppDbContext db, int campaignId, int villageId, CancellationToken ct)
+        AppDbContext db, int campaignId, int villageId, CancellationToken ct, DigestAlgorithm algorithm = DigestAlgorithm.Sha256)
     {
         var states = (await RowStatesAsync(db, campaignId, [villageId], ct))[villageId];
         var statistics = VillageStatistics.Compute(states);
         var findings = (await db.VerificationRecords.AsNoTracking().Where(v => v.CampaignId == campaignId && v.VillageId == villageId).ToListAsync(ct))
             .Select(v => (v.TaskRowId, SignedContent.Line(v.TaskRowId, v.Version, v.ToFinding())));
-        var digest = SignedContent.Digest(SignedContent.Canonical(villageId, campaignId, statistics, findings));
+        var digest = SignedContent.Digest(SignedContent.Canonical(villageId, campaignId, statistics, findings), algorithm);
         return (digest, statistics, states.Where(s => s.Outcome is null).Select(s => s.RowId).ToList());
     }
 }

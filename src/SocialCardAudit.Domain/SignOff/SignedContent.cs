@@ -33,5 +33,34 @@ public static class SignedContent
         return text.ToString();
     }
 
-    public static string Digest(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    /// <summary>
+    /// The digest of a canonical text: SHA-256 as 64 hex digits, or SM3 (GB/T 32905) as "sm3:" and 64 hex digits, so
+    /// every stored digest says how it was made and is verified the same way whatever the installation uses now.
+    /// </summary>
+    public static string Digest(string canonical, DigestAlgorithm algorithm = DigestAlgorithm.Sha256)
+    {
+        var bytes = Encoding.UTF8.GetBytes(canonical);
+        if (algorithm == DigestAlgorithm.Sm3)
+        {
+            var sm3 = new Org.BouncyCastle.Crypto.Digests.SM3Digest();
+            sm3.BlockUpdate(bytes, 0, bytes.Length);
+            var output = new byte[sm3.GetDigestSize()];
+            sm3.DoFinal(output, 0);
+            return Sm3Prefix + Convert.ToHexStringLower(output);
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    private const string Sm3Prefix = "sm3:";
+
+    /// <summary>How a stored digest was made.</summary>
+    public static DigestAlgorithm AlgorithmOf(string digest) =>
+        digest.StartsWith(Sm3Prefix, StringComparison.Ordinal) ? DigestAlgorithm.Sm3 : DigestAlgorithm.Sha256;
+}
+
+/// <summary>The hash of signed content: SHA-256 (the default) or SM3 for installations under a 密评.</summary>
+public enum DigestAlgorithm
+{
+    Sha256 = 0,
+    Sm3 = 1,
 }

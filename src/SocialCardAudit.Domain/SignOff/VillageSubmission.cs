@@ -182,11 +182,11 @@ public sealed class TownSignature : ITenantOwned
 
     /// <summary>Refuses unless every village is 镇已审核; the digest binds the town total to each village's approval.</summary>
     public static TownSignature Sign(int tenantId, int campaignId, int townId, IReadOnlyDictionary<string, (SubmissionState State, string? Digest)> villages,
-        VillageStatistics total, string userId, DateTime nowUtc)
+        VillageStatistics total, string userId, DateTime nowUtc, DigestAlgorithm algorithm = DigestAlgorithm.Sha256)
     {
         TownSignOff.EnsureAllApproved(villages.ToDictionary(v => v.Key, v => v.Value.State));
         var canonical = string.Join('\n', villages.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}:{v.Value.Digest}"))
             + $"\ntotal={total.TaskRecords};{total.ReceivedInUse};{total.ReceivedDeceased};{total.NotReceivedHandedIn};{total.NotReceivedDeceased};{total.Open}";
-        return new TownSignature { TenantId = tenantId, CampaignId = campaignId, TownId = townId, SignedById = userId, SignedAtUtc = nowUtc, Digest = SignedContent.Digest(canonical) };
+        return new TownSignature { TenantId = tenantId, CampaignId = campaignId, TownId = townId, SignedById = userId, SignedAtUtc = nowUtc, Digest = SignedContent.Digest(canonical, algorithm) };
     }
 }

@@ -6,7 +6,7 @@ using SocialCardAudit.Data.Security;
 namespace SocialCardAudit.Web.Infrastructure;
 
 /// <summary>Records sign-ins, failures, denials, account changes, reveals, exports and signatures with who, when and from where, in the county's hash chain.</summary>
-public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, ILogger<SecurityEvents> log)
+public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, ILogger<SecurityEvents> log, IConfiguration config)
 {
     public Task RecordAsync(SecurityEventKind kind, string userName, string? userId = null, int? tenantId = null, string? detail = null)
     {
@@ -31,7 +31,8 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, I
     {
         for (var attempt = 1; ; attempt++)
         {
-            AuditChain.Link(e, await AuditChain.LastAsync(db, AuditChain.ChainOf(e.TenantId)));
+            AuditChain.Link(e, await AuditChain.LastAsync(db, AuditChain.ChainOf(e.TenantId)),
+                config.GetValue("Security:DigestAlgorithm", Domain.SignOff.DigestAlgorithm.Sha256));
             try
             {
                 await db.SaveChangesAsync();

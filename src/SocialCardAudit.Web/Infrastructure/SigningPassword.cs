@@ -19,4 +19,8 @@ public static class SigningPassword
         var check = await services.GetRequiredService<SignInManager<AppUser>>().CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
         return check.Succeeded ? null : check.IsLockedOut ? "密码错误次数过多,账号已锁定,未签字。" : "密码不正确,未签字。";
     }
+
+    /// <summary>The digest new signatures get: <c>Security:DigestAlgorithm</c>, Sha256 (default) or Sm3.</summary>
+    public static Domain.SignOff.DigestAlgorithm DigestAlgorithm(this ControllerBase controller) =>
+        controller.HttpContext.RequestServices.GetRequiredService<IConfiguration>().GetValue("Security:DigestAlgorithm", Domain.SignOff.DigestAlgorithm.Sha256);
 }

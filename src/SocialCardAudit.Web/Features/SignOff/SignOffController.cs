@@ -91,7 +91,7 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock, Securi
             return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
         }
         var submission = await SubmissionAsync(campaign, village, ct);
-        var (digest, _, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
+        var (digest, _, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct, this.DigestAlgorithm());
         try
         {
             await act(submission, digest, open);
@@ -124,7 +124,9 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock, Securi
             return denied!;
         }
         var submission = await SubmissionAsync(campaign, village, ct);
-        var (digest, statistics, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
+        // Recomputed the way the signed digest was made, whatever the installation signs with now.
+        var algorithm = submission.SignedDigest is { } stored ? SignedContent.AlgorithmOf(stored) : this.DigestAlgorithm();
+        var (digest, statistics, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct, algorithm);
         var openRows = await db.TaskRows.Where(r => open.Contains(r.Id)).OrderBy(r => r.Id)
             .Select(r => new OpenRow(r.Id, r.Name, r.IdNumberMasked)).ToListAsync(ct);
         // The town reviewing a submission may name persons; while returned, everyone sees who was named and why.

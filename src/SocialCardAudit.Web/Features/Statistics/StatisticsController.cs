@@ -61,7 +61,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         {
             var villages = villageIds.ToDictionary(v => names[v], v => submissions.TryGetValue(v, out var s) ? (s.State, s.SignedDigest) : (SubmissionState.InProgress, (string?)null));
             db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, townId, villages, total,
-                User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.UtcNow));
+                User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.UtcNow, this.DigestAlgorithm()));
             await db.SaveChangesAsync(ct);
             await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总");
             TempData["Message"] = "已签署全镇汇总。";

@@ -29,7 +29,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Hash",
                 table: "SecurityEvents",
                 type: "TEXT",
-                maxLength: 64,
+                maxLength: 68,
                 nullable: false,
                 defaultValue: "");
 
@@ -37,7 +37,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "PreviousHash",
                 table: "SecurityEvents",
                 type: "TEXT",
-                maxLength: 64,
+                maxLength: 68,
                 nullable: false,
                 defaultValue: "");
 

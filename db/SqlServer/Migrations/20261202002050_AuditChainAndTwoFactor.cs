@@ -11,12 +11,33 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Digest",
+                table: "TownSignatures",
+                type: "nvarchar(68)",
+                maxLength: 68,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(64)",
+                oldMaxLength: 64);
+
             migrationBuilder.AddColumn<bool>(
                 name: "TwoFactorForStaff",
                 table: "Tenants",
                 type: "bit",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Digest",
+                table: "SubmissionStep",
+                type: "nvarchar(68)",
+                maxLength: 68,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(64)",
+                oldMaxLength: 64,
+                oldNullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Chain",
@@ -28,16 +49,16 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Hash",
                 table: "SecurityEvents",
-                type: "nvarchar(64)",
-                maxLength: 64,
+                type: "nvarchar(68)",
+                maxLength: 68,
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "PreviousHash",
                 table: "SecurityEvents",
-                type: "nvarchar(64)",
-                maxLength: 64,
+                type: "nvarchar(68)",
+                maxLength: 68,
                 nullable: false,
                 defaultValue: "");
 
@@ -118,6 +139,27 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "PasswordChangedAtUtc",
                 table: "AspNetUsers");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Digest",
+                table: "TownSignatures",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(68)",
+                oldMaxLength: 68);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Digest",
+                table: "SubmissionStep",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(68)",
+                oldMaxLength: 68,
+                oldNullable: true);
         }
     }
 }
