@@ -358,6 +358,21 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         Assert.Contains("服务重启", after.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_queue_counts_each_county_s_waiting_files_so_uploads_beyond_the_cap_are_refused()
+    {
+        var queue = new Features.Import.ImportQueue();
+        for (var i = 1; i <= Features.Import.ImportQueue.MaxPerCounty; i++)
+        {
+            queue.Enqueue(i, tenantId: 7, [1, 2, 3]);
+        }
+        queue.Enqueue(100, tenantId: 8, [1]);
+        Assert.Equal(Features.Import.ImportQueue.MaxPerCounty, queue.Waiting(7)); // the upload form refuses a fourth
+        Assert.Equal(1, queue.Waiting(8)); // another county is not held up
+        queue.Finished(1);
+        Assert.Equal(Features.Import.ImportQueue.MaxPerCounty - 1, queue.Waiting(7));
+    }
+
     private static Encoding CodePagesEncoding(string name)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

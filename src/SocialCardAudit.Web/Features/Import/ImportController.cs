@@ -70,6 +70,10 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
         {
             ModelState.AddModelError("", $"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {TaskFile.MaxBytes / 1024 / 1024} MB。请按村(社区)拆分后分批导入。");
         }
+        else if (queue.Waiting(campaign.TenantId) >= ImportQueue.MaxPerCounty)
+        {
+            ModelState.AddModelError("", $"本县已有 {ImportQueue.MaxPerCounty} 个文件正在排队或导入。请等其中一个完成后再上传。");
+        }
         if (!ModelState.IsValid)
         {
             return View(campaign);

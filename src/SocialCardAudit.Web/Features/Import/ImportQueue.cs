@@ -11,6 +11,7 @@ namespace SocialCardAudit.Web.Features.Import;
 /// <summary>An import while it runs: its live counts (read by the progress page) and its cancel switch.</summary>
 public sealed class LiveImport
 {
+    public int TenantId { get; init; }
     public ImportProgress Progress { get; set; }
     public CancellationTokenSource Cancel { get; } = new();
 }
@@ -27,9 +28,15 @@ public sealed class ImportQueue
 
     public ChannelReader<(long ImportId, int TenantId, byte[] File)> Reader => _channel.Reader;
 
+    /// <summary>Files a county may have waiting or running at once: each is held in memory until it is read.</summary>
+    public const int MaxPerCounty = 3;
+
+    /// <summary>The county's imports queued or running now.</summary>
+    public int Waiting(int tenantId) => _live.Values.Count(l => l.TenantId == tenantId);
+
     public void Enqueue(long importId, int tenantId, byte[] file)
     {
-        _live[importId] = new LiveImport();
+        _live[importId] = new LiveImport { TenantId = tenantId };
         _channel.Writer.TryWrite((importId, tenantId, file));
     }
 
