@@ -1,5 +1,6 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
+using Testcontainers.MsSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
@@ -20,15 +21,10 @@ public sealed class SqlServerContainerTests
     {
         Skip.IfNot(DockerIsAvailable(), "没有可用的 Docker 引擎(Docker engine unavailable): SQL Server 集成测试跳过。CI and developer machines here have no Docker; run it where one exists.");
 
-        await using var container = new ContainerBuilder(Image)
-            .WithEnvironment("ACCEPT_EULA", "Y")
-            .WithEnvironment("MSSQL_SA_PASSWORD", Password)
-            .WithPortBinding(1433, assignRandomHostPort: true)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("SQL Server is now ready for client connections"))
-            .Build();
+        await using var container = new MsSqlBuilder(Image).WithPassword(Password).Build();
         await container.StartAsync();
 
-        var connection = $"Server={container.Hostname},{container.GetMappedPublicPort(1433)};Database=sca;User Id=sa;Password={Password};TrustServerCertificate=True";
+        var connection = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(container.GetConnectionString()) { InitialCatalog = "sca" }.ConnectionString;
         var database = new Database(DatabaseProvider.SqlServer, connection);
         await using (var services = ServiceRegistration.BuildStandalone(database))
         {

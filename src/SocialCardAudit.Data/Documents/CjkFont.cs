@@ -44,7 +44,6 @@ public sealed class CjkFont : IFontResolver
             var file = (configuredFile is null ? Candidates : [configuredFile]).FirstOrDefault(File.Exists)
                 ?? throw new CjkFontMissingException("服务器未安装中文字体,无法生成 PDF。请安装 fonts-wqy-microhei(apt-get install fonts-wqy-microhei)或在配置 Documents:CjkFont 中指定字体文件。");
             face = FirstFace(File.ReadAllBytes(file));
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new CjkFont();
         }
     }

@@ -25,7 +25,7 @@ public sealed class PdfForm
 
     public PdfForm(string title, bool landscape = false)
     {
-        CjkFont.EnsureInstalled(); // before the document: it also accepts PDFsharp's AGPL licence
+        CjkFont.EnsureInstalled(); // before the document: PDFsharp asks the resolver for every font
         document = new PdfDocument();
         orientation = landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
         document.Info.Title = title;
