@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,11 +25,83 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [CardHandovers] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [FromKind] int NOT NULL,
+        [FromPlaceId] int NOT NULL,
+        [ToKind] int NOT NULL,
+        [ToPlaceId] int NOT NULL,
+        [SentById] nvarchar(450) NOT NULL,
+        [Sender] nvarchar(200) NOT NULL,
+        [SentAtUtc] datetime2 NOT NULL,
+        [Note] nvarchar(200) NULL,
+        [ReceivedById] nvarchar(450) NULL,
+        [Receiver] nvarchar(200) NULL,
+        [ReceivedAtUtc] datetime2 NULL,
+        [CountedByReceiver] int NULL,
+        [State] int NOT NULL,
+        CONSTRAINT [PK_CardHandovers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [EndedSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [EndedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_EndedSessions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [PasswordHistory] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [PasswordHash] nvarchar(max) NOT NULL,
+        [ReplacedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_PasswordHistory] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [ProcessedRequests] (
+        [Id] uniqueidentifier NOT NULL,
+        [TenantId] int NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ProcessedRequests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
         [Id] bigint NOT NULL IDENTITY,
+        [Chain] int NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [PreviousHash] nvarchar(68) NOT NULL,
+        [Hash] nvarchar(68) NOT NULL,
         [TenantId] int NULL,
         [AtUtc] datetime2 NOT NULL,
         [Kind] int NOT NULL,
@@ -44,20 +116,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
         [Id] int NOT NULL IDENTITY,
         [Code] nvarchar(32) NOT NULL,
         [Name] nvarchar(50) NOT NULL,
+        [TimeZone] nvarchar(64) NOT NULL DEFAULT N'Asia/Shanghai',
+        [TwoFactorForStaff] bit NOT NULL,
         CONSTRAINT [PK_Tenants] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -72,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -86,7 +160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -104,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -115,6 +189,7 @@ BEGIN
         [IsDisabled] bit NOT NULL,
         [MustChangePassword] bit NOT NULL,
         [CreatedAtUtc] datetime2 NOT NULL,
+        [PasswordChangedAtUtc] datetime2 NULL,
         [UserName] nvarchar(256) NULL,
         [NormalizedUserName] nvarchar(256) NULL,
         [Email] nvarchar(256) NULL,
@@ -137,197 +212,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserClaims] (
-        [Id] int NOT NULL IDENTITY,
-        [UserId] nvarchar(450) NOT NULL,
-        [ClaimType] nvarchar(max) NULL,
-        [ClaimValue] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserLogins] (
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [ProviderKey] nvarchar(450) NOT NULL,
-        [ProviderDisplayName] nvarchar(max) NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
-        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserRoles] (
-        [UserId] nvarchar(450) NOT NULL,
-        [RoleId] nvarchar(450) NOT NULL,
-        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
-        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserTokens] (
-        [UserId] nvarchar(450) NOT NULL,
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [Name] nvarchar(450) NOT NULL,
-        [Value] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
-        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122122836_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122122836_Initial', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
         [Id] int NOT NULL IDENTITY,
         [TenantId] int NOT NULL,
-        [TownId] int NOT NULL,
+        [TownId] int NULL,
         [Code] nvarchar(32) NOT NULL,
         [Name] nvarchar(100) NOT NULL,
         [DocumentNumber] nvarchar(100) NOT NULL,
@@ -341,7 +232,67 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [CardImports] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TownId] int NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [FileSize] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Imported] int NOT NULL,
+        [AlreadyPresent] int NOT NULL,
+        [Rejected] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [Message] nvarchar(500) NULL,
+        [Notes] nvarchar(max) NULL,
+        [ErrorReportCipher] varbinary(max) NULL,
+        CONSTRAINT [PK_CardImports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CardImports_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [Cards] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [HolderName] nvarchar(50) NOT NULL,
+        [IdNumberCipher] varbinary(max) NOT NULL,
+        [IdNumberHash] binary(16) NOT NULL,
+        [IdNumberMasked] nvarchar(18) NOT NULL,
+        [BankId] int NOT NULL,
+        [CardNumberCipher] varbinary(max) NOT NULL,
+        [CardNumberHash] binary(16) NOT NULL,
+        [CardNumberMasked] nvarchar(25) NOT NULL,
+        [VillageId] int NOT NULL,
+        [RegisteredAtUtc] datetime2 NOT NULL,
+        [SocialCardNumber] nvarchar(9) NULL,
+        [ImportFlags] nvarchar(200) NULL,
+        [State] int NOT NULL,
+        [CustodianKind] int NOT NULL,
+        [CustodianPlaceId] int NULL,
+        [CustodianPerson] nvarchar(50) NULL,
+        [SinceUtc] datetime2 NOT NULL,
+        [HandoverId] bigint NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Cards] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Cards_Banks_BankId] FOREIGN KEY ([BankId]) REFERENCES [Banks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Cards_CardHandovers_HandoverId] FOREIGN KEY ([HandoverId]) REFERENCES [CardHandovers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Cards_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -356,7 +307,66 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -371,21 +381,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
         [CampaignId] int NOT NULL,
         [VillageId] int NOT NULL,
+        [TownId] int NOT NULL,
         CONSTRAINT [PK_CampaignVillage] PRIMARY KEY ([CampaignId], [VillageId]),
         CONSTRAINT [FK_CampaignVillage_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CampaignVillage_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_CampaignVillage_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [TaskImports] (
@@ -400,7 +412,6 @@ BEGIN
         [CreatedAtUtc] datetime2 NOT NULL,
         [FinishedAtUtc] datetime2 NULL,
         [Status] int NOT NULL,
-        [CancelRequested] bit NOT NULL,
         [RowsRead] int NOT NULL,
         [RowsValidated] int NOT NULL,
         [RowsStored] int NOT NULL,
@@ -409,6 +420,7 @@ BEGIN
         [Rejected] int NOT NULL,
         [Flagged] int NOT NULL,
         [Message] nvarchar(1000) NULL,
+        [Notes] nvarchar(max) NULL,
         [ErrorReportCipher] varbinary(max) NULL,
         CONSTRAINT [PK_TaskImports] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_TaskImports_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
@@ -417,7 +429,171 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [TownSignatures] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [TownId] int NOT NULL,
+        [SignedById] nvarchar(450) NOT NULL,
+        [SignedAtUtc] datetime2 NOT NULL,
+        [Digest] nvarchar(68) NOT NULL,
+        CONSTRAINT [PK_TownSignatures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TownSignatures_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TownSignatures_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [VillageSubmissions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [State] int NOT NULL,
+        CONSTRAINT [PK_VillageSubmissions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VillageSubmissions_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VillageSubmissions_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [WeeklySnapshots] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Week] int NOT NULL,
+        [TakenAtUtc] datetime2 NOT NULL,
+        [TakenById] nvarchar(450) NULL,
+        CONSTRAINT [PK_WeeklySnapshots] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WeeklySnapshots_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [CardEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CardId] bigint NOT NULL,
+        [Sequence] int NOT NULL,
+        [FromState] int NULL,
+        [ToState] int NOT NULL,
+        [Action] nvarchar(32) NOT NULL,
+        [CustodianKind] int NOT NULL,
+        [CustodianPlaceId] int NULL,
+        [CustodianPerson] nvarchar(50) NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [Responsible] nvarchar(200) NOT NULL,
+        [Method] int NOT NULL,
+        [Place] nvarchar(200) NULL,
+        [Note] nvarchar(400) NULL,
+        [HandoverId] bigint NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_CardEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CardEvents_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [CardHandoverLines] (
+        [Id] bigint NOT NULL IDENTITY,
+        [HandoverId] bigint NOT NULL,
+        [CardId] bigint NOT NULL,
+        [State] int NOT NULL,
+        [Note] nvarchar(200) NULL,
+        CONSTRAINT [PK_CardHandoverLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CardHandoverLines_CardHandovers_HandoverId] FOREIGN KEY ([HandoverId]) REFERENCES [CardHandovers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CardHandoverLines_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [CustodyAuthorisations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CardId] bigint NOT NULL,
+        [Group] int NOT NULL,
+        [CustodianName] nvarchar(200) NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [From] date NOT NULL,
+        [To] date NOT NULL,
+        [RequestedById] nvarchar(450) NOT NULL,
+        [RequestedAtUtc] datetime2 NOT NULL,
+        [State] int NOT NULL,
+        [DecidedById] nvarchar(450) NULL,
+        [DecidedAtUtc] datetime2 NULL,
+        [RefusalReason] nvarchar(200) NULL,
+        CONSTRAINT [PK_CustodyAuthorisations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CustodyAuthorisations_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [LostCardReports] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CardId] bigint NOT NULL,
+        [VillageId] int NOT NULL,
+        [LastCustodian] nvarchar(200) NOT NULL,
+        [NoticedOn] date NOT NULL,
+        [Circumstances] nvarchar(200) NOT NULL,
+        [SignedById] nvarchar(450) NOT NULL,
+        [SignedAtUtc] datetime2 NOT NULL,
+        [AcknowledgedById] nvarchar(450) NULL,
+        [AcknowledgedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_LostCardReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LostCardReports_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [SecondIssueAttempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CardId] bigint NOT NULL,
+        [AttemptedOn] date NOT NULL,
+        [Succeeded] bit NOT NULL,
+        [FailureReason] nvarchar(200) NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_SecondIssueAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SecondIssueAttempts_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -450,270 +626,72 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE TABLE [TaskAssignments] (
+    CREATE TABLE [SubmissionStep] (
         [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [TaskRowId] bigint NOT NULL,
-        [FromVerifierId] nvarchar(450) NULL,
-        [ToVerifierId] nvarchar(450) NULL,
-        [ByUserId] nvarchar(450) NOT NULL,
+        [SubmissionId] bigint NOT NULL,
+        [From] int NOT NULL,
+        [To] int NOT NULL,
+        [ById] nvarchar(450) NOT NULL,
         [AtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_TaskAssignments] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_TaskAssignments_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+        [Reason] nvarchar(500) NULL,
+        [Digest] nvarchar(68) NULL,
+        CONSTRAINT [PK_SubmissionStep] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SubmissionStep_VillageSubmissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [VillageSubmissions] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
+    CREATE TABLE [SnapshotLine] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SnapshotId] bigint NOT NULL,
+        [VillageId] int NOT NULL,
+        [TaskRows] int NOT NULL,
+        [Verified] int NOT NULL,
+        [ReceivedInUse] int NOT NULL,
+        [ReceivedDeceased] int NOT NULL,
+        [NotReceivedHandedIn] int NOT NULL,
+        [NotReceivedDeceased] int NOT NULL,
+        [Flagged] int NOT NULL,
+        [FraudCases] int NOT NULL,
+        [Recovered] decimal(14,2) NOT NULL,
+        [StockCards] int NOT NULL,
+        [LostCards] int NOT NULL,
+        [State] int NOT NULL,
+        CONSTRAINT [PK_SnapshotLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SnapshotLine_WeeklySnapshots_SnapshotId] FOREIGN KEY ([SnapshotId]) REFERENCES [WeeklySnapshots] ([Id]) ON DELETE CASCADE
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122125310_CampaignsAndTaskRows'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122125310_CampaignsAndTaskRows', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    CREATE TABLE [ProcessedRequests] (
+    CREATE TABLE [FindingAttachments] (
         [Id] uniqueidentifier NOT NULL,
         [TenantId] int NOT NULL,
-        [UserId] nvarchar(450) NOT NULL,
         [TaskRowId] bigint NOT NULL,
-        [Version] int NOT NULL,
-        [AtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_ProcessedRequests] PRIMARY KEY ([Id])
+        [Kind] int NOT NULL,
+        [ContentType] nvarchar(20) NOT NULL,
+        [Cipher] varbinary(max) NOT NULL,
+        [Size] int NOT NULL,
+        [UploadedById] nvarchar(450) NOT NULL,
+        [UploadedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_FindingAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FindingAttachments_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    CREATE TABLE [VerificationRecords] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [TaskRowId] bigint NOT NULL,
-        [CampaignId] int NOT NULL,
-        [VillageId] int NOT NULL,
-        [Outcome] int NOT NULL,
-        [DeclaredToCounty] bit NOT NULL,
-        [DeathDate] date NULL,
-        [HandedInTo] int NULL,
-        [HandedInBank] nvarchar(50) NULL,
-        [HandedInDate] date NULL,
-        [CardWhereabouts] nvarchar(200) NULL,
-        [Phone] nvarchar(30) NOT NULL,
-        [VisitedAt] datetime2 NOT NULL,
-        [Signature] int NOT NULL,
-        [ProxyName] nvarchar(50) NULL,
-        [ProxyRelation] nvarchar(20) NULL,
-        [Note] nvarchar(500) NULL,
-        [Version] int NOT NULL,
-        [RecordedById] nvarchar(450) NOT NULL,
-        [RecordedAtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_VerificationRecords] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_VerificationRecords_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    CREATE TABLE [VerificationVersions] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [TaskRowId] bigint NOT NULL,
-        [Version] int NOT NULL,
-        [Finding] nvarchar(max) NOT NULL,
-        [Changes] nvarchar(2000) NOT NULL,
-        [ChangedById] nvarchar(450) NOT NULL,
-        [ChangedAtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_VerificationVersions] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_VerificationVersions_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122132922_Verification'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122132922_Verification', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -737,61 +715,93 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE TABLE [IssueComment] (
+    CREATE TABLE [TaskAssignments] (
         [Id] bigint NOT NULL IDENTITY,
         [TenantId] int NOT NULL,
-        [IssueId] bigint NOT NULL,
-        [Text] nvarchar(500) NOT NULL,
-        [ById] nvarchar(450) NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [FromVerifierId] nvarchar(450) NULL,
+        [ToVerifierId] nvarchar(450) NULL,
+        [ByUserId] nvarchar(450) NOT NULL,
         [AtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_IssueComment] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_IssueComment_SuspiciousIssues_IssueId] FOREIGN KEY ([IssueId]) REFERENCES [SuspiciousIssues] ([Id]) ON DELETE CASCADE
+        CONSTRAINT [PK_TaskAssignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TaskAssignments_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
+    CREATE TABLE [VerificationRecords] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [Outcome] int NOT NULL,
+        [DeclaredToCounty] bit NOT NULL,
+        [DeathDate] date NULL,
+        [HandedInTo] int NULL,
+        [HandedInBank] nvarchar(50) NULL,
+        [HandedInDate] date NULL,
+        [CardWhereabouts] nvarchar(200) NULL,
+        [Phone] nvarchar(30) NOT NULL,
+        [VisitedAt] datetime2 NOT NULL,
+        [Signature] int NOT NULL,
+        [ProxyName] nvarchar(50) NULL,
+        [ProxyRelation] nvarchar(20) NULL,
+        [Note] nvarchar(500) NULL,
+        [AttachmentId] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        [RecordedById] nvarchar(450) NOT NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_VerificationRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VerificationRecords_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
+    CREATE TABLE [VerificationVersions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        [Finding] nvarchar(max) NOT NULL,
+        [Changes] nvarchar(2000) NOT NULL,
+        [ChangedById] nvarchar(450) NOT NULL,
+        [ChangedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_VerificationVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VerificationVersions_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
+    CREATE TABLE [ReturnedRows] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StepId] bigint NOT NULL,
+        [TaskRowId] bigint NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_ReturnedRows] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReturnedRows_SubmissionStep_StepId] FOREIGN KEY ([StepId]) REFERENCES [SubmissionStep] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ReturnedRows_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE NO ACTION
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122133700_SuspiciousIssues'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122133700_SuspiciousIssues', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122134025_FraudCases'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -817,7 +827,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122134025_FraudCases'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE TABLE [IssueComment] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [IssueId] bigint NOT NULL,
+        [Text] nvarchar(500) NOT NULL,
+        [ById] nvarchar(450) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssueComment] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IssueComment_SuspiciousIssues_IssueId] FOREIGN KEY ([IssueId]) REFERENCES [SuspiciousIssues] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -835,795 +862,111 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122134025_FraudCases'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122134025_FraudCases'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122134025_FraudCases'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122134025_FraudCases'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122134025_FraudCases', N'10.0.14');
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
 END;
 
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
-)
-BEGIN
-    ALTER TABLE [VerificationRecords] ADD [AttachmentId] uniqueidentifier NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
-)
-BEGIN
-    CREATE TABLE [FindingAttachments] (
-        [Id] uniqueidentifier NOT NULL,
-        [TenantId] int NOT NULL,
-        [TaskRowId] bigint NOT NULL,
-        [Kind] int NOT NULL,
-        [ContentType] nvarchar(20) NOT NULL,
-        [Cipher] varbinary(max) NOT NULL,
-        [Size] int NOT NULL,
-        [UploadedById] nvarchar(450) NOT NULL,
-        [UploadedAtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_FindingAttachments] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_FindingAttachments_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
-)
-BEGIN
-    CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122135953_FindingAttachments'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122135953_FindingAttachments', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
-)
-BEGIN
-    CREATE TABLE [VillageSubmissions] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [CampaignId] int NOT NULL,
-        [VillageId] int NOT NULL,
-        [State] int NOT NULL,
-        CONSTRAINT [PK_VillageSubmissions] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_VillageSubmissions_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_VillageSubmissions_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
-)
-BEGIN
-    CREATE TABLE [SubmissionStep] (
-        [Id] bigint NOT NULL IDENTITY,
-        [SubmissionId] bigint NOT NULL,
-        [From] int NOT NULL,
-        [To] int NOT NULL,
-        [ById] nvarchar(450) NOT NULL,
-        [AtUtc] datetime2 NOT NULL,
-        [Reason] nvarchar(500) NULL,
-        [Digest] nvarchar(64) NULL,
-        CONSTRAINT [PK_SubmissionStep] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_SubmissionStep_VillageSubmissions_SubmissionId] FOREIGN KEY ([SubmissionId]) REFERENCES [VillageSubmissions] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
-)
-BEGIN
-    CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
-)
-BEGIN
-    CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122142347_VillageSubmissions'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122142347_VillageSubmissions', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122143459_TownSignatures'
-)
-BEGIN
-    CREATE TABLE [TownSignatures] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [CampaignId] int NOT NULL,
-        [SignedById] nvarchar(450) NOT NULL,
-        [SignedAtUtc] datetime2 NOT NULL,
-        [Digest] nvarchar(64) NOT NULL,
-        CONSTRAINT [PK_TownSignatures] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_TownSignatures_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122143459_TownSignatures'
-)
-BEGIN
-    CREATE INDEX [IX_TownSignatures_CampaignId] ON [TownSignatures] ([CampaignId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122143459_TownSignatures'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122143459_TownSignatures', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145039_DropUnusedCancelFlag'
-)
-BEGIN
-    DECLARE @var nvarchar(max);
-    SELECT @var = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[TaskImports]') AND [c].[name] = N'CancelRequested');
-    IF @var IS NOT NULL EXEC(N'ALTER TABLE [TaskImports] DROP CONSTRAINT ' + @var + ';');
-    ALTER TABLE [TaskImports] DROP COLUMN [CancelRequested];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145039_DropUnusedCancelFlag'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122145039_DropUnusedCancelFlag', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
-)
-BEGIN
-    CREATE TABLE [ReturnedRows] (
-        [Id] bigint NOT NULL IDENTITY,
-        [StepId] bigint NOT NULL,
-        [TaskRowId] bigint NOT NULL,
-        [Reason] nvarchar(200) NOT NULL,
-        CONSTRAINT [PK_ReturnedRows] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ReturnedRows_SubmissionStep_StepId] FOREIGN KEY ([StepId]) REFERENCES [SubmissionStep] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_ReturnedRows_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
-)
-BEGIN
-    CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
-)
-BEGIN
-    CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122150105_ReturnedRows'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122150105_ReturnedRows', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [CardHandovers] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [FromKind] int NOT NULL,
-        [FromPlaceId] int NOT NULL,
-        [ToKind] int NOT NULL,
-        [ToPlaceId] int NOT NULL,
-        [SentById] nvarchar(450) NOT NULL,
-        [Sender] nvarchar(200) NOT NULL,
-        [SentAtUtc] datetime2 NOT NULL,
-        [Note] nvarchar(200) NULL,
-        [ReceivedById] nvarchar(450) NULL,
-        [Receiver] nvarchar(200) NULL,
-        [ReceivedAtUtc] datetime2 NULL,
-        [CountedByReceiver] int NULL,
-        [State] int NOT NULL,
-        CONSTRAINT [PK_CardHandovers] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [CardImports] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [TownId] int NOT NULL,
-        [FileName] nvarchar(260) NOT NULL,
-        [FileSize] bigint NOT NULL,
-        [Sha256] nvarchar(64) NOT NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        [AtUtc] datetime2 NOT NULL,
-        [Imported] int NOT NULL,
-        [AlreadyPresent] int NOT NULL,
-        [Rejected] int NOT NULL,
-        [Flagged] int NOT NULL,
-        [Message] nvarchar(500) NULL,
-        [ErrorReportCipher] varbinary(max) NULL,
-        CONSTRAINT [PK_CardImports] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CardImports_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [Cards] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [HolderName] nvarchar(50) NOT NULL,
-        [IdNumberCipher] varbinary(max) NOT NULL,
-        [IdNumberHash] binary(16) NOT NULL,
-        [IdNumberMasked] nvarchar(18) NOT NULL,
-        [BankId] int NOT NULL,
-        [CardNumberCipher] varbinary(max) NOT NULL,
-        [CardNumberHash] binary(16) NOT NULL,
-        [CardNumberMasked] nvarchar(25) NOT NULL,
-        [VillageId] int NOT NULL,
-        [RegisteredAtUtc] datetime2 NOT NULL,
-        [State] int NOT NULL,
-        [CustodianKind] int NOT NULL,
-        [CustodianPlaceId] int NULL,
-        [CustodianPerson] nvarchar(50) NULL,
-        [SinceUtc] datetime2 NOT NULL,
-        [HandoverId] bigint NULL,
-        [Version] int NOT NULL,
-        CONSTRAINT [PK_Cards] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Cards_Banks_BankId] FOREIGN KEY ([BankId]) REFERENCES [Banks] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Cards_CardHandovers_HandoverId] FOREIGN KEY ([HandoverId]) REFERENCES [CardHandovers] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Cards_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [CardEvents] (
-        [Id] bigint NOT NULL IDENTITY,
-        [CardId] bigint NOT NULL,
-        [Sequence] int NOT NULL,
-        [FromState] int NULL,
-        [ToState] int NOT NULL,
-        [Action] nvarchar(32) NOT NULL,
-        [CustodianKind] int NOT NULL,
-        [CustodianPlaceId] int NULL,
-        [CustodianPerson] nvarchar(50) NULL,
-        [ById] nvarchar(450) NOT NULL,
-        [Responsible] nvarchar(200) NOT NULL,
-        [Method] int NOT NULL,
-        [Place] nvarchar(200) NULL,
-        [Note] nvarchar(400) NULL,
-        [HandoverId] bigint NULL,
-        [AtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_CardEvents] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CardEvents_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [CardHandoverLines] (
-        [Id] bigint NOT NULL IDENTITY,
-        [HandoverId] bigint NOT NULL,
-        [CardId] bigint NOT NULL,
-        [State] int NOT NULL,
-        [Note] nvarchar(200) NULL,
-        CONSTRAINT [PK_CardHandoverLines] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CardHandoverLines_CardHandovers_HandoverId] FOREIGN KEY ([HandoverId]) REFERENCES [CardHandovers] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_CardHandoverLines_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [CustodyAuthorisations] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [CardId] bigint NOT NULL,
-        [Group] int NOT NULL,
-        [CustodianName] nvarchar(200) NOT NULL,
-        [Reason] nvarchar(200) NOT NULL,
-        [From] date NOT NULL,
-        [To] date NOT NULL,
-        [RequestedById] nvarchar(450) NOT NULL,
-        [RequestedAtUtc] datetime2 NOT NULL,
-        [State] int NOT NULL,
-        [DecidedById] nvarchar(450) NULL,
-        [DecidedAtUtc] datetime2 NULL,
-        [RefusalReason] nvarchar(200) NULL,
-        CONSTRAINT [PK_CustodyAuthorisations] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CustodyAuthorisations_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [LostCardReports] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [CardId] bigint NOT NULL,
-        [VillageId] int NOT NULL,
-        [LastCustodian] nvarchar(200) NOT NULL,
-        [NoticedOn] date NOT NULL,
-        [Circumstances] nvarchar(200) NOT NULL,
-        [SignedById] nvarchar(450) NOT NULL,
-        [SignedAtUtc] datetime2 NOT NULL,
-        [AcknowledgedById] nvarchar(450) NULL,
-        [AcknowledgedAtUtc] datetime2 NULL,
-        CONSTRAINT [PK_LostCardReports] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_LostCardReports_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE TABLE [SecondIssueAttempts] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [CardId] bigint NOT NULL,
-        [AttemptedOn] date NOT NULL,
-        [Succeeded] bit NOT NULL,
-        [FailureReason] nvarchar(200) NULL,
-        [ById] nvarchar(450) NOT NULL,
-        [AtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_SecondIssueAttempts] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_SecondIssueAttempts_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE [State] <> 7');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153002_Cards'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122153002_Cards', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
-)
-BEGIN
-    CREATE TABLE [WeeklySnapshots] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
-        [CampaignId] int NOT NULL,
-        [Year] int NOT NULL,
-        [Week] int NOT NULL,
-        [TakenAtUtc] datetime2 NOT NULL,
-        [TakenById] nvarchar(450) NULL,
-        CONSTRAINT [PK_WeeklySnapshots] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_WeeklySnapshots_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
-)
-BEGIN
-    CREATE TABLE [SnapshotLine] (
-        [Id] bigint NOT NULL IDENTITY,
-        [SnapshotId] bigint NOT NULL,
-        [VillageId] int NOT NULL,
-        [TaskRows] int NOT NULL,
-        [Verified] int NOT NULL,
-        [ReceivedInUse] int NOT NULL,
-        [ReceivedDeceased] int NOT NULL,
-        [NotReceivedHandedIn] int NOT NULL,
-        [NotReceivedDeceased] int NOT NULL,
-        [Flagged] int NOT NULL,
-        [FraudCases] int NOT NULL,
-        [Recovered] decimal(14,2) NOT NULL,
-        [State] int NOT NULL,
-        CONSTRAINT [PK_SnapshotLine] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_SnapshotLine_WeeklySnapshots_SnapshotId] FOREIGN KEY ([SnapshotId]) REFERENCES [WeeklySnapshots] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
-)
-BEGIN
-    CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122163505_WeeklySnapshots'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122163505_WeeklySnapshots', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
-)
-BEGIN
-    DROP INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId] ON [TaskRows];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
-)
-BEGIN
-    CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
-END;
-
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122171258_ReportIndexes'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122171258_ReportIndexes', N'10.0.14');
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
 END;
-
-COMMIT;
-GO
 
-BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    DROP INDEX [IX_TownSignatures_CampaignId] ON [TownSignatures];
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [TownSignatures] ADD [TownId] int NOT NULL DEFAULT 0;
+    CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [CampaignVillage] ADD [TownId] int NOT NULL DEFAULT 0;
+    CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    EXEC(N'UPDATE CampaignVillage SET TownId = (SELECT ParentId FROM OrgUnits WHERE OrgUnits.Id = CampaignVillage.VillageId);');
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    EXEC(N'UPDATE TownSignatures SET TownId = (SELECT TownId FROM Campaigns WHERE Campaigns.Id = TownSignatures.CampaignId);');
+    CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    DECLARE @var1 nvarchar(max);
-    SELECT @var1 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Campaigns]') AND [c].[name] = N'TownId');
-    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Campaigns] DROP CONSTRAINT ' + @var1 + ';');
-    ALTER TABLE [Campaigns] ALTER COLUMN [TownId] int NULL;
+    CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
+    CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
+    CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -1631,144 +974,127 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [CampaignVillage] ADD CONSTRAINT [FK_CampaignVillage_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION;
+    CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [TownSignatures] ADD CONSTRAINT [FK_TownSignatures_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION;
+    CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122174636_CountyCampaigns'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122174636_CountyCampaigns', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122180018_ReportCardFigures'
-)
-BEGIN
-    ALTER TABLE [SnapshotLine] ADD [LostCards] int NOT NULL DEFAULT 0;
+    CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122180018_ReportCardFigures'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [SnapshotLine] ADD [StockCards] int NOT NULL DEFAULT 0;
+    CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122180018_ReportCardFigures'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122180018_ReportCardFigures', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
-)
-BEGIN
-    ALTER TABLE [TaskImports] ADD [Notes] nvarchar(max) NULL;
+    CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [Cards] ADD [ImportFlags] nvarchar(200) NULL;
+    CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [Cards] ADD [SocialCardNumber] nvarchar(9) NULL;
+    CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [CardImports] ADD [Notes] nvarchar(max) NULL;
+    CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201211015_ImportNotesAndCardFlags'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201211015_ImportNotesAndCardFlags', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201214107_CountyTimeZone'
-)
-BEGIN
-    ALTER TABLE [Tenants] ADD [TimeZone] nvarchar(64) NOT NULL DEFAULT N'Asia/Shanghai';
+    CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201214107_CountyTimeZone'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201214107_CountyTimeZone', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201221845_EndedSessions'
-)
-BEGIN
-    CREATE TABLE [EndedSessions] (
-        [Id] uniqueidentifier NOT NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        [EndedAtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_EndedSessions] PRIMARY KEY ([Id])
-    );
+    CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201221845_EndedSessions'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE [State] <> 7');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1776,126 +1102,79 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201221845_EndedSessions'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201221845_EndedSessions', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
-)
-BEGIN
-    DECLARE @var2 nvarchar(max);
-    SELECT @var2 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[TownSignatures]') AND [c].[name] = N'Digest');
-    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [TownSignatures] DROP CONSTRAINT ' + @var2 + ';');
-    ALTER TABLE [TownSignatures] ALTER COLUMN [Digest] nvarchar(68) NOT NULL;
+    CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [Tenants] ADD [TwoFactorForStaff] bit NOT NULL DEFAULT CAST(0 AS bit);
+    CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    DECLARE @var3 nvarchar(max);
-    SELECT @var3 = QUOTENAME([d].[name])
-    FROM [sys].[default_constraints] [d]
-    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
-    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[SubmissionStep]') AND [c].[name] = N'Digest');
-    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [SubmissionStep] DROP CONSTRAINT ' + @var3 + ';');
-    ALTER TABLE [SubmissionStep] ALTER COLUMN [Digest] nvarchar(68) NULL;
+    CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [SecurityEvents] ADD [Chain] int NOT NULL DEFAULT 0;
+    CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [SecurityEvents] ADD [Hash] nvarchar(68) NOT NULL DEFAULT N'';
+    CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [SecurityEvents] ADD [PreviousHash] nvarchar(68) NOT NULL DEFAULT N'';
+    CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [SecurityEvents] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+    CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    ALTER TABLE [AspNetUsers] ADD [PasswordChangedAtUtc] datetime2 NULL;
+    EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
-    CREATE TABLE [PasswordHistory] (
-        [Id] bigint NOT NULL IDENTITY,
-        [UserId] nvarchar(450) NOT NULL,
-        [PasswordHash] nvarchar(max) NOT NULL,
-        [ReplacedAtUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_PasswordHistory] PRIMARY KEY ([Id])
-    );
+    CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
-)
-BEGIN
-    UPDATE SecurityEvents SET Sequence = -Id, Chain = COALESCE(TenantId, 0)
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1903,11 +1182,259 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202002050_AuditChainAndTwoFactor'
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202003318_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202002050_AuditChainAndTwoFactor', N'10.0.14');
+    VALUES (N'20261202003318_Initial', N'10.0.14');
 END;
 
 COMMIT;
