@@ -130,3 +130,25 @@ public sealed class FindingRulesTests
         Assert.Empty(Fields(n));
     }
 }
+
+public sealed class RecordingRulesTests
+{
+    private static readonly DateTime Now = new(2021, 6, 20, 10, 0, 0);
+    private static readonly FindingContext Context = new(Now, new DateOnly(2021, 6, 8), new DateOnly(1950, 1, 1), ["邮政银行"]);
+
+    /// <summary>Not only the web form: any caller that records a finding meets the rules of 附件2.</summary>
+    [Fact]
+    public void A_finding_breaking_the_rules_is_refused_when_recorded_without_the_form_and_nothing_changes()
+    {
+        var record = new VerificationRecord { TaskRowId = 1 };
+        var broken = new Finding { Outcome = Outcome.NotReceivedDeceased, VisitedAt = Now.AddHours(-1), Signature = SignatureKind.Self, Phone = "13800138000" };
+        var e = Assert.Throws<FindingRejectedException>(() => record.Record(broken, Context, "v", Now));
+        Assert.Contains(e.Errors, x => x.Message == FindingRules.Messages.DeathDateMissing);
+        Assert.Contains(e.Errors, x => x.Message == FindingRules.Messages.WhereaboutsMissing);
+        Assert.Equal(0, record.Version);
+
+        var version = record.Record(broken with { DeathDate = new DateOnly(2021, 3, 1), CardWhereabouts = "已交村委会", Signature = SignatureKind.Proxy, ProxyName = "李四", ProxyRelation = "儿子" },
+            Context, "v", Now);
+        Assert.Equal(1, version.Version);
+    }
+}

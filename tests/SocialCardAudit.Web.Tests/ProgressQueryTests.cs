@@ -58,7 +58,7 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         {
             var r = rows[i - 1];
             var record = new VerificationRecord { TenantId = tenant, TaskRowId = r.Id, CampaignId = campaign.Id, VillageId = r.VillageId };
-            record.Record(new Finding { Outcome = outcome, VisitedAt = Now, Signature = SignatureKind.Self, Phone = "13800138000" }, "v", Now);
+            record.Record(SocialCardAudit.Data.Demo.DemoProgress.Sample(outcome, Now.AddDays(-1)), new FindingContext(Now, new DateOnly(2021, 1, 1), null, ["邮政银行"]), "v", Now);
             db.VerificationRecords.Add(record);
         }
         Find(1, Outcome.ReceivedInUse);

@@ -22,6 +22,8 @@ public static class DemoProgress
         var rows = await db.TaskRows.Where(r => r.CampaignId == campaign.Id && !db.VerificationRecords.Any(v => v.TaskRowId == r.Id))
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.VillageId, r.Phone, r.VerifierId }).ToListAsync(ct);
         var chosen = rows.Where((_, i) => i * 37 % 100 < share * 100).ToList();
+        // The made-up findings pass the same rules as real ones.
+        var context = new FindingContext(county.Local(nowUtc), campaign.StartDate, null, await db.Banks.Select(b => b.Name).ToListAsync(ct));
         var weeks = new List<ReportWeek>();
         for (var w = ReportWeek.Of(campaign.StartDate); w.CompareTo(ReportWeek.Of(campaign.EndDate)) <= 0; w = ReportWeek.Of(w.Monday.AddDays(7)))
         {
@@ -40,9 +42,10 @@ public static class DemoProgress
                 for (var i = from; i < to; i++)
                 {
                     var row = chosen[i];
-                    var visited = week.Monday.AddDays(i % 5).ToDateTime(new TimeOnly(10, 0));
+                    var day = week.Monday.AddDays(i % 5);
+                    var visited = (day < campaign.StartDate ? campaign.StartDate : day).ToDateTime(new TimeOnly(10, 0));
                     var record = new VerificationRecord { TenantId = tenantId, TaskRowId = row.Id, CampaignId = campaign.Id, VillageId = row.VillageId };
-                    var version = record.Record(Finding(i, visited, row.Phone), row.VerifierId ?? "seed", county.ToUtc(visited));
+                    var version = record.Record(Finding(i, visited, row.Phone), context, row.VerifierId ?? "seed", county.ToUtc(visited));
                     records.Insert(record);
                     versions.Insert(version);
                 }
@@ -56,16 +59,25 @@ public static class DemoProgress
         return chosen.Count;
     }
 
-    private static Finding Finding(int i, DateTime visited, string? phone)
+    private static Finding Finding(int i, DateTime visited, string? phone) => Sample((i % 100) switch
+    {
+        < 70 => Outcome.ReceivedInUse,
+        < 80 => Outcome.ReceivedDeceased,
+        < 92 => Outcome.NotReceivedHandedIn,
+        _ => Outcome.NotReceivedDeceased,
+    }, visited, phone);
+
+    /// <summary>A complete made-up finding of an outcome, as 附件2 wants it filled (the card handed in to 邮政银行).</summary>
+    public static Finding Sample(Outcome outcome, DateTime visited, string? phone = null)
     {
         var finding = new Finding { VisitedAt = visited, Phone = phone ?? "13800000000", Signature = SignatureKind.Self };
         var proxy = finding with { Signature = SignatureKind.Proxy, ProxyName = "家属", ProxyRelation = "儿子" };
-        return (i % 100) switch
+        return outcome switch
         {
-            < 70 => finding with { Outcome = Outcome.ReceivedInUse },
-            < 80 => proxy with { Outcome = Outcome.ReceivedDeceased, DeclaredToCounty = true },
-            < 92 => finding with { Outcome = Outcome.NotReceivedHandedIn, HandedInTo = HandedInTo.Bank, HandedInBank = "邮政银行", HandedInDate = DateOnly.FromDateTime(visited).AddDays(-30) },
-            _ => proxy with { Outcome = Outcome.NotReceivedDeceased, DeathDate = DateOnly.FromDateTime(visited).AddDays(-90), CardWhereabouts = "已交镇社会事业综合服务中心" },
+            Outcome.ReceivedInUse => finding with { Outcome = outcome },
+            Outcome.ReceivedDeceased => proxy with { Outcome = outcome, DeclaredToCounty = true },
+            Outcome.NotReceivedHandedIn => finding with { Outcome = outcome, HandedInTo = HandedInTo.Bank, HandedInBank = "邮政银行", HandedInDate = DateOnly.FromDateTime(visited).AddDays(-30) },
+            _ => proxy with { Outcome = outcome, DeathDate = DateOnly.FromDateTime(visited).AddDays(-90), CardWhereabouts = "已交镇社会事业综合服务中心" },
         };
     }
 }

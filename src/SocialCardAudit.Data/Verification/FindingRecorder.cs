@@ -26,7 +26,7 @@ public enum SaveResult
 public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
 {
     public async Task<(SaveResult Result, VerificationRecord? Current)> SaveAsync(
-        TaskRow row, Finding finding, int fromVersion, Guid requestId, string userId, CancellationToken ct, FindingAttachment? attachment = null)
+        TaskRow row, Finding finding, FindingContext context, int fromVersion, Guid requestId, string userId, CancellationToken ct, FindingAttachment? attachment = null)
     {
         if (await AlreadyRecordedAsync(requestId, ct))
         {
@@ -53,7 +53,7 @@ public sealed class FindingRecorder(AppDbContext db, TimeProvider clock)
         {
             db.FindingAttachments.Add(attachment); // written with the version that refers to it, or not at all
         }
-        var version = record.Record(finding, userId, now);
+        var version = record.Record(finding, context, userId, now);
         db.VerificationVersions.Add(version);
         // The three-way check, saved with the finding or not at all.
         if (SuspiciousIssue.FromRegister(await OpenRegisterIssueAsync(row.Id, ct), row.Id, row.CampaignId, row.VillageId,

@@ -31,9 +31,17 @@ public sealed class VerificationRecord : ITenantOwned
     public string RecordedById { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
 
-    /// <summary>Records a checked, normalized finding as the next version.</summary>
-    public VerificationVersion Record(Finding f, string userId, DateTime nowUtc)
+    /// <summary>
+    /// Records a finding as the next version, normalized and checked against the rules of 附件2 whoever the caller
+    /// (the form, the sync of an offline phone, an import): a finding that breaks them is refused with every reason.
+    /// </summary>
+    public VerificationVersion Record(Finding finding, FindingContext context, string userId, DateTime nowUtc)
     {
+        var f = FindingRules.Normalize(finding);
+        if (FindingRules.Validate(f, context) is { Count: > 0 } errors)
+        {
+            throw new FindingRejectedException(errors);
+        }
         var before = Version == 0 ? null : ToFinding();
         Outcome = f.Outcome ?? throw new DomainException("请选择核查结果(四项之一)。");
         DeclaredToCounty = f.DeclaredToCounty;
@@ -71,6 +79,13 @@ public sealed class VerificationRecord : ITenantOwned
         VisitedAt = VisitedAt, Signature = Signature, ProxyName = ProxyName, ProxyRelation = ProxyRelation, Note = Note,
         AttachmentId = AttachmentId,
     };
+}
+
+/// <summary>A finding that breaks the rules of 附件2: every reason, field by field.</summary>
+public sealed class FindingRejectedException(IReadOnlyList<FindingError> errors)
+    : DomainException(string.Join(" ", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<FindingError> Errors { get; } = errors;
 }
 
 /// <summary>One saved version of a finding: what it said, who saved it, when, and what changed from the one before.</summary>

@@ -126,7 +126,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
             return await PageAsync(row, campaign, form, current, ct);
         }
 
-        (var saved, current) = await recorder.SaveAsync(row, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, Me, ct, attachment);
+        (var saved, current) = await recorder.SaveAsync(row, form.ToFinding(), context, form.Version!.Value, form.RequestId!.Value, Me, ct, attachment);
         if (saved == SaveResult.Locked)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
