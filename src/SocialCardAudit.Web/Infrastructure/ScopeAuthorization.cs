@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class InScopeHandler : AuthorizationHandler<InScopeRequirement, Or
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, InScopeRequirement requirement, OrgUnit unit)
     {
-        if (AppClaims.ScopeOf(context.User) is { } scope && scope.Covers(unit.TenantId, unit.Code))
+        if (AppClaims.ScopeOf(context.User) is { } scope && Access.Covers(scope, unit))
         {
             context.Succeed(requirement);
         }

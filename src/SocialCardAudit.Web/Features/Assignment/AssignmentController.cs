@@ -12,6 +12,7 @@ using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Assignment;
 
@@ -66,7 +67,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         {
             return denied!;
         }
-        if (!RowAccess.CanAssign(Scope, village!))
+        if (!Access.CanAssign(Scope, village!))
         {
             return Forbid();
         }
@@ -123,7 +124,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             return NotFound();
         }
         var village = await db.OrgUnits.SingleAsync(u => u.Id == row.VillageId, ct);
-        if (!RowAccess.CanView(Scope, UserId, row, village) || (reveal && !RowAccess.CanReveal(Scope, UserId, row, village)))
+        if (!Access.CanViewRow(Scope, UserId, row, village) || (reveal && !Access.CanReveal(Scope, UserId, row, village)))
         {
             return Forbid();
         }
@@ -148,7 +149,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             Response.Headers.CacheControl = "no-store";
         }
         return View("Row", new RowDetails(row, campaign, village, group, Name(names, row.VerifierId), history,
-            RowAccess.CanReveal(Scope, UserId, row, village), fullId, fullCard, findings));
+            Access.CanReveal(Scope, UserId, row, village), fullId, fullCard, findings));
     }
 
     /// <summary>The photo of the signed sheet or the drawn signature: personal data, for those who may see the numbers in full.</summary>
@@ -162,7 +163,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             return NotFound();
         }
         var village = await db.OrgUnits.SingleAsync(u => u.Id == row.VillageId, ct);
-        if (!RowAccess.CanReveal(Scope, UserId, row, village))
+        if (!Access.CanReveal(Scope, UserId, row, village))
         {
             return Forbid();
         }
@@ -189,7 +190,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             return (null, null, NotFound());
         }
         var scope = Scope;
-        var allowed = scope.Role is Roles.CountySupervisor or Roles.TownOffice or Roles.VillageClerk && scope.Covers(village.TenantId, village.Code);
+        var allowed = scope.Role is Roles.CountySupervisor or Roles.TownOffice or Roles.VillageClerk && Access.Covers(scope, village);
         return allowed ? (campaign, village, null) : (null, null, Forbid());
     }
 
@@ -237,6 +238,6 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
             .Select(g => new ProgressLine(g.Key is { } gid ? groupNames.GetValueOrDefault(gid, "") : "未分组", g.Sum(x => x.Rows), g.Sum(x => x.Done), g.Sum(x => x.Open)))
             .ToList();
         return new VillageRows(campaign, village, rows, groups, verifiers.Select(v => (v.Id, v.FullName, v.Count)).ToList(),
-            groupId, page, total, RowAccess.CanAssign(Scope, village), byVerifier, byGroup);
+            groupId, page, total, Access.CanAssign(Scope, village), byVerifier, byGroup);
     }
 }

@@ -3,44 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Campaigns;
 
-public enum CampaignRight
-{
-    /// <summary>The county, every town with a village in it, and the villages it covers.</summary>
-    View,
-
-    /// <summary>Edit, close, import: the town office of a town's campaign, and the county supervisor.</summary>
-    Manage,
-}
-
-/// <summary>Who may do what with a campaign, on top of the tenant filter (another county's campaign is never found).</summary>
+/// <summary>Finding a campaign (and a village of it) for a request, answered as the web answers: 404 outside the county, 403 outside the scope, by <see cref="Access"/>.</summary>
 public static class CampaignAccess
 {
-    /// <param name="owner">The campaign's town, or the county for a county campaign.</param>
-    public static bool Allows(UserScope scope, Campaign campaign, OrgUnit owner, CampaignRight right) => right switch
-    {
-        CampaignRight.Manage => scope.Role is Roles.TownOffice or Roles.CountySupervisor && scope.Covers(owner.TenantId, owner.Code),
-        _ => scope.Role switch
-        {
-            Roles.CountySupervisor => scope.Covers(owner.TenantId, owner.Code),
-            Roles.TownOffice => scope.TenantId == campaign.TenantId && campaign.CoversTown(scope.UnitId),
-            Roles.VillageClerk or Roles.Verifier => scope.TenantId == campaign.TenantId && campaign.Covers(scope.UnitId),
-            _ => false,
-        },
-    };
-
-    /// <summary>The campaigns the account may see, newest first.</summary>
-    public static IQueryable<Campaign> Visible(AppDbContext db, UserScope scope) => scope.Role switch
-    {
-        Roles.CountySupervisor => db.Campaigns,
-        Roles.TownOffice => db.Campaigns.Where(c => c.Villages.Any(v => v.TownId == scope.UnitId)),
-        Roles.VillageClerk or Roles.Verifier => db.Campaigns.Where(c => c.Villages.Any(v => v.VillageId == scope.UnitId)),
-        _ => db.Campaigns.Where(_ => false),
-    };
-
     /// <summary>
     /// The campaign with its villages and phases and its owner (its town, or the county for a county campaign),
     /// or null when it is not in this county.
@@ -96,7 +66,7 @@ public static class CampaignAccess
         {
             return (null, controller.NotFound());
         }
-        return Allows(AppClaims.ScopeOf(controller.User)!, campaign, town, right) ? (campaign, null) : (null, controller.Forbid());
+        return Access.Allows(AppClaims.ScopeOf(controller.User)!, campaign, town, right) ? (campaign, null) : (null, controller.Forbid());
     }
 
     /// <summary>
@@ -111,6 +81,6 @@ public static class CampaignAccess
             return (null, controller.NotFound());
         }
         var scope = AppClaims.ScopeOf(controller.User)!;
-        return scope.Role == excludedRole || !scope.Covers(village.TenantId, village.Code) ? (null, controller.Forbid()) : ((campaign, village), null);
+        return scope.Role == excludedRole || !Access.Covers(scope, village) ? (null, controller.Forbid()) : ((campaign, village), null);
     }
 }

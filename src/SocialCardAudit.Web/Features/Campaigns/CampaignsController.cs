@@ -8,6 +8,7 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Campaigns;
 
@@ -27,7 +28,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var campaigns = await CampaignAccess.Visible(db, Scope).OrderByDescending(c => c.StartDate).ToListAsync(ct);
+        var campaigns = await Access.Campaigns(db, Scope).OrderByDescending(c => c.StartDate).ToListAsync(ct);
         var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         ViewData["Towns"] = towns;
         return View(campaigns);
@@ -48,7 +49,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         }
         // No town: a county campaign (全县), over villages of any town.
         var owner = await db.OrgUnits.SingleOrDefaultAsync(u => form.TownId == null ? u.Level == OrgLevel.County : u.Id == form.TownId && u.Level == OrgLevel.Town, ct);
-        if (owner is null || !Scope.Covers(owner.TenantId, owner.Code))
+        if (owner is null || !Access.Covers(Scope, owner))
         {
             ModelState.AddModelError(nameof(form.TownId), "请选择本县的乡镇(街道),或“全县(跨乡镇)”。");
         }
@@ -75,7 +76,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         {
             return NotFound();
         }
-        if (!CampaignAccess.Allows(Scope, campaign, owner, CampaignRight.View))
+        if (!Access.Allows(Scope, campaign, owner, CampaignRight.View))
         {
             return Forbid();
         }
@@ -89,7 +90,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         var villages = names.Select(n => counts.TryGetValue(n.Id, out var c)
             ? new VillageProgress(n.Id, n.Name, c.Rows, c.Assigned, c.Flagged)
             : new VillageProgress(n.Id, n.Name, 0, 0, 0)).ToList();
-        var canManage = CampaignAccess.Allows(Scope, campaign, owner, CampaignRight.Manage);
+        var canManage = Access.Allows(Scope, campaign, owner, CampaignRight.Manage);
         var imports = canManage
             ? await db.TaskImports.Where(i => i.CampaignId == id).OrderByDescending(i => i.Id).Take(20).ToListAsync(ct)
             : [];
@@ -195,7 +196,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         }
         var scope = Scope;
         var towns = await db.OrgUnits.Where(u => u.Level == OrgLevel.Town).OrderBy(u => u.Code).ToListAsync(ct);
-        ViewData["Towns"] = towns.Where(t => scope.Covers(t.TenantId, t.Code)).ToList();
+        ViewData["Towns"] = towns.Where(t => Access.Covers(scope, t)).ToList();
         var townIds = ((List<OrgUnit>)ViewData["Towns"]!).Select(t => t.Id).ToList();
         ViewData["Villages"] = await db.OrgUnits
             .Where(u => u.Level == OrgLevel.Village && u.ParentId != null && townIds.Contains(u.ParentId.Value))

@@ -10,6 +10,7 @@ using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Cards;
 
@@ -82,7 +83,7 @@ public sealed class CardImportController(AppDbContext db, CardImporter importer,
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载社保卡台账导入 {id} 的未导入行({import.Rejected} 行)");
         Response.Headers.CacheControl = "no-store";
         var report = protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport);
-        return File(Assignment.RowAccess.SeesFullNumbers(Scope) ? report : ErrorReport.Masked(report),
+        return File(Access.SeesFullNumbers(Scope) ? report : ErrorReport.Masked(report),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{town!.Name}-社保卡台账-未导入的行-{id}.xlsx");
     }
 
@@ -101,6 +102,6 @@ public sealed class CardImportController(AppDbContext db, CardImporter importer,
             return (null, null, NotFound());
         }
         var town = await db.OrgUnits.SingleAsync(u => u.Id == import.TownId, ct);
-        return Scope.Covers(town.TenantId, town.Code) ? (import, town, null) : (null, null, Forbid());
+        return Access.Covers(Scope, town) ? (import, town, null) : (null, null, Forbid());
     }
 }

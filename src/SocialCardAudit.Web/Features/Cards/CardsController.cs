@@ -7,6 +7,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Cards;
 
@@ -43,7 +44,7 @@ public sealed record CardPage(Card Card, OrgUnit Village, int TownId, CardPlaces
 /// The card register (社保卡台账): the list, one card with its whole history, and the moves people make —
 /// issuing, face-to-face activation, returns, lost cards, second issuing, custodial authorisations.
 /// </summary>
-[Authorize(Roles = CardAccess.Staff)]
+[Authorize(Roles = Access.CardStaff)]
 public sealed class CardsController(AppDbContext db, IConfiguration config, CountyClock clock) : Controller
 {
     private const int PageSize = 100;
@@ -56,7 +57,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
     public async Task<IActionResult> Index(int? villageId, CardState? state, string? q, bool deceased = false, int page = 1, CancellationToken ct = default)
     {
         var scope = Scope;
-        var query = CardAccess.Visible(db, scope);
+        var query = Access.Cards(db, scope);
         if (villageId is { } v)
         {
             query = query.Where(c => c.VillageId == v);
@@ -84,7 +85,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         var places = await CardPlaces.LoadAsync(db, ct);
         var lines = cards.Select(c => new CardLine(c.Id, c.HolderName, c.IdNumberMasked, places.Bank(c.BankId), c.CardNumberMasked,
             places.Unit(c.VillageId), c.State, places.Of(c.Custody), c.HandoverId is not null)).ToList();
-        var villages = await CardAccess.Villages(db, scope).OrderBy(u => u.Code).ToListAsync(ct);
+        var villages = await Access.CardVillages(db, scope).OrderBy(u => u.Code).ToListAsync(ct);
         return View(new CardList(lines, villages, villageId, state, q, counts, page, total, scope.Role == Roles.TownOffice,
             scope.Role is Roles.TownOffice or Roles.CountySupervisor, deceased, deceasedCount));
     }
@@ -159,7 +160,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
     {
         var period = TimeSpan.FromDays(config.GetValue("Cards:DormantAfterDays", 90));
         var before = Now - period;
-        var cards = await CardAccess.Visible(db, Scope)
+        var cards = await Access.Cards(db, Scope)
             .Where(c => (c.State == CardState.Issued || c.State == CardState.InStock) && c.HandoverId == null && c.SinceUtc <= before)
             .ToListAsync(ct);
         foreach (var card in cards)
@@ -214,7 +215,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         {
             return denied!;
         }
-        if (!CardAccess.CanManage(Scope, village!) || (role is not null && Scope.Role != role))
+        if (!Access.CanManageCards(Scope, village!) || (role is not null && Scope.Role != role))
         {
             return Forbid();
         }
@@ -251,7 +252,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         {
             return denied!;
         }
-        if (Scope.Role != Roles.TownOffice || !Scope.Covers(village!.TenantId, village.Code))
+        if (Scope.Role != Roles.TownOffice || !Access.Covers(Scope, village!))
         {
             return Forbid();
         }
@@ -278,7 +279,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         }
         var village = await db.OrgUnits.SingleAsync(u => u.Id == card.VillageId, ct);
         var scope = Scope;
-        return scope.Covers(village.TenantId, village.Code) ? (card, village, null) : (null, null, Forbid());
+        return Access.Covers(scope, village) ? (card, village, null) : (null, null, Forbid());
     }
 
     private async Task<IActionResult> PageAsync(Card card, OrgUnit village, string? error, string? form, MoveForm? posted, CancellationToken ct)
@@ -293,7 +294,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
             .Select(r => new { db.VerificationRecords.First(v => v.TaskRowId == r.Id).DeathDate }).FirstOrDefaultAsync(ct);
         var scope = Scope;
         return View("Show", new CardPage(card, village, village.ParentId!.Value, await CardPlaces.LoadAsync(db, ct), names, authorisations, attempts, lost,
-            CardAccess.CanManage(scope, village), scope.Role == Roles.TownOffice, scope.Role == Roles.VillageClerk, error, form, posted)
+            Access.CanManageCards(scope, village), scope.Role == Roles.TownOffice, scope.Role == Roles.VillageClerk, error, form, posted)
         {
             Deceased = death is null ? null : $"入户核查结果:持卡人已去世{(death.DeathDate is { } d ? $"(去世时间 {d:yyyy-MM-dd})" : "")},建议注销此卡。",
         });

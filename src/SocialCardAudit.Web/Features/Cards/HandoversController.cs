@@ -7,6 +7,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Cards;
 
@@ -274,7 +275,7 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
 
     /// <summary>The cards lying at a place, undistributed and not already travelling; at a bank, only those of the user's villages.</summary>
     private async Task<List<Card>> CardsAtAsync(Custody place, CancellationToken ct) =>
-        await CardAccess.Visible(db, Scope)
+        await Access.Cards(db, Scope)
             .Where(c => c.CustodianKind == place.Kind && c.CustodianPlaceId == place.PlaceId && c.HandoverId == null
                         && (c.State == CardState.InStock || c.State == CardState.Dormant || c.State == CardState.Returned))
             .Include(c => c.Events).OrderBy(c => c.VillageId).ThenBy(c => c.BankId).ThenBy(c => c.Id).ToListAsync(ct);

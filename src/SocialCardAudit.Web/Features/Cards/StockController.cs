@@ -8,6 +8,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Cards;
 
@@ -28,7 +29,7 @@ public sealed record LostLine(long Id, long CardId, string Holder, string CardNu
     string Circumstances, string SignedBy, DateTime SignedAtUtc, bool Acknowledged);
 
 /// <summary>Stock cards (附件1), a village's custody ledger and the lost-card register: computed from the card register, on screen and as files.</summary>
-[Authorize(Roles = CardAccess.Staff)]
+[Authorize(Roles = Access.CardStaff)]
 public sealed class StockController(AppDbContext db, CountyClock clock) : Controller
 {
     private const string Views = "/Features/Cards/";
@@ -69,7 +70,7 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
     [HttpGet("lost-cards")]
     public async Task<IActionResult> Lost(CancellationToken ct)
     {
-        var cards = CardAccess.Visible(db, Scope);
+        var cards = Access.Cards(db, Scope);
         var places = await CardPlaces.LoadAsync(db, ct);
         var reports = await (from r in db.LostCardReports
                              join c in cards on r.CardId equals c.Id
@@ -115,7 +116,7 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
     private async Task<(OrgUnit? Village, IActionResult? Denied)> VillageAsync(int villageId, CancellationToken ct)
     {
         var village = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId && u.Level == OrgLevel.Village, ct);
-        return village is null ? (null, NotFound()) : Scope.Covers(village.TenantId, village.Code) ? (village, null) : (null, Forbid());
+        return village is null ? (null, NotFound()) : Access.Covers(Scope, village) ? (village, null) : (null, Forbid());
     }
 
     /// <summary>
@@ -127,8 +128,8 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
     {
         var scope = Scope;
         var places = await CardPlaces.LoadAsync(db, ct);
-        var villages = await CardAccess.Villages(db, scope).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name, u.ParentId }).ToListAsync(ct);
-        var counts = await CardAccess.Visible(db, scope)
+        var villages = await Access.CardVillages(db, scope).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name, u.ParentId }).ToListAsync(ct);
+        var counts = await Access.Cards(db, scope)
             .Where(c => (c.State == CardState.InStock || c.State == CardState.Dormant || c.State == CardState.Returned)
                         && (c.CustodianKind == CustodianKind.Bank || c.CustodianKind == CustodianKind.TownCentre || c.CustodianKind == CustodianKind.Village))
             .GroupBy(c => new { c.VillageId, c.BankId, AtTown = c.CustodianKind == CustodianKind.TownCentre })

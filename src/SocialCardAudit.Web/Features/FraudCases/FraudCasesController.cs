@@ -7,6 +7,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Verification;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.FraudCases;
 
@@ -137,7 +138,7 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
         }
         var village = await db.OrgUnits.SingleAsync(u => u.Id == fraud.VillageId, ct);
         var scope = Scope;
-        if (!scope.Covers(village.TenantId, village.Code))
+        if (!Access.Covers(scope, village))
         {
             return (null, Forbid());
         }
@@ -155,7 +156,7 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
             return (null, null, NotFound());
         }
         var village = await db.OrgUnits.SingleAsync(u => u.Id == issue.VillageId, ct);
-        if (!Scope.Covers(village.TenantId, village.Code))
+        if (!Access.Covers(Scope, village))
         {
             return (null, null, Forbid());
         }

@@ -6,6 +6,7 @@ using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Data;
 using SocialCardAudit.Web.Features.Org;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Home;
 
@@ -46,7 +47,7 @@ public sealed class HomeController(AppDbContext db, Domain.Organization.CountyCl
                     .Select(v => new { v.CampaignId, v.VillageId, Village = db.OrgUnits.Where(u => u.Id == v.VillageId).Select(u => u.Name).First() })
                     .ToListAsync(ct))
                 .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")));
-            var cards = Cards.CardAccess.Visible(db, scope);
+            var cards = Access.Cards(db, scope);
             foreach (var a in await db.CustodyAuthorisations.Where(a => a.State == AuthorisationState.Requested && cards.Any(c => c.Id == a.CardId))
                          .Select(a => new { a.CardId, a.CustodianName }).ToListAsync(ct))
             {

@@ -5,10 +5,8 @@ using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
-using SocialCardAudit.Web.Features.Assignment;
-using SocialCardAudit.Web.Features.Cards;
 using SocialCardAudit.Web.Features.Campaigns;
-using SocialCardAudit.Web.Features.Issues;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Home;
 
@@ -24,13 +22,13 @@ public static class WorkQueue
 {
     public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, UserScope scope, string me, CountyClock clock, CancellationToken ct)
     {
-        var openCampaigns = CampaignAccess.Visible(db, scope).Where(c => c.ClosedAtUtc == null);
+        var openCampaigns = Access.Campaigns(db, scope).Where(c => c.ClosedAtUtc == null);
         var items = new List<WorkItem>();
         switch (scope.Role)
         {
             case Roles.Verifier:
             {
-                var mine = db.TaskRows.Where(RowAccess.AssignedTo(scope, me)).Where(r => openCampaigns.Any(c => c.Id == r.CampaignId));
+                var mine = db.TaskRows.Where(Access.AssignedTo(scope, me)).Where(r => openCampaigns.Any(c => c.Id == r.CampaignId));
                 items.Add(new("todo", "待核查", await mine.CountAsync(r => !db.VerificationRecords.Any(v => v.TaskRowId == r.Id), ct), "/my/tasks?status=todo"));
                 items.Add(new("returned", "镇退回", await mine.CountAsync(r => ReturnedNow.Rows(db).Any(rr => rr.TaskRowId == r.Id), ct), "/my/tasks?status=returned",
                     "镇社会事业综合服务中心退回、需要修改的人"));
@@ -60,7 +58,7 @@ public static class WorkQueue
                         items.Add(new($"returned-{c.Id}", "被退回", 1, signoff, "请按镇的退回原因修改后重新签字提交"));
                     }
                 }
-                items.Add(new("issues", "疑点", await IssueAccess.Visible(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), "/issues"));
+                items.Add(new("issues", "疑点", await Access.Issues(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), "/issues"));
                 items.Add(new("lost", "遗失卡(待镇确认)", await LostAsync(db, scope, ct), "/lost-cards"));
                 break;
             }
@@ -72,7 +70,7 @@ public static class WorkQueue
                     .GroupBy(v => v.CampaignId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 var review = submitted.Count == 1 ? $"/campaigns/{submitted[0].Key}/statistics" : "/campaigns";
                 items.Add(new("review", "待审核村(社区)", submitted.Sum(s => s.Count), review));
-                items.Add(new("issues", "待答复疑点", await IssueAccess.Visible(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), "/issues"));
+                items.Add(new("issues", "待答复疑点", await Access.Issues(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), "/issues"));
                 items.Add(new("lost", "待确认遗失卡", await LostAsync(db, scope, ct), "/lost-cards"));
                 break;
             }
@@ -98,7 +96,7 @@ public static class WorkQueue
 
     private static Task<int> LostAsync(AppDbContext db, UserScope scope, CancellationToken ct)
     {
-        var cards = CardAccess.Visible(db, scope);
+        var cards = Access.Cards(db, scope);
         return db.LostCardReports.CountAsync(r => r.AcknowledgedAtUtc == null && cards.Any(c => c.Id == r.CardId), ct);
     }
 }

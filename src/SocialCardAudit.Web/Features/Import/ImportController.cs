@@ -8,10 +8,10 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Tasks;
-using SocialCardAudit.Web.Features.Assignment;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Import;
 
@@ -145,7 +145,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
         }
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载导入批次 {id} 的未导入行({import.Rejected} 行)");
         var report = protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport);
-        return File(RowAccess.SeesFullNumbers(AppClaims.ScopeOf(User)!) ? report : ErrorReport.Masked(report), Xlsx,
+        return File(Access.SeesFullNumbers(AppClaims.ScopeOf(User)!) ? report : ErrorReport.Masked(report), Xlsx,
             $"{campaign!.Code}-未导入的行-{id}.xlsx");
     }
 

@@ -7,8 +7,8 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
-using SocialCardAudit.Web.Features.Assignment;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Issues;
 
@@ -36,7 +36,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     public async Task<IActionResult> Index(string? status, CancellationToken ct)
     {
         status = status == "closed" ? "closed" : "open";
-        var visible = IssueAccess.Visible(db, Scope, Me);
+        var visible = Access.Issues(db, Scope, Me);
         var open = await visible.CountAsync(i => i.ClosedAtUtc == null, ct);
         var closed = await visible.CountAsync(i => i.ClosedAtUtc != null, ct);
         var lines = await (status == "open" ? visible.Where(i => i.ClosedAtUtc == null) : visible.Where(i => i.ClosedAtUtc != null))
@@ -142,7 +142,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
         var row = await db.TaskRows.SingleAsync(r => r.Id == issue.TaskRowId, ct);
         var village = await db.OrgUnits.SingleAsync(u => u.Id == issue.VillageId, ct);
         var scope = Scope;
-        if (!RowAccess.CanView(scope, Me, row, village))
+        if (!Access.CanViewRow(scope, Me, row, village))
         {
             return (null, Forbid());
         }
@@ -163,7 +163,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
             return (null, NotFound());
         }
         var scope = Scope;
-        var allowed = RowAccess.IsAssigned(scope, Me, row) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
+        var allowed = Access.IsAssigned(scope, Me, row) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
         return allowed ? (row, null) : (null, Forbid());
     }
 }

@@ -10,6 +10,7 @@ using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Reports;
 
@@ -39,7 +40,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     public async Task<IActionResult> Weekly(int? campaign, string? week, int? town, CancellationToken ct)
     {
         var scope = Scope;
-        var campaigns = await CampaignAccess.Visible(db, scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
+        var campaigns = await Access.Campaigns(db, scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
             .Select(c => new CampaignChoice(c.Id, c.Name)).ToListAsync(ct);
         if (campaigns.Count == 0)
         {
@@ -69,7 +70,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     [HttpGet("reports/dashboard")]
     public async Task<IActionResult> Dashboard(int? campaign, CancellationToken ct)
     {
-        var campaigns = await CampaignAccess.Visible(db, Scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
+        var campaigns = await Access.Campaigns(db, Scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
             .Select(c => new CampaignChoice(c.Id, c.Name)).ToListAsync(ct);
         if (campaigns.Count == 0)
         {

@@ -11,6 +11,7 @@ using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Statistics;
 
@@ -206,7 +207,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             return (null, NotFound());
         }
         var scope = AppClaims.ScopeOf(User)!;
-        if (!CampaignAccess.Allows(scope, campaign, owner, CampaignRight.View))
+        if (!Access.Allows(scope, campaign, owner, CampaignRight.View))
         {
             return (null, Forbid());
         }
@@ -236,7 +237,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     public async Task<IActionResult> Overview(CancellationToken ct)
     {
         var scope = AppClaims.ScopeOf(User)!;
-        var campaigns = await CampaignAccess.Visible(db, scope).Include(c => c.Villages).OrderByDescending(c => c.Id).ToListAsync(ct);
+        var campaigns = await Access.Campaigns(db, scope).Include(c => c.Villages).OrderByDescending(c => c.Id).ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
         var villages = await StatisticsQueries.VillageTotalsAsync(db, ids, ct);
         var approved = (await db.VillageSubmissions.Where(v => ids.Contains(v.CampaignId) && v.State == SubmissionState.Approved)

@@ -13,8 +13,8 @@ using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Verification;
-using SocialCardAudit.Web.Features.Assignment;
 using SocialCardAudit.Web.Infrastructure;
+using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Verification;
 
@@ -39,7 +39,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
     public async Task<IActionResult> Index(string? status, string? q, CancellationToken ct)
     {
         status = status is "todo" or "done" or "flagged" or "returned" ? status : "all";
-        var mine = db.TaskRows.Where(RowAccess.AssignedTo(AppClaims.ScopeOf(User)!, Me)).Where(r => db.Campaigns.Any(c => c.Id == r.CampaignId && c.ClosedAtUtc == null));
+        var mine = db.TaskRows.Where(Access.AssignedTo(AppClaims.ScopeOf(User)!, Me)).Where(r => db.Campaigns.Any(c => c.Id == r.CampaignId && c.ClosedAtUtc == null));
         var counts = await mine.GroupBy(_ => 1).Select(g => new
         {
             Total = g.Count(),
@@ -217,7 +217,7 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         {
             return (null, null, NotFound());
         }
-        if (!RowAccess.IsAssigned(AppClaims.ScopeOf(User)!, Me, row))
+        if (!Access.IsAssigned(AppClaims.ScopeOf(User)!, Me, row))
         {
             return (null, null, Forbid());
         }

@@ -1,0 +1,147 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
+
+namespace SocialCardAudit.UseCases.Access;
+
+/// <summary>Who acts: the account's scope (county, unit, role), its id and its name.</summary>
+public sealed record Actor(UserScope Scope, string UserId, string Name);
+
+public enum CampaignRight
+{
+    /// <summary>The county, every town with a village in it, and the villages it covers.</summary>
+    View,
+
+    /// <summary>Edit, close, import: the town office of a town's campaign, and the county supervisor.</summary>
+    Manage,
+}
+
+/// <summary>
+/// The one place that decides who may do what, on top of the tenant filter (another county's objects are never
+/// found): the rules for task rows, campaigns, villages' statistics, cards and 疑点, and the list queries that
+/// follow the same rules. Handlers and list pages ask here; nothing else checks a scope.
+/// </summary>
+public static class Access
+{
+    /// <summary>Whether a unit (a village, a town) lies within the account's part of the county.</summary>
+    public static bool Covers(UserScope scope, OrgUnit unit) => scope.Covers(unit.TenantId, unit.Code);
+
+    // ---- Task rows -------------------------------------------------------------------------------------------
+
+    /// <summary>County, town and village see the rows of their part; a verifier only the rows given to them.</summary>
+    public static bool CanViewRow(UserScope scope, string userId, TaskRow row, OrgUnit village) => scope.Role switch
+    {
+        Roles.CountySupervisor or Roles.TownOffice or Roles.VillageClerk => Covers(scope, village),
+        Roles.Verifier => IsAssigned(scope, userId, row),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A verifier's rows: given to them, and in the village they belong to now. An account moved to another unit
+    /// keeps no right from an old assignment, even before its rows are returned to the clerk.
+    /// </summary>
+    public static bool IsAssigned(UserScope scope, string userId, TaskRow row) =>
+        scope.Role == Roles.Verifier && row.VerifierId == userId && row.VillageId == scope.UnitId;
+
+    /// <summary><see cref="IsAssigned"/> as a query filter.</summary>
+    public static Expression<Func<TaskRow, bool>> AssignedTo(UserScope scope, string userId)
+    {
+        var unit = scope.UnitId;
+        return r => r.VerifierId == userId && r.VillageId == unit;
+    }
+
+    /// <summary>The full ID and card number, for those who work with the person: town, village clerk, the assigned verifier. The county supervises with masked numbers.</summary>
+    public static bool CanReveal(UserScope scope, string userId, TaskRow row, OrgUnit village) =>
+        SeesFullNumbers(scope) && CanViewRow(scope, userId, row, village);
+
+    /// <summary>Whether full ID and card numbers may reach this role at all, on a page or in a file; the county's are masked.</summary>
+    public static bool SeesFullNumbers(UserScope scope) => scope.Role != Roles.CountySupervisor;
+
+    /// <summary>The village's clerk, and its town office (so a village without a clerk is never stuck).</summary>
+    public static bool CanAssign(UserScope scope, OrgUnit village) =>
+        (scope.Role == Roles.VillageClerk && scope.UnitId == village.Id)
+        || (scope.Role == Roles.TownOffice && Covers(scope, village));
+
+    /// <summary>The assigned verifier and the village's clerk raise 疑点 about a row.</summary>
+    public static bool CanRaiseIssue(UserScope scope, string userId, TaskRow row) =>
+        IsAssigned(scope, userId, row) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
+
+    // ---- A village's statistics ------------------------------------------------------------------------------
+
+    /// <summary>The clerk signs and submits the own village's statistics.</summary>
+    public static bool CanSubmit(UserScope scope, OrgUnit village) => scope.Role == Roles.VillageClerk && scope.UnitId == village.Id;
+
+    /// <summary>The town office reviews (returns, approves, reopens) its villages.</summary>
+    public static bool CanReview(UserScope scope, OrgUnit village) => scope.Role == Roles.TownOffice && Covers(scope, village);
+
+    // ---- Campaigns -------------------------------------------------------------------------------------------
+
+    /// <param name="owner">The campaign's town, or the county for a county campaign.</param>
+    public static bool Allows(UserScope scope, Campaign campaign, OrgUnit owner, CampaignRight right) => right switch
+    {
+        CampaignRight.Manage => scope.Role is Roles.TownOffice or Roles.CountySupervisor && Covers(scope, owner),
+        _ => scope.Role switch
+        {
+            Roles.CountySupervisor => Covers(scope, owner),
+            Roles.TownOffice => scope.TenantId == campaign.TenantId && campaign.CoversTown(scope.UnitId),
+            Roles.VillageClerk or Roles.Verifier => scope.TenantId == campaign.TenantId && campaign.Covers(scope.UnitId),
+            _ => false,
+        },
+    };
+
+    /// <summary>The campaigns the account may see.</summary>
+    public static IQueryable<Campaign> Campaigns(AppDbContext db, UserScope scope) => scope.Role switch
+    {
+        Roles.CountySupervisor => db.Campaigns,
+        Roles.TownOffice => db.Campaigns.Where(c => c.Villages.Any(v => v.TownId == scope.UnitId)),
+        Roles.VillageClerk or Roles.Verifier => db.Campaigns.Where(c => c.Villages.Any(v => v.VillageId == scope.UnitId)),
+        _ => db.Campaigns.Where(_ => false),
+    };
+
+    // ---- Cards -----------------------------------------------------------------------------------------------
+
+    /// <summary>The roles that work with cards at all (for the routes' role check).</summary>
+    public const string CardStaff = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}";
+
+    /// <summary>
+    /// The county sees the register; the town office the cards of its villages; the village clerk those of the
+    /// village. Verifiers work on findings, not on cards.
+    /// </summary>
+    public static IQueryable<Card> Cards(AppDbContext db, UserScope scope) => scope.Role switch
+    {
+        Roles.CountySupervisor => db.Cards,
+        Roles.TownOffice => db.Cards.Where(c => db.OrgUnits.Any(u => u.Id == c.VillageId && u.ParentId == scope.UnitId)),
+        Roles.VillageClerk => db.Cards.Where(c => c.VillageId == scope.UnitId),
+        _ => db.Cards.Where(_ => false),
+    };
+
+    /// <summary>The town office and the village clerk move the cards of their part; the county only looks.</summary>
+    public static bool CanManageCards(UserScope scope, OrgUnit village) =>
+        scope.Role is Roles.TownOffice or Roles.VillageClerk && Covers(scope, village);
+
+    /// <summary>The villages the user may choose among for cards: the county's, the town's, or the clerk's own.</summary>
+    public static IQueryable<OrgUnit> CardVillages(AppDbContext db, UserScope scope) => scope.Role switch
+    {
+        Roles.CountySupervisor => db.OrgUnits.Where(u => u.Level == OrgLevel.Village),
+        Roles.TownOffice => db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.ParentId == scope.UnitId),
+        Roles.VillageClerk => db.OrgUnits.Where(u => u.Id == scope.UnitId),
+        _ => db.OrgUnits.Where(_ => false),
+    };
+
+    // ---- 疑点 ------------------------------------------------------------------------------------------------
+
+    /// <summary>The county sees all, a town its villages', a clerk their village's, a verifier those on their rows.</summary>
+    public static IQueryable<SuspiciousIssue> Issues(AppDbContext db, UserScope scope, string userId) => scope.Role switch
+    {
+        Roles.CountySupervisor => db.SuspiciousIssues,
+        Roles.TownOffice => db.SuspiciousIssues.Where(i => db.OrgUnits.Any(u => u.Id == i.VillageId && u.Code.StartsWith(scope.UnitCode))),
+        Roles.VillageClerk => db.SuspiciousIssues.Where(i => i.VillageId == scope.UnitId),
+        Roles.Verifier => db.SuspiciousIssues.Where(i => db.TaskRows.Where(AssignedTo(scope, userId)).Any(r => r.Id == i.TaskRowId)),
+        _ => db.SuspiciousIssues.Where(_ => false),
+    };
+}
