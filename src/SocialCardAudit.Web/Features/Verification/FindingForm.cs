@@ -51,29 +51,12 @@ public sealed class FindingForm
     };
 }
 
-/// <summary>The Domain's <see cref="FindingRules"/>, with the request's context (clock, campaign, person, banks) passed in.</summary>
+/// <summary>What the form itself must carry; the rules of 附件2 are the <see cref="UseCases.Verification.RecordFinding"/> use case's.</summary>
 public sealed class FindingFormValidator : AbstractValidator<FindingForm>
 {
-    public const string ContextKey = nameof(FindingContext);
-
     public FindingFormValidator()
     {
         RuleFor(f => f.Version).NotNull().WithMessage("表单缺少版本号,请刷新页面后重新填写。");
         RuleFor(f => f.RequestId).NotNull().WithMessage("表单缺少提交编号,请刷新页面后重新填写。");
-        RuleFor(f => f).Custom((form, context) =>
-        {
-            var findingContext = (FindingContext)context.RootContextData[ContextKey];
-            foreach (var e in FindingRules.Validate(form.ToFinding(), findingContext))
-            {
-                context.AddFailure(e.Field, e.Message);
-            }
-        });
-    }
-
-    public static ValidationContext<FindingForm> With(FindingForm form, FindingContext findingContext)
-    {
-        var context = new ValidationContext<FindingForm>(form);
-        context.RootContextData[ContextKey] = findingContext;
-        return context;
     }
 }

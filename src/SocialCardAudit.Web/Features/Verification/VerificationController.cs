@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.Data.Verification;
+using SocialCardAudit.UseCases.Verification;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
@@ -30,7 +30,7 @@ public sealed record FindingPage(TaskRow Row, Campaign Campaign, FindingForm For
 
 /// <summary>The verifier at the door: their list, and one finding per person.</summary>
 [Authorize(Roles = Roles.Verifier)]
-public sealed class VerificationController(AppDbContext db, PersonalDataProtector protector, FindingRecorder recorder,
+public sealed class VerificationController(AppDbContext db, RecordFinding recordFinding,
     IValidator<FindingForm> validator, CountyClock clock) : Controller
 {
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -108,91 +108,75 @@ public sealed class VerificationController(AppDbContext db, PersonalDataProtecto
         {
             return denied!;
         }
-        var current = await CurrentAsync(id, ct);
-        var attachment = await ReadAttachmentAsync(form, row, ct);
-        // A new picture replaces the one the finding had; an id sent from the page is never trusted.
-        form.AttachmentId = attachment?.Id ?? current?.AttachmentId;
-        var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
-        var birth = IdNumber.Check(protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber), clock.Today).BirthDate;
-        var context = new FindingContext(clock.Now, campaign!.StartDate, birth, banks);
-        var result = await validator.ValidateAsync(FindingFormValidator.With(form, context), ct);
-        foreach (var e in result.Errors)
-        {
-            ModelState.AddModelError(e.PropertyName, e.ErrorMessage);
-        }
-        if (!ModelState.IsValid)
+        if (!await validator.ValidateIntoAsync(form, ModelState))
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await PageAsync(row, campaign, form, current, ct);
+            return await PageAsync(row, campaign!, form, await CurrentAsync(id, ct), ct);
         }
-
-        (var saved, current) = await recorder.SaveAsync(row, form.ToFinding(), context, form.Version!.Value, form.RequestId!.Value, Me, ct, attachment);
-        if (saved == SaveResult.Locked)
+        var command = new RecordFindingCommand(id, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, await AttachmentAsync(form, ct));
+        var result = await recordFinding.HandleAsync(new Actor(AppClaims.ScopeOf(User)!, Me, AppClaims.NameOf(User)), command, ct);
+        switch (result.Outcome)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            ModelState.AddModelError("", "未保存:" + (VillageSubmission.LockReason(await StateAsync(row, ct)) ?? ""));
-            return await PageAsync(row, campaign, form, current, ct);
+            case RecordOutcome.NotFound:
+                return NotFound();
+            case RecordOutcome.Denied:
+                return Forbid();
+            case RecordOutcome.Closed:
+                TempData["Message"] = result.Message;
+                return Redirect("/my/tasks");
+            case RecordOutcome.Refused or RecordOutcome.Locked:
+                Response.StatusCode = result.Outcome == RecordOutcome.Locked ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+                foreach (var e in result.Errors)
+                {
+                    ModelState.AddModelError(e.Field, e.Message);
+                }
+                if (result.Message is { } message)
+                {
+                    ModelState.AddModelError("", "未保存:" + message);
+                }
+                form.AttachmentId = result.Current?.AttachmentId;
+                return await PageAsync(row, campaign!, form, result.Current, ct);
+            case RecordOutcome.Stale:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                var by = result.Current is null ? null : await db.Users.Where(u => u.Id == result.Current.RecordedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+                var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
+                return View("Stale", new FindingPage(row, campaign!, form, banks, result.Current, by));
+            default:
+                TempData["Message"] = result.Outcome == RecordOutcome.AlreadyRecorded
+                    ? $"{row.Name} 的核查结果已经保存过,未重复记录。"
+                    : $"已保存 {row.Name} 的核查结果:{form.Outcome!.Value.DisplayName()}。";
+                return Redirect("/my/tasks?status=todo");
         }
-        if (saved == SaveResult.Stale)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            var by = current is null ? null : await db.Users.Where(u => u.Id == current.RecordedById).Select(u => u.FullName).SingleOrDefaultAsync(ct);
-            return View("Stale", new FindingPage(row, campaign, form, banks, current, by));
-        }
-        TempData["Message"] = saved == SaveResult.AlreadyRecorded
-            ? $"{row.Name} 的核查结果已经保存过,未重复记录。"
-            : $"已保存 {row.Name} 的核查结果:{form.Outcome!.Value.DisplayName()}。";
-        return Redirect("/my/tasks?status=todo");
     }
 
-    /// <summary>The uploaded photo or drawn signature, checked by its bytes and size and encrypted; null (with errors) otherwise.</summary>
-    private async Task<FindingAttachment?> ReadAttachmentAsync(FindingForm form, TaskRow row, CancellationToken ct)
+    /// <summary>The photo or the drawn signature as sent (the use case checks and encrypts it); a malformed drawing counts as empty bytes.</summary>
+    private static async Task<NewAttachment?> AttachmentAsync(FindingForm form, CancellationToken ct)
     {
-        byte[] bytes;
-        AttachmentKind kind;
-        string field;
         if (form.Photo is { Length: > 0 } photo)
         {
-            (kind, field) = (AttachmentKind.SheetPhoto, nameof(form.Photo));
             if (photo.Length > FindingAttachment.MaxBytes)
             {
-                ModelState.AddModelError(field, $"照片过大({photo.Length / 1024} KB,上限 {FindingAttachment.MaxBytes / 1024} KB)。请在本页重新选择照片,页面会自动压缩。");
-                return null;
+                return new NewAttachment(AttachmentKind.SheetPhoto, new byte[FindingAttachment.MaxBytes + 1]); // refused for its size, not read
             }
             using var buffer = new MemoryStream();
             await photo.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
+            return new NewAttachment(AttachmentKind.SheetPhoto, buffer.ToArray());
         }
-        else if (form.DrawnSignature is { Length: > 0 } drawn)
+        if (form.DrawnSignature is { Length: > 0 } drawn)
         {
-            (kind, field) = (AttachmentKind.DrawnSignature, nameof(form.DrawnSignature));
             const string prefix = "data:image/png;base64,";
             try
             {
-                bytes = drawn.StartsWith(prefix, StringComparison.Ordinal) && drawn.Length < FindingAttachment.MaxBytes * 2
+                return new NewAttachment(AttachmentKind.DrawnSignature, drawn.StartsWith(prefix, StringComparison.Ordinal) && drawn.Length < FindingAttachment.MaxBytes * 2
                     ? Convert.FromBase64String(drawn[prefix.Length..])
-                    : [];
+                    : []);
             }
             catch (FormatException)
             {
-                bytes = [];
+                return new NewAttachment(AttachmentKind.DrawnSignature, []);
             }
         }
-        else
-        {
-            return null;
-        }
-        var type = FindingAttachment.SniffImage(bytes);
-        if (type is null || bytes.Length > FindingAttachment.MaxBytes)
-        {
-            ModelState.AddModelError(field, kind == AttachmentKind.SheetPhoto ? "只能上传照片(JPEG 或 PNG 格式)。" : "手写签名无效,请清除后重新签名。");
-            return null;
-        }
-        return new FindingAttachment
-        {
-            TenantId = row.TenantId, TaskRowId = row.Id, Kind = kind, ContentType = type, Size = bytes.Length,
-            Cipher = protector.Protect(bytes, Purposes.Attachment), UploadedById = Me, UploadedAtUtc = clock.UtcNow,
-        };
+        return null;
     }
 
     private Task<VerificationRecord?> CurrentAsync(long id, CancellationToken ct) =>

@@ -1,0 +1,192 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.People;
+using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases.Access;
+
+namespace SocialCardAudit.UseCases.Verification;
+
+/// <summary>A photo of the signed 附件2 sheet or a signature drawn on the screen, as it came from the phone.</summary>
+public sealed record NewAttachment(AttachmentKind Kind, byte[] Bytes);
+
+/// <summary>One finding to record: the row, what was found, the version the phone started from, and the request's id.</summary>
+public sealed record RecordFindingCommand(long RowId, Finding Finding, int FromVersion, Guid RequestId, NewAttachment? Attachment = null);
+
+public enum RecordOutcome
+{
+    /// <summary>Recorded as a new version.</summary>
+    Saved,
+
+    /// <summary>This request was recorded before (a double tap, a resend): nothing done again.</summary>
+    AlreadyRecorded,
+
+    /// <summary>The finding changed since the form was opened: nothing saved; the newer one is returned.</summary>
+    Stale,
+
+    /// <summary>The village's statistics are signed: findings are read-only until the town returns or reopens it.</summary>
+    Locked,
+
+    /// <summary>The campaign has ended.</summary>
+    Closed,
+
+    /// <summary>The finding breaks the rules of 附件2, or the attachment is not an image: every reason is given.</summary>
+    Refused,
+
+    /// <summary>The row is not this verifier's (not given to them, or they are no longer in its village).</summary>
+    Denied,
+
+    /// <summary>No such row in this county.</summary>
+    NotFound,
+}
+
+/// <param name="Message">Why, in Chinese, when the outcome is neither saved nor refused field by field.</param>
+public sealed record RecordFindingResult(RecordOutcome Outcome, VerificationRecord? Current = null, IReadOnlyList<FindingError>? Errors = null, string? Message = null)
+{
+    public IReadOnlyList<FindingError> Errors { get; } = Errors ?? [];
+}
+
+/// <summary>
+/// Recording a finding (核查明细) for a task row, by its assigned verifier: once per request id, only from the
+/// version it was made from, never in a signed village or an ended campaign, always within the rules of 附件2.
+/// Two phones saving at once: one wins, the other is told; nothing is merged or lost. A finding that contradicts
+/// the card register raises its 疑点 in the same transaction. The web form and the offline sync both call this.
+/// </summary>
+public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protector, TimeProvider time)
+{
+    public async Task<RecordFindingResult> HandleAsync(Actor actor, RecordFindingCommand command, CancellationToken ct)
+    {
+        var row = await db.TaskRows.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RowId, ct);
+        if (row is null)
+        {
+            return new(RecordOutcome.NotFound);
+        }
+        if (!Access.Access.IsAssigned(actor.Scope, actor.UserId, row))
+        {
+            return new(RecordOutcome.Denied);
+        }
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == row.CampaignId, ct);
+        if (campaign.IsClosed)
+        {
+            return new(RecordOutcome.Closed, await CurrentAsync(row.Id, ct), Message: $"专项清查“{campaign.Name}”已结束,核查结果不能再修改。");
+        }
+        if (await AlreadyRecordedAsync(command.RequestId, ct))
+        {
+            return new(RecordOutcome.AlreadyRecorded, await CurrentAsync(row.Id, ct));
+        }
+        var state = await db.VillageSubmissions.Where(v => v.CampaignId == row.CampaignId && v.VillageId == row.VillageId)
+            .Select(v => (SubmissionState?)v.State).SingleOrDefaultAsync(ct);
+        if (VillageSubmission.LockReason(state) is { } locked)
+        {
+            return new(RecordOutcome.Locked, await CurrentAsync(row.Id, ct), Message: locked);
+        }
+
+        var record = await db.VerificationRecords.SingleOrDefaultAsync(r => r.TaskRowId == row.Id, ct);
+        var (attachment, attachmentError) = Attachment(command.Attachment, row, actor);
+        // A new picture replaces the one the finding had; an id sent from the phone is never trusted.
+        var finding = command.Finding with { AttachmentId = attachment?.Id ?? record?.AttachmentId };
+        var clock = await db.CountyClockAsync(row.TenantId, time, ct);
+        var context = await ContextAsync(row, campaign, clock, ct);
+        var errors = FindingRules.Validate(FindingRules.Normalize(finding), context).ToList();
+        if (attachmentError is not null)
+        {
+            errors.Add(attachmentError);
+        }
+        if (errors.Count > 0)
+        {
+            return new(RecordOutcome.Refused, record, errors);
+        }
+        if ((record?.Version ?? 0) != command.FromVersion)
+        {
+            return new(RecordOutcome.Stale, record);
+        }
+        if (record is null)
+        {
+            record = new VerificationRecord { TenantId = row.TenantId, TaskRowId = row.Id, CampaignId = row.CampaignId, VillageId = row.VillageId };
+            db.VerificationRecords.Add(record);
+        }
+        var now = clock.UtcNow;
+        if (attachment is not null)
+        {
+            db.FindingAttachments.Add(attachment); // written with the version that refers to it, or not at all
+        }
+        var version = record.Record(finding, context, actor.UserId, now);
+        db.VerificationVersions.Add(version);
+        // The three-way check, saved with the finding or not at all.
+        if (SuspiciousIssue.FromRegister(await OpenRegisterIssueAsync(row.Id, ct), row.Id, row.CampaignId, row.VillageId,
+                RegisterCheck.Contradictions(finding, await RegisteredCardsAsync(row, clock, ct)), actor.UserId, now) is { } issue)
+        {
+            issue.TenantId = row.TenantId;
+            db.SuspiciousIssues.Add(issue);
+        }
+        db.ProcessedRequests.Add(new ProcessedRequest { Id = command.RequestId, TenantId = row.TenantId, UserId = actor.UserId, TaskRowId = row.Id, Version = version.Version, AtUtc = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new(RecordOutcome.Saved, record);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save got there first: the same request (its id is taken) or another finding (version or row taken).
+            db.ChangeTracker.Clear();
+            return new(await AlreadyRecordedAsync(command.RequestId, ct) ? RecordOutcome.AlreadyRecorded : RecordOutcome.Stale, await CurrentAsync(row.Id, ct));
+        }
+    }
+
+    /// <summary>What a finding for the row is checked against: the county's now, the campaign's start, the person's birth date, the banks.</summary>
+    public async Task<FindingContext> ContextAsync(TaskRow row, Campaign campaign, CountyClock clock, CancellationToken ct)
+    {
+        var banks = await db.Banks.OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(ct);
+        var birth = IdNumber.Check(protector.Unprotect(row.IdNumberCipher, Purposes.IdNumber), clock.Today).BirthDate;
+        return new FindingContext(clock.Now, campaign.StartDate, birth, banks);
+    }
+
+    /// <summary>The photo or drawn signature, checked by its bytes and size and encrypted; or why not.</summary>
+    private (FindingAttachment? Attachment, FindingError? Error) Attachment(NewAttachment? upload, TaskRow row, Actor actor)
+    {
+        if (upload is null)
+        {
+            return (null, null);
+        }
+        var field = upload.Kind == AttachmentKind.SheetPhoto ? "Photo" : "DrawnSignature";
+        if (upload.Bytes.Length > FindingAttachment.MaxBytes)
+        {
+            return (null, new(field, $"照片过大({upload.Bytes.Length / 1024} KB,上限 {FindingAttachment.MaxBytes / 1024} KB)。请在本页重新选择照片,页面会自动压缩。"));
+        }
+        if (FindingAttachment.SniffImage(upload.Bytes) is not { } type)
+        {
+            return (null, new(field, upload.Kind == AttachmentKind.SheetPhoto ? "只能上传照片(JPEG 或 PNG 格式)。" : "手写签名无效,请清除后重新签名。"));
+        }
+        return (new FindingAttachment
+        {
+            TenantId = row.TenantId, TaskRowId = row.Id, Kind = upload.Kind, ContentType = type, Size = upload.Bytes.Length,
+            Cipher = protector.Protect(upload.Bytes, Purposes.Attachment), UploadedById = actor.UserId, UploadedAtUtc = time.GetUtcNow().UtcDateTime,
+        }, null);
+    }
+
+    private Task<SuspiciousIssue?> OpenRegisterIssueAsync(long rowId, CancellationToken ct) =>
+        db.SuspiciousIssues.SingleOrDefaultAsync(i => i.TaskRowId == rowId && i.Source == IssueSource.Register && i.ClosedAtUtc == null, ct);
+
+    /// <summary>The register's cards of the row's person (by the ID number's blind index), with their moves on county days.</summary>
+    private async Task<List<RegisteredCard>> RegisteredCardsAsync(TaskRow row, CountyClock county, CancellationToken ct)
+    {
+        var cards = await db.Cards.AsNoTracking().Include(c => c.Events).Where(c => c.IdNumberHash == row.IdNumberHash).ToListAsync(ct);
+        if (cards.Count == 0)
+        {
+            return [];
+        }
+        var banks = await db.Banks.ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        return cards.Select(c => new RegisteredCard(c.CardNumberMasked, banks.GetValueOrDefault(c.BankId, ""), c.State, c.CustodianKind,
+            c.Events.OrderBy(e => e.Sequence).Select(e => (e.ToState, county.DayOf(e.AtUtc))).ToList())).ToList();
+    }
+
+    private Task<bool> AlreadyRecordedAsync(Guid requestId, CancellationToken ct) =>
+        db.ProcessedRequests.AnyAsync(p => p.Id == requestId, ct);
+
+    private Task<VerificationRecord?> CurrentAsync(long rowId, CancellationToken ct) =>
+        db.VerificationRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskRowId == rowId, ct);
+}
