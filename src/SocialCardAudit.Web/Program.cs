@@ -1,3 +1,4 @@
+using SocialCardAudit.UseCases;
 using System.Security.Claims;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -38,7 +39,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDevelopmentKeys: builder.Environment.IsDevelopment()));
 CjkFont.Configure(config["Documents:CjkFont"]);
 builder.Services.AddSingleton<PersonalDataProtector>();
-builder.Services.AddScoped<SocialCardAudit.UseCases.Verification.RecordFinding>();
+builder.Services.AddUseCases();
 builder.Services.AddScoped<SocialCardAudit.Data.Cards.CardImporter>();
 builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();

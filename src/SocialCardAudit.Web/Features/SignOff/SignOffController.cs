@@ -8,6 +8,9 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.UseCases;
+using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.SignOff;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
@@ -32,11 +35,10 @@ public sealed record SignOffPage(Campaign Campaign, OrgUnit Village, VillageSubm
 /// </summary>
 [Authorize(Roles = $"{Roles.CountySupervisor},{Roles.TownOffice},{Roles.VillageClerk}")]
 [Route("campaigns/{id:int}/villages/{villageId:int}")]
-public sealed class SignOffController(AppDbContext db, CountyClock clock, SecurityEvents events) : Controller
+public sealed class SignOffController(AppDbContext db, SecurityEvents events) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private DateTime Now => clock.UtcNow;
 
     [HttpGet("signoff")]
     public async Task<IActionResult> Index(int id, int villageId, CancellationToken ct) => await PageAsync(id, villageId, verify: false, ct);
@@ -46,74 +48,46 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock, Securi
     public async Task<IActionResult> Verify(int id, int villageId, CancellationToken ct) => await PageAsync(id, villageId, verify: true, ct);
 
     [HttpPost("submit")]
-    public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, string? reasonForRest, CancellationToken ct) =>
-        await ActAsync(id, villageId, Roles.VillageClerk, signs: true, password, (submission, digest, open) =>
-            Sync(() => submission.Submit(open, string.IsNullOrWhiteSpace(reasonForRest) ? reasons ?? [] : SharedReason.Fill(reasons, open, reasonForRest), digest, Me, Now)), "已签字提交,等待镇社会事业综合服务中心审核。", ct);
+    public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, string? reasonForRest,
+        [FromServices] SubmitVillage submit, CancellationToken ct) =>
+        await AnswerAsync(id, villageId, await submit.HandleAsync(Actor, new(id, villageId, reasons, reasonForRest, this.DigestAlgorithm()),
+            () => this.RefusalAsync(password), ct));
 
     [HttpPost("approve")]
-    public async Task<IActionResult> Approve(int id, int villageId, string? password, CancellationToken ct) =>
-        await ActAsync(id, villageId, Roles.TownOffice, signs: true, password, (submission, digest, _) =>
-            Sync(() => submission.Approve(digest, Me, Now)), "已审核签字。", ct);
+    public async Task<IActionResult> Approve(int id, int villageId, string? password, [FromServices] ApproveVillage approve, CancellationToken ct) =>
+        await AnswerAsync(id, villageId, await approve.HandleAsync(Actor, new(id, villageId, this.DigestAlgorithm()), () => this.RefusalAsync(password), ct));
 
     [HttpPost("return")]
     public async Task<IActionResult> Return(int id, int villageId, string? reason, Dictionary<long, string>? rows, List<long>? selected, string? selectionReason,
-        CancellationToken ct) =>
-        await ActAsync(id, villageId, Roles.TownOffice, signs: false, null, async (submission, _, _) =>
-        {
-            // The people ticked in the list get the one reason written for the selection, unless they have their own.
-            rows = SharedReason.Fill(rows, selected ?? [], selectionReason);
-            var named = rows.Keys.ToList();
-            var villageRows = await db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId && named.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
-            submission.Return(reason, rows, villageRows.ToHashSet(), Me, Now);
-        }, "已退回,核查员可以修改核查结果。", ct);
+        [FromServices] ReturnVillage returnVillage, CancellationToken ct) =>
+        await AnswerAsync(id, villageId, await returnVillage.HandleAsync(Actor, new(id, villageId, reason, rows, selected, selectionReason), ct));
 
     [HttpPost("reopen")]
-    public async Task<IActionResult> Reopen(int id, int villageId, string? reason, CancellationToken ct) =>
-        await ActAsync(id, villageId, Roles.TownOffice, signs: false, null, (submission, _, _) =>
-            Sync(() => submission.Reopen(reason ?? "", Me, Now)), "已重新打开,核查结果可以修改。", ct);
+    public async Task<IActionResult> Reopen(int id, int villageId, string? reason, [FromServices] ReopenVillage reopen, CancellationToken ct) =>
+        await AnswerAsync(id, villageId, await reopen.HandleAsync(Actor, new(id, villageId, reason), ct));
 
-    private async Task<IActionResult> ActAsync(int id, int villageId, string role, bool signs, string? password,
-        Func<VillageSubmission, string, List<long>, Task> act, string done, CancellationToken ct)
+    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+
+    /// <summary>Back to the village's page with what happened; a signature, return or reopening goes into the security record.</summary>
+    private async Task<IActionResult> AnswerAsync(int id, int villageId, Result result)
     {
-        var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct);
-        if (found is not var (campaign, village))
+        switch (result.Status)
         {
-            return denied!;
-        }
-        var scope = Scope;
-        if (scope.Role != role || (role == Roles.VillageClerk && scope.UnitId != villageId))
-        {
-            return Forbid();
-        }
-        if (signs && await this.RefusalAsync(password) is { } refusal)
-        {
-            TempData["Error"] = refusal;
-            return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
-        }
-        var submission = await SubmissionAsync(campaign, village, ct);
-        var (digest, _, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct, this.DigestAlgorithm());
-        try
-        {
-            await act(submission, digest, open);
-            await db.SaveChangesAsync(ct);
-            await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, $"{village.Name}:{VillageSubmission.DisplayName(submission.State)}");
-            TempData["Message"] = done;
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (DbUpdateException)
-        {
-            TempData["Error"] = "他人刚刚处理了本村的统计表,请查看最新状态。";
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            case Status.Done:
+                var village = await db.OrgUnits.Where(u => u.Id == villageId).Select(u => u.Name).SingleAsync();
+                var state = await db.VillageSubmissions.Where(v => v.CampaignId == id && v.VillageId == villageId).Select(v => v.State).SingleAsync();
+                await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, $"{village}:{VillageSubmission.DisplayName(state)}");
+                TempData["Message"] = result.Message;
+                break;
+            default:
+                TempData["Error"] = result.Message;
+                break;
         }
         return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
-    }
-
-    private static Task Sync(Action act)
-    {
-        act();
-        return Task.CompletedTask;
     }
 
     private async Task<IActionResult> PageAsync(int id, int villageId, bool verify, CancellationToken ct)
@@ -123,7 +97,7 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock, Securi
         {
             return denied!;
         }
-        var submission = await SubmissionAsync(campaign, village, ct);
+        var submission = await VillageSubmissions.LoadAsync(db, campaign, village, ct);
         // Recomputed the way the signed digest was made, whatever the installation signs with now.
         var algorithm = submission.SignedDigest is { } stored ? SignedContent.AlgorithmOf(stored) : this.DigestAlgorithm();
         var (digest, statistics, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct, algorithm);
@@ -181,16 +155,5 @@ public sealed class SignOffController(AppDbContext db, CountyClock clock, Securi
                            select new ChangeLine(r.Id, r.Name, r.IdNumberMasked, "导入新增:" + i.FileName, i.UserId, i.FinishedAtUtc!.Value))
             .Take(1000).ToListAsync(ct);
         return [.. findings.Concat(added).OrderByDescending(c => c.AtUtc).Take(1000)];
-    }
-
-    private async Task<VillageSubmission> SubmissionAsync(Campaign campaign, OrgUnit village, CancellationToken ct)
-    {
-        var submission = await db.VillageSubmissions.Include(v => v.Steps).ThenInclude(s => s.Rows).SingleOrDefaultAsync(v => v.CampaignId == campaign.Id && v.VillageId == village.Id, ct);
-        if (submission is null)
-        {
-            submission = new VillageSubmission { TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id };
-            db.VillageSubmissions.Add(submission);
-        }
-        return submission;
     }
 }

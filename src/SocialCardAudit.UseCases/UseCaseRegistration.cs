@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialCardAudit.UseCases;
+
+public static class UseCaseRegistration
+{
+    /// <summary>Every use case, for the web app, the command line and background work alike.</summary>
+    public static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<Verification.RecordFinding>();
+        services.AddScoped<SignOff.SubmitVillage>();
+        services.AddScoped<SignOff.ApproveVillage>();
+        services.AddScoped<SignOff.ReturnVillage>();
+        services.AddScoped<SignOff.ReopenVillage>();
+        return services;
+    }
+}
