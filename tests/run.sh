@@ -23,6 +23,8 @@ results="$(mktemp -d)"
 set +e
 dotnet test SocialCardAudit.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
+# The house style (.editorconfig): `dotnet format SocialCardAudit.sln` fixes what this finds.
+dotnet format SocialCardAudit.sln --verify-no-changes || { echo "Formatting differs from .editorconfig: run dotnet format SocialCardAudit.sln" >&2; status=1; }
 set -e
 
 count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ s += $1 } END { print s + 0 }'; }

@@ -1,12 +1,12 @@
-using SocialCardAudit.Domain.Organization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using SocialCardAudit.Data.Identity;
-using SocialCardAudit.Domain;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
+using SocialCardAudit.Data.Identity;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Organization;
 
 // Administrative verbs for scripts, operators and benchmarks. They share the web app's services.
 const string Usage = """

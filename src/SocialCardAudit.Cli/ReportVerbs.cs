@@ -1,8 +1,8 @@
-using SocialCardAudit.Domain.Organization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 
 namespace SocialCardAudit.Cli;

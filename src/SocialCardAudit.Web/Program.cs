@@ -1,6 +1,5 @@
-using SocialCardAudit.UseCases;
-using System.Security.Claims;
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
@@ -12,13 +11,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Data.Demo;
+using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Data.Security;
+using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

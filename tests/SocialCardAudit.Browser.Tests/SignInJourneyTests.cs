@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SocialCardAudit.Data;
-using SocialCardAudit.Data.Security;
 using Microsoft.Playwright;
+using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
+using SocialCardAudit.Data.Security;
 using SocialCardAudit.Testing;
 
 namespace SocialCardAudit.Browser.Tests;

@@ -1,5 +1,5 @@
-using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Organization;
 
 namespace SocialCardAudit.Domain.Tests;
 

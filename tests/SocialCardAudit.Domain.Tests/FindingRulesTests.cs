@@ -14,8 +14,12 @@ public sealed class FindingRulesTests
 
     private static readonly Finding Deceased = InUse with
     {
-        Outcome = Outcome.NotReceivedDeceased, DeathDate = new DateOnly(2020, 12, 1), CardWhereabouts = "由其子李四保管",
-        Signature = SignatureKind.Proxy, ProxyName = "李四", ProxyRelation = "儿子",
+        Outcome = Outcome.NotReceivedDeceased,
+        DeathDate = new DateOnly(2020, 12, 1),
+        CardWhereabouts = "由其子李四保管",
+        Signature = SignatureKind.Proxy,
+        ProxyName = "李四",
+        ProxyRelation = "儿子",
     };
 
     private static IReadOnlyList<string> Fields(Finding f) => FindingRules.Validate(f, Context).Select(e => e.Field).ToList();
@@ -120,7 +124,12 @@ public sealed class FindingRulesTests
     {
         var n = FindingRules.Normalize(InUse with
         {
-            DeathDate = new DateOnly(2020, 1, 1), CardWhereabouts = "x", HandedInBank = "农业银行", ProxyName = "李四", ProxyRelation = "儿子", Note = "  ",
+            DeathDate = new DateOnly(2020, 1, 1),
+            CardWhereabouts = "x",
+            HandedInBank = "农业银行",
+            ProxyName = "李四",
+            ProxyRelation = "儿子",
+            Note = "  ",
         });
         Assert.Null(n.DeathDate);
         Assert.Null(n.CardWhereabouts);

@@ -1,5 +1,5 @@
-using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Verification;
 
 namespace SocialCardAudit.Domain.Tests;

@@ -1,9 +1,9 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
-using Testcontainers.MsSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
+using Testcontainers.MsSql;
 
 namespace SocialCardAudit.SqlServer.Tests;
 

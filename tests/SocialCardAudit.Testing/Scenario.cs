@@ -9,8 +9,8 @@ using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
-using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 
@@ -164,7 +164,11 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         await db.SaveChangesAsync();
         return t with
         {
-            CardId = card.Id, HandoverId = handover.Id, AuthorisationId = authorisation.Id, LostReportId = report.Id, CardImportId = import.Id,
+            CardId = card.Id,
+            HandoverId = handover.Id,
+            AuthorisationId = authorisation.Id,
+            LostReportId = report.Id,
+            CardImportId = import.Id,
         };
     }
 

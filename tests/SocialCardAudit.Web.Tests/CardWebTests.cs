@@ -1,4 +1,3 @@
-using SocialCardAudit.Domain.Organization;
 using System.Net;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Testing;
 using UglyToad.PdfPig;
 

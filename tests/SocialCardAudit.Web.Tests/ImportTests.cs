@@ -3,12 +3,12 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using SocialCardAudit.Web;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.Web;
 
 namespace SocialCardAudit.Web.Tests;
 

@@ -171,13 +171,13 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         }
         var stateText = row.Get(TaskColumn.CardState);
         if (stateText switch
-            {
-                "" or "库存" or "库存卡" or "在库" or "未发放" => CardState.InStock,
-                "已发放" or "发放" or "已领取" => CardState.Issued,
-                "已激活" or "激活" => CardState.Activated,
-                "睡眠卡" or "睡眠" or "未激活" => CardState.Dormant,
-                _ => (CardState?)null,
-            } is { } s)
+        {
+            "" or "库存" or "库存卡" or "在库" or "未发放" => CardState.InStock,
+            "已发放" or "发放" or "已领取" => CardState.Issued,
+            "已激活" or "激活" => CardState.Activated,
+            "睡眠卡" or "睡眠" or "未激活" => CardState.Dormant,
+            _ => (CardState?)null,
+        } is { } s)
         {
             state = s;
         }

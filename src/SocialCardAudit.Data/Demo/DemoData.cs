@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SocialCardAudit.Data.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
-using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.Data.Demo;
 

@@ -1,6 +1,6 @@
-using SocialCardAudit.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.Verification;
 

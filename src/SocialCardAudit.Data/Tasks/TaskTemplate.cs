@@ -1,5 +1,5 @@
-using SocialCardAudit.Data.Documents;
 using ClosedXML.Excel;
+using SocialCardAudit.Data.Documents;
 
 namespace SocialCardAudit.Data.Tasks;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Web.Infrastructure;

@@ -1,4 +1,3 @@
-using SocialCardAudit.Data.Tasks;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Security;
+using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;

@@ -6,13 +6,13 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain.Campaigns;
-using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
-using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Assignment;
 

@@ -7,8 +7,8 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
-using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Campaigns;
 

@@ -1,6 +1,6 @@
-using SocialCardAudit.Domain.Organization;
 using ClosedXML.Excel;
 using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Domain.Organization;
 using static SocialCardAudit.Data.Documents.Sheets;
 
 namespace SocialCardAudit.Web.Features.Cards;

@@ -9,8 +9,8 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
-using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Cards;
 

@@ -6,8 +6,8 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
-using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Cards;
 

@@ -6,8 +6,8 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Verification;
-using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.FraudCases;
 

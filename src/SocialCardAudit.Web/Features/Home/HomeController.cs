@@ -2,11 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Data;
+using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.Web.Features.Org;
 using SocialCardAudit.Web.Infrastructure;
-using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Home;
 

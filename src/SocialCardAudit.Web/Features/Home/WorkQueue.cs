@@ -5,8 +5,8 @@ using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
-using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.Web.Features.Campaigns;
 
 namespace SocialCardAudit.Web.Features.Home;
 

@@ -7,11 +7,11 @@ using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
-using SocialCardAudit.Domain.Organization;
-using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Import;
 

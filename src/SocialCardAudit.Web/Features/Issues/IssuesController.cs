@@ -7,8 +7,8 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
-using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Issues;
 

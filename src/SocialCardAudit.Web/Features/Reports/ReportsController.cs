@@ -8,9 +8,9 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
+using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
-using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Reports;
 

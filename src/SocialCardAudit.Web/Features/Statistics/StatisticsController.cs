@@ -9,9 +9,9 @@ using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
-using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.Web.Features.Statistics;
 

@@ -1,6 +1,6 @@
-using SocialCardAudit.Domain.Organization;
 using ClosedXML.Excel;
 using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Verification;
 using static SocialCardAudit.Data.Documents.Sheets;

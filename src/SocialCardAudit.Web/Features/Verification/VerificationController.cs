@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.UseCases.Verification;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
-using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
-using SocialCardAudit.Web.Infrastructure;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Verification;
+using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Verification;
 
