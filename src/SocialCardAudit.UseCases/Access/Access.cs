@@ -135,6 +135,16 @@ public static class Access
 
     // ---- 疑点 ------------------------------------------------------------------------------------------------
 
+    /// <summary>Those who see an open 疑点's row answer it, except the county, which supervises.</summary>
+    public static bool CanCommentOnIssue(UserScope scope, string userId, SuspiciousIssue issue, TaskRow row, OrgUnit village) =>
+        issue.IsOpen && scope.Role != Roles.CountySupervisor && CanViewRow(scope, userId, row, village);
+
+    /// <summary>The town office closes its villages' open 疑点, and manages the fraud cases opened from them.</summary>
+    public static bool CanCloseIssue(UserScope scope, SuspiciousIssue issue, OrgUnit village) =>
+        issue.IsOpen && CanManageFraudCases(scope, village);
+
+    public static bool CanManageFraudCases(UserScope scope, OrgUnit village) => scope.Role == Roles.TownOffice && Covers(scope, village);
+
     /// <summary>The county sees all, a town its villages', a clerk their village's, a verifier those on their rows.</summary>
     public static IQueryable<SuspiciousIssue> Issues(AppDbContext db, UserScope scope, string userId) => scope.Role switch
     {

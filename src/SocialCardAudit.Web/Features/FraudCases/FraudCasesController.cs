@@ -6,7 +6,9 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Issues;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.FraudCases;
@@ -97,35 +99,31 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
     }
 
     [HttpPost("fraud-cases/{id:long}/recoveries")]
-    public async Task<IActionResult> Recover(long id, decimal? amount, DateOnly? recoveredOn, CancellationToken ct) =>
-        await ActAsync(id, c => c.AddRecovery(amount ?? 0, recoveredOn ?? DateOnly.MinValue, Me, clock), "已记录追回金额。", ct);
+    public async Task<IActionResult> Recover(long id, decimal? amount, DateOnly? recoveredOn, [FromServices] RecordRecovery recover, CancellationToken ct) =>
+        await AnswerAsync(id, await recover.HandleAsync(Actor, id, amount, recoveredOn, ct), ct);
 
     [HttpPost("fraud-cases/{id:long}/refer")]
-    public async Task<IActionResult> Refer(long id, DateOnly? referredOn, CancellationToken ct) =>
-        await ActAsync(id, c => c.Refer(referredOn ?? DateOnly.MinValue, clock), "案件已移交。", ct);
+    public async Task<IActionResult> Refer(long id, DateOnly? referredOn, [FromServices] ReferFraudCase refer, CancellationToken ct) =>
+        await AnswerAsync(id, await refer.HandleAsync(Actor, id, referredOn, ct), ct);
 
-    private async Task<IActionResult> ActAsync(long id, Action<FraudCase> act, string done, CancellationToken ct)
+    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+
+    /// <summary>Done: back to the case with the message; refused: the case again with the reason.</summary>
+    private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)
     {
-        var (page, denied) = await CaseAsync(id, ct);
-        if (page is null)
+        switch (result.Status)
         {
-            return denied!;
-        }
-        if (!page.CanManage)
-        {
-            return Forbid();
-        }
-        try
-        {
-            act(page.Case);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = done;
-            return Redirect($"/fraud-cases/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return View("Details", page);
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            case Status.Done:
+                TempData["Message"] = result.Message;
+                return Redirect($"/fraud-cases/{id}");
+            default:
+                var (page, denied) = await CaseAsync(id, ct);
+                ModelState.AddModelError("", result.Message ?? "");
+                return page is null ? denied! : View("Details", page);
         }
     }
 
@@ -144,7 +142,7 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
         }
         var name = await db.TaskRows.Where(r => r.Id == fraud.TaskRowId).Select(r => r.Name).SingleAsync(ct);
         var reason = await db.SuspiciousIssues.Where(i => i.Id == fraud.IssueId).Select(i => i.Reason).SingleAsync(ct);
-        return (new CasePage(fraud, name, village.Name, reason, scope.Role == Roles.TownOffice), null);
+        return (new CasePage(fraud, name, village.Name, reason, Access.CanManageFraudCases(scope, village)), null);
     }
 
     /// <summary>An issue of the town office's villages; another county's is not found.</summary>

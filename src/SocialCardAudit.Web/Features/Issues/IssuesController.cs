@@ -7,7 +7,9 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Issues;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Issues;
@@ -86,48 +88,31 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     }
 
     [HttpPost("issues/{id:long}/comments")]
-    public async Task<IActionResult> Comment(long id, string? text, CancellationToken ct)
-    {
-        var (page, denied) = await PageAsync(id, ct);
-        if (page is null)
-        {
-            return denied!;
-        }
-        if (!page.CanComment)
-        {
-            return Forbid();
-        }
-        return await ActAsync(page, () => page.Issue.Comment(text ?? "", Me, Now), "已添加意见。", ct);
-    }
+    public async Task<IActionResult> Comment(long id, string? text, [FromServices] CommentOnIssue comment, CancellationToken ct) =>
+        await AnswerAsync(id, await comment.HandleAsync(Actor, id, text, ct), ct);
 
     [HttpPost("issues/{id:long}/close")]
-    public async Task<IActionResult> Close(long id, string? resolution, CancellationToken ct)
-    {
-        var (page, denied) = await PageAsync(id, ct);
-        if (page is null)
-        {
-            return denied!;
-        }
-        if (!page.CanClose)
-        {
-            return Forbid();
-        }
-        return await ActAsync(page, () => page.Issue.Close(resolution ?? "", Me, Now), "疑点已处理完毕。", ct);
-    }
+    public async Task<IActionResult> Close(long id, string? resolution, [FromServices] CloseIssue close, CancellationToken ct) =>
+        await AnswerAsync(id, await close.HandleAsync(Actor, id, resolution, ct), ct);
 
-    private async Task<IActionResult> ActAsync(IssuePage page, Action act, string done, CancellationToken ct)
+    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+
+    /// <summary>Done: back to the issue with the message; refused: the issue again with the reason.</summary>
+    private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)
     {
-        try
+        switch (result.Status)
         {
-            act();
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = done;
-            return Redirect($"/issues/{page.Issue.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return View("Details", page);
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            case Status.Done:
+                TempData["Message"] = result.Message;
+                return Redirect($"/issues/{id}");
+            default:
+                var (page, denied) = await PageAsync(id, ct);
+                ModelState.AddModelError("", result.Message ?? "");
+                return page is null ? denied! : View("Details", page);
         }
     }
 
@@ -148,8 +133,8 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
         }
         var ids = issue.Comments.Select(c => c.ById).Append(issue.RaisedById).Append(issue.ClosedById ?? "").Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        var canComment = issue.IsOpen && scope.Role != Roles.CountySupervisor;
-        var canClose = issue.IsOpen && scope.Role == Roles.TownOffice;
+        var canComment = Access.CanCommentOnIssue(scope, Me, issue, row, village);
+        var canClose = Access.CanCloseIssue(scope, issue, village);
         var fraudCase = await db.FraudCases.Where(c => c.IssueId == id).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
         return (new IssuePage(issue, row, village, names, canComment, canClose, fraudCase), null);
     }
