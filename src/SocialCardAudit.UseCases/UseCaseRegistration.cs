@@ -16,6 +16,11 @@ public static class UseCaseRegistration
         services.AddScoped<Issues.CloseIssue>();
         services.AddScoped<Issues.RecordRecovery>();
         services.AddScoped<Issues.ReferFraudCase>();
+        services.AddScoped<Cards.MoveCard>();
+        services.AddScoped<Cards.RecordSecondIssue>();
+        services.AddScoped<Cards.ReportLostCard>();
+        services.AddScoped<Cards.RequestCustody>();
+        services.AddScoped<Cards.DecideCustody>();
         return services;
     }
 }

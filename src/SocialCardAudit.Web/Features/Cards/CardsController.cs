@@ -6,7 +6,9 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Cards;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Cards;
@@ -17,24 +19,9 @@ public sealed record CardList(IReadOnlyList<CardLine> Cards, IReadOnlyList<OrgUn
     IReadOnlyDictionary<CardState, int> Counts, int Page, int Total, bool IsTown, bool CanImport, bool Deceased, int DeceasedCount);
 
 /// <summary>What a person-facing move posts: the target state and the hand-over fields the plans ask for.</summary>
-public sealed class MoveForm
-{
-    public CardState? To { get; set; }
-    public Recipient? Recipient { get; set; }
-    public string? RecipientName { get; set; }
-    public string? ProxyRelation { get; set; }
-    public CardMethod? Method { get; set; }
-    public string? Responsible { get; set; }
-    public string? Place { get; set; }
-    public string? Note { get; set; }
-
-    /// <summary>Where a returned, found or restocked card now lies: "village", "town" or "bank".</summary>
-    public string? ToPlace { get; set; }
-}
-
 public sealed record CardPage(Card Card, OrgUnit Village, int TownId, CardPlaces Places, IReadOnlyDictionary<string, string> Names,
     IReadOnlyList<CustodyAuthorisation> Authorisations, IReadOnlyList<SecondIssueAttempt> Attempts, LostCardReport? Lost,
-    bool CanManage, bool IsTown, bool IsClerk, string? Error = null, string? Form = null, MoveForm? Posted = null)
+    bool CanManage, bool IsTown, bool IsClerk, string? Error = null, string? Form = null, MoveDetails? Posted = null)
 {
     /// <summary>Set when a door-to-door finding says the holder has died: the page proposes cancelling the card.</summary>
     public string? Deceased { get; init; }
@@ -98,57 +85,75 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
     }
 
     [HttpPost("cards/{id:long}/move")]
-    public Task<IActionResult> Move(long id, MoveForm form, CancellationToken ct) =>
-        ActAsync(id, "move", form, async (card, village) =>
-        {
-            var to = form.To ?? throw new DomainException("请选择要办理的事项。");
-            card.Move(to, How(card, village, form), await AuthorisationsAsync(card, ct), clock);
-            return $"已办理:{CardLifecycle.DisplayName(to)}。";
-        }, ct);
+    public async Task<IActionResult> Move(long id, MoveDetails form, [FromServices] MoveCard move, CancellationToken ct) =>
+        await AnswerAsync(id, "move", form, await move.HandleAsync(Actor, id, form, ct), ct);
 
     [HttpPost("cards/{id:long}/second-issue")]
-    public Task<IActionResult> SecondIssue(long id, MoveForm form, bool succeeded, string? failureReason, DateOnly? attemptedOn, CancellationToken ct) =>
-        ActAsync(id, "second-issue", form, async (card, village) =>
-        {
-            form.ToPlace ??= "town"; // a failed attempt recalls the card to the town centre unless another place is named
-            db.SecondIssueAttempts.Add(Domain.Cards.SecondIssueAttempt.Record(card, attemptedOn ?? clock.Today, succeeded, failureReason,
-                How(card, village, form), await AuthorisationsAsync(card, ct), clock));
-            return succeeded ? "已记录二次发放:发放成功。" : "已记录二次发放未成功,并登记回收。";
-        }, ct);
+    public async Task<IActionResult> SecondIssue(long id, MoveDetails form, bool succeeded, string? failureReason, DateOnly? attemptedOn,
+        [FromServices] RecordSecondIssue record, CancellationToken ct) =>
+        await AnswerAsync(id, "second-issue", form, await record.HandleAsync(Actor, id, form, succeeded, failureReason, attemptedOn, ct), ct);
 
     /// <summary>The clerk registers a lost card and signs the entry with the password; the town sees it in the lost-card list.</summary>
     [HttpPost("cards/{id:long}/lost")]
-    public Task<IActionResult> Lost(long id, DateOnly? noticedOn, string? circumstances, string? password, CancellationToken ct) =>
-        ActAsync(id, "lost", null, async (card, _) =>
-        {
-            if (noticedOn is null || string.IsNullOrWhiteSpace(circumstances))
-            {
-                throw new DomainException("请填写发现遗失的日期和遗失经过。"); // before the password, so an incomplete form costs no attempt
-            }
-            if (await this.RefusalAsync(password) is { } refusal)
-            {
-                throw new DomainException(refusal);
-            }
-            var places = await CardPlaces.LoadAsync(db, ct);
-            db.LostCardReports.Add(LostCardReport.File(card, places.Of(card.Custody), noticedOn, circumstances, Me, AppClaims.NameOf(User), clock));
-            return "已登记遗失卡并签字,已报镇社会事业综合服务中心。";
-        }, ct, Roles.VillageClerk);
+    public async Task<IActionResult> Lost(long id, DateOnly? noticedOn, string? circumstances, string? password, [FromServices] ReportLostCard report,
+        CancellationToken ct) =>
+        await AnswerAsync(id, "lost", null, await report.HandleAsync(Actor, id, noticedOn, circumstances,
+            async card => (await CardPlaces.LoadAsync(db, ct)).Of(card.Custody), () => this.RefusalAsync(password), ct), ct);
 
     [HttpPost("cards/{id:long}/authorisations")]
-    public Task<IActionResult> RequestAuthorisation(long id, SpecialGroup? group, string? custodian, string? reason, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-        ActAsync(id, "authorisation", null, (card, _) =>
-        {
-            db.CustodyAuthorisations.Add(CustodyAuthorisation.Request(card.TenantId, card.Id, group, custodian, reason, from, to, Me, Now));
-            return Task.FromResult("已提交代管申请,待镇审批。");
-        }, ct, Roles.VillageClerk);
+    public async Task<IActionResult> RequestAuthorisation(long id, SpecialGroup? group, string? custodian, string? reason, DateOnly? from, DateOnly? to,
+        [FromServices] RequestCustody request, CancellationToken ct) =>
+        await AnswerAsync(id, "authorisation", null, await request.HandleAsync(Actor, id, group, custodian, reason, from, to, ct), ct);
 
     [HttpPost("authorisations/{id:long}/approve")]
-    public Task<IActionResult> Approve(long id, CancellationToken ct) =>
-        DecideAsync(id, a => a.Approve(Me, Now), "已批准代管申请。", ct);
+    public async Task<IActionResult> Approve(long id, [FromServices] DecideCustody decide, CancellationToken ct) =>
+        DecisionAnswer(await decide.HandleAsync(Actor, id, approve: true, null, ct));
 
     [HttpPost("authorisations/{id:long}/refuse")]
-    public Task<IActionResult> Refuse(long id, string? reason, CancellationToken ct) =>
-        DecideAsync(id, a => a.Refuse(Me, reason, Now), "已不予批准。", ct);
+    public async Task<IActionResult> Refuse(long id, string? reason, [FromServices] DecideCustody decide, CancellationToken ct) =>
+        DecisionAnswer(await decide.HandleAsync(Actor, id, approve: false, reason, ct));
+
+    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+
+    /// <summary>Done: back to the card with the message; refused: the card again with the reason and what was typed; a conflict: back with why.</summary>
+    private async Task<IActionResult> AnswerAsync(long id, string formName, MoveDetails? form, Result result, CancellationToken ct)
+    {
+        switch (result.Status)
+        {
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            case Status.Refused:
+                var (card, village, denied) = await FindAsync(id, ct);
+                if (card is null)
+                {
+                    return denied!;
+                }
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return await PageAsync(card, village!, result.Message, formName, form, ct);
+            case Status.Done:
+                TempData["Message"] = result.Message;
+                break;
+            default:
+                TempData["Error"] = result.Message;
+                break;
+        }
+        return Redirect($"/cards/{id}");
+    }
+
+    private IActionResult DecisionAnswer((Result Result, long? CardId) answer) => answer.Result.Status switch
+    {
+        Status.NotFound => NotFound(),
+        Status.Denied => Forbid(),
+        _ => RedirectWith(answer.Result, $"/cards/{answer.CardId}"),
+    };
+
+    private RedirectResult RedirectWith(Result result, string to)
+    {
+        TempData[result.Status == Status.Done ? "Message" : "Error"] = result.Message;
+        return Redirect(to);
+    }
 
     /// <summary>
     /// The town marks as dormant (睡眠卡) every card of its villages left unactivated for the configured period
@@ -184,91 +189,6 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         db.TaskRows.Where(r => db.VerificationRecords.Any(v => v.TaskRowId == r.Id
             && (v.Outcome == Domain.Verification.Outcome.ReceivedDeceased || v.Outcome == Domain.Verification.Outcome.NotReceivedDeceased)));
 
-    private CardMove How(Card card, OrgUnit village, MoveForm form)
-    {
-        Custody? place = form.ToPlace switch
-        {
-            "village" => Custody.AtVillage(village.Id),
-            "town" => Custody.AtTown(village.ParentId!.Value),
-            "bank" => Custody.AtBank(card.BankId),
-            _ => null,
-        };
-        return new CardMove(Me, form.Responsible ?? AppClaims.NameOf(User), form.Method ?? CardMethod.InPerson, form.Place, form.Note)
-        {
-            Recipient = form.Recipient, RecipientName = form.RecipientName, ProxyRelation = form.ProxyRelation, To = place,
-        };
-    }
-
-    private async Task<List<CustodyAuthorisation>> AuthorisationsAsync(Card card, CancellationToken ct) =>
-        await db.CustodyAuthorisations.Where(a => a.CardId == card.Id).ToListAsync(ct);
-
-    /// <summary>
-    /// One act on one card by someone who may manage it (and has <paramref name="role"/>, when one is named): a
-    /// refusal re-shows the card with the reason and what was typed; two people acting on the same card at once
-    /// cannot both succeed (the version is checked).
-    /// </summary>
-    private async Task<IActionResult> ActAsync(long id, string formName, MoveForm? form, Func<Card, OrgUnit, Task<string>> act, CancellationToken ct,
-        string? role = null)
-    {
-        var (card, village, denied) = await FindAsync(id, ct);
-        if (card is null)
-        {
-            return denied!;
-        }
-        if (!Access.CanManageCards(Scope, village!) || (role is not null && Scope.Role != role))
-        {
-            return Forbid();
-        }
-        try
-        {
-            var done = await act(card, village!);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = done;
-            return Redirect($"/cards/{id}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = (await FindAsync(id, ct)).Card!;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await PageAsync(fresh, village!, e.Message, formName, form, ct);
-        }
-        catch (DbUpdateException)
-        {
-            TempData["Error"] = "他人刚刚办理了这张卡,未保存。请查看最新状态后再办理。";
-            return Redirect($"/cards/{id}");
-        }
-    }
-
-    private async Task<IActionResult> DecideAsync(long id, Action<CustodyAuthorisation> decide, string done, CancellationToken ct)
-    {
-        var authorisation = await db.CustodyAuthorisations.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (authorisation is null)
-        {
-            return NotFound();
-        }
-        var (card, village, denied) = await FindAsync(authorisation.CardId, ct);
-        if (card is null)
-        {
-            return denied!;
-        }
-        if (Scope.Role != Roles.TownOffice || !Access.Covers(Scope, village!))
-        {
-            return Forbid();
-        }
-        try
-        {
-            decide(authorisation);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = done;
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        return Redirect($"/cards/{card.Id}");
-    }
-
     /// <summary>The card with its events when the user's scope covers its village; 404 outside the county, 403 outside the scope.</summary>
     private async Task<(Card? Card, OrgUnit? Village, IActionResult? Denied)> FindAsync(long id, CancellationToken ct)
     {
@@ -282,7 +202,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         return Access.Covers(scope, village) ? (card, village, null) : (null, null, Forbid());
     }
 
-    private async Task<IActionResult> PageAsync(Card card, OrgUnit village, string? error, string? form, MoveForm? posted, CancellationToken ct)
+    private async Task<IActionResult> PageAsync(Card card, OrgUnit village, string? error, string? form, MoveDetails? posted, CancellationToken ct)
     {
         var authorisations = await db.CustodyAuthorisations.Where(a => a.CardId == card.Id).OrderByDescending(a => a.Id).ToListAsync(ct);
         var attempts = await db.SecondIssueAttempts.Where(a => a.CardId == card.Id).OrderBy(a => a.Id).ToListAsync(ct);

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCardAudit.Data;
+using SocialCardAudit.Data.Demo;
+using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.People;
+using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Cards;
+
+namespace SocialCardAudit.UseCases.Tests;
+
+/// <summary>A card's life by the village and the town, called as the card page calls it, on a real database file.</summary>
+public sealed class CardTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
+{
+    private static int _person = 800_000;
+
+    /// <summary>A new card of a made-up person, in stock at demo.clerk1's village.</summary>
+    private async Task<(long Card, Actor Clerk)> StockCardAsync()
+    {
+        var clerk = await demo.ActorAsync("demo.clerk1");
+        var protector = demo.Services.GetRequiredService<PersonalDataProtector>();
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        var person = Interlocked.Increment(ref _person);
+        var (id, number) = (SyntheticTaskList.IdNumberFor(person), SyntheticTaskList.CardFor(person));
+        var card = Card.Register(new Card
+        {
+            TenantId = clerk.Scope.TenantId, HolderName = "张三", VillageId = clerk.Scope.UnitId, BankId = await db.Banks.Select(b => b.Id).FirstAsync(),
+            IdNumberCipher = protector.Protect(id, Purposes.IdNumber), IdNumberHash = protector.Hash(id, Purposes.IdNumber), IdNumberMasked = Mask.IdNumber(id),
+            CardNumberCipher = protector.Protect(number, Purposes.BankCard), CardNumberHash = protector.Hash(number, Purposes.BankCard), CardNumberMasked = Mask.BankCard(number),
+        }, CardState.InStock, Custody.AtVillage(clerk.Scope.UnitId), "test", "测试", DateTime.UtcNow);
+        db.Cards.Add(card);
+        await db.SaveChangesAsync();
+        return (card.Id, clerk);
+    }
+
+    private static Task<string?> Signed() => Task.FromResult<string?>(null);
+
+    [Fact]
+    public async Task The_village_issues_a_card_and_nobody_outside_may_and_the_domain_refuses_with_its_reason()
+    {
+        var (card, clerk) = await StockCardAsync();
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        var issue = new MoveDetails { To = CardState.Issued, Recipient = Recipient.Holder, Method = CardMethod.InPerson };
+        Assert.Equal(Result.Denied, await new MoveCard(db, TimeProvider.System).HandleAsync(await demo.ActorAsync("demo.clerk2"), card, issue, default));
+        Assert.Equal(Result.Denied, await new MoveCard(db, TimeProvider.System).HandleAsync(await demo.ActorAsync("demo.county"), card, issue, default));
+        Assert.Equal(Result.NotFound, await new MoveCard(db, TimeProvider.System).HandleAsync(clerk, long.MaxValue, issue, default));
+        Assert.Equal(Status.Done, (await new MoveCard(db, TimeProvider.System).HandleAsync(clerk, card, issue, default)).Status);
+
+        var byPhone = new MoveDetails { To = CardState.Activated, Method = CardMethod.InPerson };
+        var refused = await new MoveCard(db, TimeProvider.System).HandleAsync(clerk, card, byPhone, default);
+        Assert.Equal(Result.Refused("金融功能须持卡人本人到银行网点面签激活,严禁非面签方式激活。"), refused);
+
+        await using var check = demo.Db(clerk.Scope.TenantId);
+        var stored = await check.Cards.Include(c => c.Events).SingleAsync(c => c.Id == card);
+        Assert.Equal(CardState.Issued, stored.State);
+        Assert.Equal(2, stored.Events.Count);
+    }
+
+    [Fact]
+    public async Task Only_the_clerk_reports_a_lost_card_and_only_with_the_facts_and_the_signature()
+    {
+        var (card, clerk) = await StockCardAsync();
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        Task<string> Where(Card c) => Task.FromResult("村委会");
+        var today = Domain.Organization.CountyClock.BeijingTime.Today;
+        Assert.Equal(Result.Denied, await new ReportLostCard(db, TimeProvider.System).HandleAsync(await demo.ActorAsync("demo.town"), card, today, "清点时缺少", Where, Signed, default));
+        Assert.Equal(Result.Refused("请填写发现遗失的日期和遗失经过。"), await new ReportLostCard(db, TimeProvider.System).HandleAsync(clerk, card, today, " ", Where, Signed, default));
+        Assert.Equal(Result.Refused("密码不正确,未签字。"),
+            await new ReportLostCard(db, TimeProvider.System).HandleAsync(clerk, card, today, "清点时缺少", Where, () => Task.FromResult<string?>("密码不正确,未签字。"), default));
+        Assert.Equal(Status.Done, (await new ReportLostCard(db, TimeProvider.System).HandleAsync(clerk, card, today, "清点时缺少", Where, Signed, default)).Status);
+        await using var check = demo.Db(clerk.Scope.TenantId);
+        Assert.Equal("村委会", (await check.LostCardReports.SingleAsync(r => r.CardId == card)).LastCustodian);
+    }
+
+    [Fact]
+    public async Task The_clerk_asks_for_custody_and_the_town_decides_it()
+    {
+        var (card, clerk) = await StockCardAsync();
+        var town = await demo.ActorAsync("demo.town");
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        var today = Domain.Organization.CountyClock.BeijingTime.Today;
+        Assert.Equal(Result.Denied, await new RequestCustody(db, TimeProvider.System).HandleAsync(town, card, SpecialGroup.Disabled, "李四", "行动不便", today, today.AddMonths(6), default));
+        Assert.Equal(Status.Done, (await new RequestCustody(db, TimeProvider.System).HandleAsync(clerk, card, SpecialGroup.Disabled, "李四", "行动不便", today, today.AddMonths(6), default)).Status);
+        var request = await db.CustodyAuthorisations.Where(a => a.CardId == card).Select(a => a.Id).SingleAsync();
+
+        Assert.Equal(Result.Denied, (await new DecideCustody(db, TimeProvider.System).HandleAsync(clerk, request, approve: true, null, default)).Result);
+        Assert.Equal(Result.NotFound, (await new DecideCustody(db, TimeProvider.System).HandleAsync(town, long.MaxValue, approve: true, null, default)).Result);
+        var (approved, cardId) = await new DecideCustody(db, TimeProvider.System).HandleAsync(town, request, approve: true, null, default);
+        Assert.Equal(Status.Done, approved.Status);
+        Assert.Equal(card, cardId);
+        await using var check = demo.Db(clerk.Scope.TenantId);
+        Assert.Equal(AuthorisationState.Approved, (await check.CustodyAuthorisations.SingleAsync(a => a.Id == request)).State);
+    }
+}
