@@ -21,6 +21,8 @@ public static class UseCaseRegistration
         services.AddScoped<Cards.ReportLostCard>();
         services.AddScoped<Cards.RequestCustody>();
         services.AddScoped<Cards.DecideCustody>();
+        services.AddScoped<Cards.ReceiveHandover>();
+        services.AddScoped<Cards.ResolveHandoverCard>();
         return services;
     }
 }

@@ -92,4 +92,35 @@ public sealed class CardTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         await using var check = demo.Db(clerk.Scope.TenantId);
         Assert.Equal(AuthorisationState.Approved, (await check.CustodyAuthorisations.SingleAsync(a => a.Id == request)).State);
     }
+
+    [Fact]
+    public async Task The_town_counts_a_village_s_hand_over_and_settles_the_card_that_did_not_arrive()
+    {
+        var (first, clerk) = await StockCardAsync();
+        var (second, _) = await StockCardAsync();
+        var town = await demo.ActorAsync("demo.town");
+        long handoverId;
+        await using (var db = demo.Db(clerk.Scope.TenantId))
+        {
+            var cards = await db.Cards.Include(c => c.Events).Where(c => c.Id == first || c.Id == second).ToListAsync();
+            var village = await db.OrgUnits.SingleAsync(u => u.Id == clerk.Scope.UnitId);
+            var handover = CardHandover.Create(clerk.Scope.TenantId, Custody.AtVillage(village.Id), Custody.AtTown(village.ParentId!.Value), cards, clerk.UserId, "王五", null, DateTime.UtcNow);
+            db.CardHandovers.Add(handover);
+            await db.SaveChangesAsync();
+            handover.Dispatch(cards);
+            await db.SaveChangesAsync();
+            handoverId = handover.Id;
+        }
+        await using var work = demo.Db(clerk.Scope.TenantId);
+        Assert.Equal(Result.Denied, await new ReceiveHandover(work, TimeProvider.System).HandleAsync(clerk, handoverId, "王五", 2, [first, second], default)); // the sender does not receive
+        Assert.Equal(Status.Refused, (await new ReceiveHandover(work, TimeProvider.System).HandleAsync(town, handoverId, " ", 1, [first], default)).Status);
+        var received = await new ReceiveHandover(work, TimeProvider.System).HandleAsync(town, handoverId, "赵六", 1, [first], default);
+        Assert.Equal(Status.Done, received.Status);
+        Assert.Contains("1 张未收到", received.Message, StringComparison.Ordinal);
+        Assert.Equal(Result.Denied, await new ResolveHandoverCard(work, TimeProvider.System).HandleAsync(clerk, handoverId, second, false, null, "路上遗失", default));
+        Assert.Equal(Status.Done, (await new ResolveHandoverCard(work, TimeProvider.System).HandleAsync(town, handoverId, second, false, null, "路上遗失", default)).Status);
+        await using var check = demo.Db(clerk.Scope.TenantId);
+        Assert.Equal(CardState.Lost, (await check.Cards.SingleAsync(c => c.Id == second)).State);
+        Assert.Equal(HandoverState.Resolved, (await check.CardHandovers.SingleAsync(h => h.Id == handoverId)).State);
+    }
 }

@@ -133,6 +133,37 @@ public static class Access
         _ => db.OrgUnits.Where(_ => false),
     };
 
+    /// <summary>The towns and villages of the account's part, by id (hand-overs name places by id).</summary>
+    public static Task<List<int>> UnitIdsAsync(AppDbContext db, UserScope scope, CancellationToken ct) =>
+        db.OrgUnits.Where(u => u.Level == OrgLevel.Town || u.Level == OrgLevel.Village)
+            .Where(u => u.Code.StartsWith(scope.UnitCode)).Select(u => u.Id).ToListAsync(ct);
+
+    /// <summary>A hand-over is seen by those whose part holds the place it leaves or the place it goes to.</summary>
+    public static async Task<bool> CanViewHandoverAsync(AppDbContext db, UserScope scope, CardHandover h, CancellationToken ct)
+    {
+        var units = await UnitIdsAsync(db, scope, ct);
+        return (h.FromKind != CustodianKind.Bank && units.Contains(h.FromPlaceId)) || (h.ToKind != CustodianKind.Bank && units.Contains(h.ToPlaceId));
+    }
+
+    /// <summary>The receiving side counts and confirms: the receiving village's clerk, the receiving town's office, or the sender's town office when a bank receives.</summary>
+    public static async Task<bool> CanReceiveHandoverAsync(AppDbContext db, UserScope scope, CardHandover h, CancellationToken ct) => h.ToKind switch
+    {
+        CustodianKind.Village => scope.Role == Roles.VillageClerk && scope.UnitId == h.ToPlaceId,
+        CustodianKind.TownCentre => scope.Role == Roles.TownOffice && scope.UnitId == h.ToPlaceId,
+        _ => scope.Role == Roles.TownOffice && await TownOfAsync(db, h.From, ct) == scope.UnitId,
+    };
+
+    /// <summary>Disputes are settled by the town office the hand-over belongs to (either end).</summary>
+    public static async Task<bool> CanResolveHandoverAsync(AppDbContext db, UserScope scope, CardHandover h, CancellationToken ct) =>
+        scope.Role == Roles.TownOffice && (await TownOfAsync(db, h.From, ct) == scope.UnitId || await TownOfAsync(db, h.To, ct) == scope.UnitId);
+
+    private static async Task<int?> TownOfAsync(AppDbContext db, Custody place, CancellationToken ct) => place.Kind switch
+    {
+        CustodianKind.TownCentre => place.PlaceId,
+        CustodianKind.Village => await db.OrgUnits.Where(u => u.Id == place.PlaceId).Select(u => u.ParentId).SingleOrDefaultAsync(ct),
+        _ => null,
+    };
+
     // ---- 疑点 ------------------------------------------------------------------------------------------------
 
     /// <summary>Those who see an open 疑点's row answer it, except the county, which supervises.</summary>

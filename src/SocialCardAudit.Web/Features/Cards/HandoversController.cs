@@ -6,7 +6,9 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Cards;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Cards;
@@ -43,7 +45,7 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var places = await CardPlaces.LoadAsync(db, ct);
-        var units = await UnitsInScopeAsync(ct);
+        var units = await Access.UnitIdsAsync(db, Scope, ct);
         var handovers = await db.CardHandovers
             .Where(h => (h.FromKind != CustodianKind.Bank && units.Contains(h.FromPlaceId)) || (h.ToKind != CustodianKind.Bank && units.Contains(h.ToPlaceId)))
             .OrderBy(h => h.State == HandoverState.Received || h.State == HandoverState.Resolved).ThenByDescending(h => h.Id)
@@ -106,70 +108,41 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
     }
 
     [HttpPost("handovers/{id:long}/receive")]
-    public async Task<IActionResult> Receive(long id, string? receiver, int? counted, long[]? cardIds, CancellationToken ct)
-    {
-        var (handover, denied) = await FindAsync(id, ct);
-        if (handover is null)
-        {
-            return denied!;
-        }
-        if (!await CanReceiveAsync(handover, ct))
-        {
-            return Forbid();
-        }
-        return await ActAsync(handover, cards =>
-        {
-            handover.Receive(Me, receiver, counted, (cardIds ?? []).ToHashSet(), cards, Now);
-            return Task.FromResult(handover.State == HandoverState.Disputed
-                ? $"已确认收到 {counted} 张;{handover.Lines.Count(l => l.State == HandoverLineState.Disputed)} 张未收到,交接单保持未结,待镇核实处理。"
-                : $"已确认收到全部 {counted} 张。");
-        }, ct);
-    }
+    public async Task<IActionResult> Receive(long id, string? receiver, int? counted, long[]? cardIds, [FromServices] ReceiveHandover receive, CancellationToken ct) =>
+        await AnswerAsync(id, await receive.HandleAsync(Actor, id, receiver, counted, cardIds ?? [], ct), ct);
 
     [HttpPost("handovers/{id:long}/resolve")]
-    public async Task<IActionResult> Resolve(long id, long cardId, bool found, string? responsible, string? note, CancellationToken ct)
-    {
-        var (handover, denied) = await FindAsync(id, ct);
-        if (handover is null)
-        {
-            return denied!;
-        }
-        if (!await CanResolveAsync(handover, ct))
-        {
-            return Forbid();
-        }
-        return await ActAsync(handover, cards =>
-        {
-            handover.Resolve(cardId, found, Me, responsible ?? AppClaims.NameOf(User), note,
-                cards.TryGetValue(cardId, out var card) ? card : throw new DomainException("该卡不在本交接单中。"), Now);
-            return Task.FromResult(found ? "已核实:该卡收到。" : "已核实:该卡短少,已登记遗失。");
-        }, ct);
-    }
+    public async Task<IActionResult> Resolve(long id, long cardId, bool found, string? responsible, string? note, [FromServices] ResolveHandoverCard resolve,
+        CancellationToken ct) =>
+        await AnswerAsync(id, await resolve.HandleAsync(Actor, id, cardId, found, responsible, note, ct), ct);
 
-    private async Task<IActionResult> ActAsync(CardHandover handover, Func<Dictionary<long, Card>, Task<string>> act, CancellationToken ct)
+    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+
+    /// <summary>Done: back to the hand-over with the message; refused: the hand-over again with the reason; a conflict: back with why.</summary>
+    private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)
     {
-        var ids = handover.Lines.Select(l => l.CardId).ToList();
-        var cards = await db.Cards.Include(c => c.Events).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        try
+        switch (result.Status)
         {
-            TempData["Message"] = await act(cards);
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/handovers/{handover.Id}");
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            case Status.Refused:
+                var (handover, denied) = await FindAsync(id, ct);
+                if (handover is null)
+                {
+                    return denied!;
+                }
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return await PageAsync(handover, result.Message, ct);
+            case Status.Done:
+                TempData["Message"] = result.Message;
+                break;
+            default:
+                TempData["Error"] = result.Message;
+                break;
         }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = (await FindAsync(handover.Id, ct)).Handover!;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            TempData.Remove("Message");
-            return await PageAsync(fresh, e.Message, ct);
-        }
-        catch (DbUpdateException)
-        {
-            TempData.Remove("Message");
-            TempData["Error"] = "他人刚刚处理了这张交接单,未保存。请查看最新状态。";
-            return Redirect($"/handovers/{handover.Id}");
-        }
+        return Redirect($"/handovers/{id}");
     }
 
     private async Task<IActionResult> PageAsync(CardHandover handover, string? error, CancellationToken ct)
@@ -178,32 +151,9 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         var cards = await db.Cards.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var lines = handover.Lines.OrderBy(l => l.Id).Select(l => new HandoverCard(cards[l.CardId], l.State, l.Note)).ToList();
         return View(Views + "Handover.cshtml", new HandoverPage(handover, await CardPlaces.LoadAsync(db, ct), lines,
-            handover.State == HandoverState.Sent && await CanReceiveAsync(handover, ct),
-            handover.State == HandoverState.Disputed && await CanResolveAsync(handover, ct), error));
+            handover.State == HandoverState.Sent && await Access.CanReceiveHandoverAsync(db, Scope, handover, ct),
+            handover.State == HandoverState.Disputed && await Access.CanResolveHandoverAsync(db, Scope, handover, ct), error));
     }
-
-    /// <summary>The receiving side: the clerk of the receiving village, the town office of the receiving town, or of the sender's town when a bank receives.</summary>
-    private async Task<bool> CanReceiveAsync(CardHandover h, CancellationToken ct)
-    {
-        var scope = Scope;
-        return h.ToKind switch
-        {
-            CustodianKind.Village => scope.Role == Roles.VillageClerk && scope.UnitId == h.ToPlaceId,
-            CustodianKind.TownCentre => scope.Role == Roles.TownOffice && scope.UnitId == h.ToPlaceId,
-            _ => scope.Role == Roles.TownOffice && await TownOfAsync(h.From, ct) == scope.UnitId,
-        };
-    }
-
-    /// <summary>Disputes are settled by the town office the hand-over belongs to.</summary>
-    private async Task<bool> CanResolveAsync(CardHandover h, CancellationToken ct) =>
-        Scope.Role == Roles.TownOffice && (await TownOfAsync(h.From, ct) == Scope.UnitId || await TownOfAsync(h.To, ct) == Scope.UnitId);
-
-    private async Task<int?> TownOfAsync(Custody place, CancellationToken ct) => place.Kind switch
-    {
-        CustodianKind.TownCentre => place.PlaceId,
-        CustodianKind.Village => await db.OrgUnits.Where(u => u.Id == place.PlaceId).Select(u => u.ParentId).SingleOrDefaultAsync(ct),
-        _ => null,
-    };
 
     /// <summary>The hand-over when one of its places lies in the user's scope; 404 outside the county, 403 otherwise.</summary>
     private async Task<(CardHandover? Handover, IActionResult? Denied)> FindAsync(long id, CancellationToken ct)
@@ -213,17 +163,7 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         {
             return (null, NotFound());
         }
-        var units = await UnitsInScopeAsync(ct);
-        var visible = (handover.FromKind != CustodianKind.Bank && units.Contains(handover.FromPlaceId))
-                      || (handover.ToKind != CustodianKind.Bank && units.Contains(handover.ToPlaceId));
-        return visible ? (handover, null) : (null, Forbid());
-    }
-
-    private async Task<List<int>> UnitsInScopeAsync(CancellationToken ct)
-    {
-        var scope = Scope;
-        return await db.OrgUnits.Where(u => u.Level == OrgLevel.Town || u.Level == OrgLevel.Village)
-            .Where(u => u.Code.StartsWith(scope.UnitCode)).Select(u => u.Id).ToListAsync(ct);
+        return await Access.CanViewHandoverAsync(db, Scope, handover, ct) ? (handover, null) : (null, Forbid());
     }
 
     private async Task<IActionResult?> NewPageAsync(string? from, string? error, CancellationToken ct)
