@@ -46,6 +46,10 @@ public static class AppClaims
     }
 
     public static string NameOf(ClaimsPrincipal user) => user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
+
+    /// <summary>The signed-in account as the one who acts in a use case.</summary>
+    public static UseCases.Access.Actor ActorOf(ClaimsPrincipal user) =>
+        new(ScopeOf(user) ?? throw new InvalidOperationException("No scope for a signed-in account."), user.FindFirstValue(ClaimTypes.NameIdentifier)!, NameOf(user));
 }
 
 /// <summary>Adds <see cref="AppClaims"/> to the principal Identity builds at sign-in and at each stamp check.</summary>

@@ -113,7 +113,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
     public async Task<IActionResult> Refuse(long id, string? reason, [FromServices] DecideCustody decide, CancellationToken ct) =>
         DecisionAnswer(await decide.HandleAsync(Actor, id, approve: false, reason, ct));
 
-    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+    private Actor Actor => AppClaims.ActorOf(User);
 
     /// <summary>Done: back to the card with the message; refused: the card again with the reason and what was typed; a conflict: back with why.</summary>
     private async Task<IActionResult> AnswerAsync(long id, string formName, MoveDetails? form, Result result, CancellationToken ct)

@@ -116,7 +116,7 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         CancellationToken ct) =>
         await AnswerAsync(id, await resolve.HandleAsync(Actor, id, cardId, found, responsible, note, ct), ct);
 
-    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+    private Actor Actor => AppClaims.ActorOf(User);
 
     /// <summary>Done: back to the hand-over with the message; refused: the hand-over again with the reason; a conflict: back with why.</summary>
     private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)

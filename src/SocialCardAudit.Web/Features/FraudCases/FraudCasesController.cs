@@ -106,7 +106,7 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
     public async Task<IActionResult> Refer(long id, DateOnly? referredOn, [FromServices] ReferFraudCase refer, CancellationToken ct) =>
         await AnswerAsync(id, await refer.HandleAsync(Actor, id, referredOn, ct), ct);
 
-    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+    private Actor Actor => AppClaims.ActorOf(User);
 
     /// <summary>Done: back to the case with the message; refused: the case again with the reason.</summary>
     private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)

@@ -95,7 +95,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     public async Task<IActionResult> Close(long id, string? resolution, [FromServices] CloseIssue close, CancellationToken ct) =>
         await AnswerAsync(id, await close.HandleAsync(Actor, id, resolution, ct), ct);
 
-    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+    private Actor Actor => AppClaims.ActorOf(User);
 
     /// <summary>Done: back to the issue with the message; refused: the issue again with the reason.</summary>
     private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)

@@ -66,7 +66,7 @@ public sealed class SignOffController(AppDbContext db, SecurityEvents events) : 
     public async Task<IActionResult> Reopen(int id, int villageId, string? reason, [FromServices] ReopenVillage reopen, CancellationToken ct) =>
         await AnswerAsync(id, villageId, await reopen.HandleAsync(Actor, new(id, villageId, reason), ct));
 
-    private Actor Actor => new(Scope, Me, AppClaims.NameOf(User));
+    private Actor Actor => AppClaims.ActorOf(User);
 
     /// <summary>Back to the village's page with what happened; a signature, return or reopening goes into the security record.</summary>
     private async Task<IActionResult> AnswerAsync(int id, int villageId, Result result)

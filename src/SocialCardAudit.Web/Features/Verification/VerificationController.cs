@@ -114,7 +114,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
             return await PageAsync(row, campaign!, form, await CurrentAsync(id, ct), ct);
         }
         var command = new RecordFindingCommand(id, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, await AttachmentAsync(form, ct));
-        var result = await recordFinding.HandleAsync(new Actor(AppClaims.ScopeOf(User)!, Me, AppClaims.NameOf(User)), command, ct);
+        var result = await recordFinding.HandleAsync(AppClaims.ActorOf(User), command, ct);
         switch (result.Outcome)
         {
             case RecordOutcome.NotFound:
