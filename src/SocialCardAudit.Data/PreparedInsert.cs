@@ -17,10 +17,12 @@ internal sealed class PreparedInsert<T> : IDisposable where T : class
     private readonly DbCommand _command;
     private readonly (IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, DbParameter Parameter)[] _columns;
     private readonly bool _returnKey;
+    private readonly int? _tenant;
 
     public PreparedInsert(AppDbContext db, bool returnKey = false)
     {
         _returnKey = returnKey;
+        _tenant = db.CurrentTenantId;
         var entity = db.Model.FindEntityType(typeof(T))!;
         var sql = db.GetService<ISqlGenerationHelper>();
         var key = entity.FindPrimaryKey()!.Properties.Single();
@@ -47,6 +49,18 @@ internal sealed class PreparedInsert<T> : IDisposable where T : class
     /// <summary>Writes one entity; returns the key the database gave it, or 0 when not asked for.</summary>
     public long Insert(T entity)
     {
+        // The same tenant guard as SaveChanges: stamped when new, never another county's.
+        if (entity is Domain.ITenantOwned owned)
+        {
+            if (owned.TenantId == 0)
+            {
+                owned.TenantId = _tenant ?? throw new InvalidOperationException($"A {typeof(T).Name} was inserted with no tenant.");
+            }
+            else if (_tenant is { } current && owned.TenantId != current)
+            {
+                throw new InvalidOperationException($"A {typeof(T).Name} of another tenant cannot be written.");
+            }
+        }
         foreach (var (getter, converter, parameter) in _columns)
         {
             var value = getter.GetClrValue(entity);

@@ -427,6 +427,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
@@ -440,6 +443,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("VillageId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TenantId")
                         .HasColumnType("int");
 
                     b.Property<int>("TownId")
@@ -619,6 +625,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ToState")
                         .HasColumnType("int");
 
@@ -718,6 +727,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TenantId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1122,6 +1134,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("TaskRows")
                         .HasColumnType("int");
 
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Verified")
                         .HasColumnType("int");
 
@@ -1189,6 +1204,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<long>("TaskRowId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StepId");
@@ -1227,6 +1245,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
 
                     b.Property<int>("To")
                         .HasColumnType("int");

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -93,7 +93,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -116,7 +116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -131,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -146,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -160,7 +160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -178,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -212,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -232,7 +232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CardImports] (
@@ -258,7 +258,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -292,7 +292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -322,7 +322,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -337,7 +337,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -351,7 +351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -366,11 +366,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
         [Id] int NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
         [CampaignId] int NOT NULL,
         [Name] nvarchar(50) NOT NULL,
         [Deadline] date NOT NULL,
@@ -381,12 +382,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
         [CampaignId] int NOT NULL,
         [VillageId] int NOT NULL,
+        [TenantId] int NOT NULL,
         [TownId] int NOT NULL,
         CONSTRAINT [PK_CampaignVillage] PRIMARY KEY ([CampaignId], [VillageId]),
         CONSTRAINT [FK_CampaignVillage_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE CASCADE,
@@ -397,7 +399,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [TaskImports] (
@@ -429,7 +431,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -448,7 +450,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -465,7 +467,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -483,11 +485,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
         [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
         [CardId] bigint NOT NULL,
         [Sequence] int NOT NULL,
         [FromState] int NULL,
@@ -510,11 +513,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
         [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
         [HandoverId] bigint NOT NULL,
         [CardId] bigint NOT NULL,
         [State] int NOT NULL,
@@ -527,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -552,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -574,7 +578,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -593,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -626,11 +630,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
         [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
         [SubmissionId] bigint NOT NULL,
         [From] int NOT NULL,
         [To] int NOT NULL,
@@ -645,11 +650,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
         [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
         [SnapshotId] bigint NOT NULL,
         [VillageId] int NOT NULL,
         [TaskRows] int NOT NULL,
@@ -671,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -691,7 +697,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -715,7 +721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -733,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -766,7 +772,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -785,11 +791,12 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
         [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
         [StepId] bigint NOT NULL,
         [TaskRowId] bigint NOT NULL,
         [Reason] nvarchar(200) NOT NULL,
@@ -801,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -827,7 +834,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -844,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -862,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -870,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -878,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -886,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -894,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -902,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -910,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -918,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -926,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -934,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -942,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -950,7 +957,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -958,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -966,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -974,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -982,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -990,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -998,7 +1005,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1006,7 +1013,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1014,7 +1021,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1022,7 +1029,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1030,7 +1037,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
@@ -1038,7 +1045,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1046,7 +1053,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1054,7 +1061,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1062,7 +1069,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1070,7 +1077,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE [State] <> 7');
@@ -1078,7 +1085,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1086,7 +1093,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1094,7 +1101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1102,7 +1109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1110,7 +1117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1118,7 +1125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1126,7 +1133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1134,7 +1141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1142,7 +1149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1150,7 +1157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1158,7 +1165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1166,7 +1173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1174,7 +1181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1182,7 +1189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1190,7 +1197,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1198,7 +1205,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1206,7 +1213,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
@@ -1214,7 +1221,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1222,7 +1229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1230,7 +1237,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1238,7 +1245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1246,7 +1253,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1254,7 +1261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1262,7 +1269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
@@ -1270,7 +1277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
@@ -1278,7 +1285,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1286,7 +1293,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1294,7 +1301,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1302,7 +1309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1310,7 +1317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1318,7 +1325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1326,7 +1333,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1334,7 +1341,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1342,7 +1349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1350,7 +1357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1358,7 +1365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1366,7 +1373,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1374,7 +1381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1382,7 +1389,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1390,7 +1397,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1398,7 +1405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1406,7 +1413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1414,7 +1421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1422,7 +1429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1430,11 +1437,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202003318_Initial'
+    WHERE [MigrationId] = N'20261202011357_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202003318_Initial', N'10.0.14');
+    VALUES (N'20261202011357_Initial', N'10.0.14');
 END;
 
 COMMIT;

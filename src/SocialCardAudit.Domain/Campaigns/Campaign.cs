@@ -85,14 +85,16 @@ public sealed class Campaign : ITenantOwned
         StartDate = t.StartDate;
         EndDate = t.EndDate;
         Villages.RemoveAll(v => !t.VillageIds.Contains(v.VillageId));
-        Villages.AddRange(t.VillageIds.Where(id => Villages.All(v => v.VillageId != id)).Select(id => new CampaignVillage { VillageId = id, TownId = townOfVillage[id] }));
+        Villages.AddRange(t.VillageIds.Where(id => Villages.All(v => v.VillageId != id)).Select(id => new CampaignVillage { TenantId = TenantId, VillageId = id, TownId = townOfVillage[id] }));
         Phases.Clear();
-        Phases.AddRange(t.Phases.Select(p => new CampaignPhase { Name = p.Name.Trim(), Deadline = p.Deadline }));
+        Phases.AddRange(t.Phases.Select(p => new CampaignPhase { TenantId = TenantId, Name = p.Name.Trim(), Deadline = p.Deadline }));
     }
 }
 
-public sealed class CampaignVillage
+public sealed class CampaignVillage : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public int CampaignId { get; set; }
     public int VillageId { get; set; }
 
@@ -101,8 +103,10 @@ public sealed class CampaignVillage
 }
 
 /// <summary>A phase deadline: comparison by 6/5, verification by 6/10, and so on.</summary>
-public sealed class CampaignPhase
+public sealed class CampaignPhase : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public int Id { get; set; }
     public int CampaignId { get; set; }
     public string Name { get; set; } = "";

@@ -20,8 +20,10 @@ public sealed record CardMove(string ById, string Responsible, CardMethod Method
 /// One event in a card's life: a change of state, of custody, or both. The card's state and custody are
 /// always the last event's; <see cref="Card.Replay"/> derives them from the events alone.
 /// </summary>
-public sealed class CardEvent
+public sealed class CardEvent : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public long Id { get; set; }
     public long CardId { get; set; }
     public int Sequence { get; set; }
@@ -251,7 +253,7 @@ public sealed class Card : ITenantOwned
     {
         var e = new CardEvent
         {
-            Sequence = Version + 1, FromState = from, ToState = to, Action = action, CustodianKind = custody.Kind,
+            TenantId = TenantId, Sequence = Version + 1, FromState = from, ToState = to, Action = action, CustodianKind = custody.Kind,
             CustodianPlaceId = custody.PlaceId, CustodianPerson = custody.PersonName, ById = byId, Responsible = responsible,
             Method = method, Place = place, Note = note, HandoverId = handoverId, AtUtc = nowUtc,
         };

@@ -18,8 +18,10 @@ public enum HandoverLineState
 }
 
 /// <summary>One card in a hand-over, and what became of it on receipt.</summary>
-public sealed class CardHandoverLine
+public sealed class CardHandoverLine : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public long Id { get; set; }
     public long HandoverId { get; set; }
     public long CardId { get; set; }
@@ -96,7 +98,7 @@ public sealed class CardHandover : ITenantOwned
         {
             TenantId = tenantId, FromKind = from.Kind, FromPlaceId = from.PlaceId.Value, ToKind = to.Kind, ToPlaceId = to.PlaceId.Value,
             SentById = byId, Sender = Card.Text(sender, "请填写移交人姓名。"), SentAtUtc = nowUtc, Note = string.IsNullOrWhiteSpace(note) ? null : Card.Text(note, ""),
-            Lines = [.. cards.Select(c => new CardHandoverLine { CardId = c.Id })],
+            Lines = [.. cards.Select(c => new CardHandoverLine { TenantId = tenantId, CardId = c.Id })],
         };
     }
 

@@ -3,8 +3,10 @@ using SocialCardAudit.Domain.SignOff;
 namespace SocialCardAudit.Domain.Reports;
 
 /// <summary>One village's frozen figures in a weekly snapshot.</summary>
-public sealed class SnapshotLine
+public sealed class SnapshotLine : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public long Id { get; set; }
     public long SnapshotId { get; set; }
     public int VillageId { get; set; }
@@ -58,7 +60,7 @@ public sealed class WeeklySnapshot : ITenantOwned
             TenantId = tenantId, CampaignId = campaignId, Year = week.Year, Week = week.Week, TakenAtUtc = nowUtc, TakenById = byId,
             Lines = [.. villages.OrderBy(v => v.Key).Select(v => new SnapshotLine
             {
-                VillageId = v.Key, TaskRows = v.Value.Progress.TaskRows, Verified = v.Value.Progress.Verified,
+                TenantId = tenantId, VillageId = v.Key, TaskRows = v.Value.Progress.TaskRows, Verified = v.Value.Progress.Verified,
                 ReceivedInUse = v.Value.Progress.ReceivedInUse, ReceivedDeceased = v.Value.Progress.ReceivedDeceased,
                 NotReceivedHandedIn = v.Value.Progress.NotReceivedHandedIn, NotReceivedDeceased = v.Value.Progress.NotReceivedDeceased,
                 Flagged = v.Value.Progress.Flagged, FraudCases = v.Value.Progress.FraudCases, Recovered = v.Value.Progress.Recovered,

@@ -9,8 +9,10 @@ public enum SubmissionState
 }
 
 /// <summary>One step of a village's sign-off: who moved it, when, where to, and why.</summary>
-public sealed class SubmissionStep
+public sealed class SubmissionStep : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public long Id { get; set; }
     public long SubmissionId { get; set; }
     public SubmissionState From { get; set; }
@@ -27,8 +29,10 @@ public sealed class SubmissionStep
 }
 
 /// <summary>One person named in a return: the verifier sees the reason on that row of the list.</summary>
-public sealed class ReturnedRow
+public sealed class ReturnedRow : ITenantOwned
 {
+    /// <summary>Its parent's county, kept on the row so the tenant filter guards it too, however it is queried.</summary>
+    public int TenantId { get; set; }
     public long Id { get; set; }
     public long StepId { get; set; }
     public long TaskRowId { get; set; }
@@ -86,7 +90,7 @@ public sealed class VillageSubmission : ITenantOwned
         }
         Move(SubmissionState.Submitted, clerkId, nowUtc, openRows.Count == 0 ? null : $"{openRows.Count} 人未核查,已说明原因", digest);
         // Each person's reason is kept with the signature: the town reads them, and after a return they are offered again.
-        Steps[^1].Rows = [.. openRows.Select(r => new ReturnedRow { TaskRowId = r, Reason = Reason(openReasons[r], "", 200) })];
+        Steps[^1].Rows = [.. openRows.Select(r => new ReturnedRow { TenantId = TenantId, TaskRowId = r, Reason = Reason(openReasons[r], "", 200) })];
     }
 
     /// <summary>The reasons the clerk last gave for people left unverified, by row: shown to the town, offered again after a return.</summary>
@@ -102,7 +106,7 @@ public sealed class VillageSubmission : ITenantOwned
         Require(SubmissionState.Submitted, null, "退回");
         var rows = rowReasons.Where(r => !string.IsNullOrWhiteSpace(r.Value))
             .Select(r => villageRows.Contains(r.Key)
-                ? new ReturnedRow { TaskRowId = r.Key, Reason = Reason(r.Value, "", 200) }
+                ? new ReturnedRow { TenantId = TenantId, TaskRowId = r.Key, Reason = Reason(r.Value, "", 200) }
                 : throw new DomainException("退回的人员不属于本村(社区)的任务数据。"))
             .ToList();
         var general = (reason ?? "").Trim();
@@ -143,7 +147,7 @@ public sealed class VillageSubmission : ITenantOwned
 
     private void Move(SubmissionState to, string userId, DateTime nowUtc, string? reason, string? digest)
     {
-        Steps.Add(new SubmissionStep { From = State, To = to, ById = userId, AtUtc = nowUtc, Reason = reason, Digest = digest });
+        Steps.Add(new SubmissionStep { TenantId = TenantId, From = State, To = to, ById = userId, AtUtc = nowUtc, Reason = reason, Digest = digest });
         State = to;
     }
 
