@@ -23,6 +23,7 @@ public static class UseCaseRegistration
         services.AddScoped<Cards.DecideCustody>();
         services.AddScoped<Cards.ReceiveHandover>();
         services.AddScoped<Cards.ResolveHandoverCard>();
+        services.AddScoped<Tasks.AssignRows>();
         return services;
     }
 }

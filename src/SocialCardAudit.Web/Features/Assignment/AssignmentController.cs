@@ -10,7 +10,9 @@ using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Tasks;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
@@ -41,7 +43,7 @@ public sealed class AssignForm
 
 /// <summary>A village's task rows: the clerk assigns them to verifiers; town and county look on.</summary>
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class AssignmentController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events, CountyClock clock) : Controller
+public sealed class AssignmentController(AppDbContext db, PersonalDataProtector protector, SecurityEvents events) : Controller
 {
     private const int PageSize = 100;
 
@@ -60,53 +62,19 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     }
 
     [HttpPost("campaigns/{id:int}/villages/{villageId:int}/assign")]
-    public async Task<IActionResult> Assign(int id, int villageId, AssignForm form, CancellationToken ct)
+    public async Task<IActionResult> Assign(int id, int villageId, AssignForm form, [FromServices] AssignRows assign, CancellationToken ct)
     {
-        var (campaign, village, denied) = await VillageAsync(id, villageId, ct);
-        if (campaign is null)
+        var result = await assign.HandleAsync(AppClaims.ActorOf(User), new(id, villageId, form.VerifierId, form.RowIds, form.GroupId), ct);
+        switch (result.Status)
         {
-            return denied!;
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            default:
+                TempData[result.Status == Status.Done ? "Message" : "Error"] = result.Message;
+                return Redirect($"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : ""));
         }
-        if (!Access.CanAssign(Scope, village!))
-        {
-            return Forbid();
-        }
-        var back = $"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : "");
-        var state = await db.VillageSubmissions.Where(v => v.CampaignId == id && v.VillageId == villageId).Select(v => (SubmissionState?)v.State).SingleOrDefaultAsync(ct);
-        if (VillageSubmission.LockReason(state) is { } locked)
-        {
-            TempData["Error"] = "未分配:" + locked;
-            return Redirect(back);
-        }
-        if (form.VerifierId is { Length: > 0 } verifierId && !await IsVerifierOfAsync(verifierId, village!.Id, ct))
-        {
-            TempData["Error"] = "所选核查员不属于本村(社区)或已停用。";
-            return Redirect(back);
-        }
-        var rows = db.TaskRows.Where(r => r.CampaignId == id && r.VillageId == villageId);
-        rows = form.RowIds.Count > 0 ? rows.Where(r => form.RowIds.Contains(r.Id))
-            : form.GroupId is { } groupId ? rows.Where(r => r.ResidentGroupId == groupId)
-            : rows.Where(_ => false);
-        var selected = await rows.ToListAsync(ct);
-        if (selected.Count == 0)
-        {
-            TempData["Error"] = "请先勾选任务,或选择一个居民小组。";
-            return Redirect(back);
-        }
-        var to = string.IsNullOrEmpty(form.VerifierId) ? null : form.VerifierId;
-        var now = clock.UtcNow;
-        var changed = 0;
-        foreach (var row in selected.Where(r => r.VerifierId != to))
-        {
-            // Each change of hands is kept: who gave the row to whom, and when.
-            db.TaskAssignments.Add(new TaskAssignment { TaskRowId = row.Id, FromVerifierId = row.VerifierId, ToVerifierId = to, ByUserId = UserId, AtUtc = now });
-            row.AssignTo(to, now);
-            changed++;
-        }
-        await db.SaveChangesAsync(ct);
-        var name = to is null ? null : await db.Users.Where(u => u.Id == to).Select(u => u.FullName).SingleAsync(ct);
-        TempData["Message"] = to is null ? $"已收回 {changed} 条任务。" : $"已将 {changed} 条任务分配给 {name}。" + (selected.Count > changed ? $"({selected.Count - changed} 条原本就是该核查员的)" : "");
-        return Redirect(back);
     }
 
     [HttpGet("rows/{id:long}")]
@@ -173,14 +141,6 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     }
 
     private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : PersonNames.Of(names, id);
-
-    private async Task<bool> IsVerifierOfAsync(string userId, int villageId, CancellationToken ct) =>
-        await (from u in db.Users
-               where u.Id == userId && u.OrgUnitId == villageId && !u.IsDisabled
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == Roles.Verifier
-               select u.Id).AnyAsync(ct);
 
     /// <summary>The campaign and village when the user may see the village's rows; else 404 (not in the county or not in the campaign) or 403.</summary>
     private async Task<(Campaign? Campaign, OrgUnit? Village, IActionResult? Denied)> VillageAsync(int id, int villageId, CancellationToken ct)
