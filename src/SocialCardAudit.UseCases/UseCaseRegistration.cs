@@ -12,6 +12,7 @@ public static class UseCaseRegistration
         services.AddScoped<SignOff.ApproveVillage>();
         services.AddScoped<SignOff.ReturnVillage>();
         services.AddScoped<SignOff.ReopenVillage>();
+        services.AddScoped<SignOff.SignTownTotal>();
         services.AddScoped<Issues.CommentOnIssue>();
         services.AddScoped<Issues.CloseIssue>();
         services.AddScoped<Issues.RecordRecovery>();

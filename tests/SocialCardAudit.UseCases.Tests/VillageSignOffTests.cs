@@ -84,4 +84,18 @@ public sealed class VillageSignOffTests(DemoDatabase demo) : IClassFixture<DemoD
             Assert.StartsWith("sm3:", reopened.Steps.Single(s => s.To == SubmissionState.Approved).Digest, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_town_total_is_signed_only_by_the_town_and_only_when_every_village_is_approved()
+    {
+        var (campaign, _, clerk, town) = await SanheAsync();
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        var handler = new SignTownTotal(db, TimeProvider.System);
+        Assert.Equal(Result.Denied, await handler.HandleAsync(clerk, campaign, DigestAlgorithm.Sha256, Signed, default));
+        Assert.Equal(Result.NotFound, await handler.HandleAsync(town, int.MaxValue, DigestAlgorithm.Sha256, Signed, default));
+        Assert.Equal(Result.Refused("密码不正确,未签字。"), await handler.HandleAsync(town, campaign, DigestAlgorithm.Sha256, () => Task.FromResult<string?>("密码不正确,未签字。"), default));
+        var early = await handler.HandleAsync(town, campaign, DigestAlgorithm.Sha256, Signed, default);
+        Assert.Equal(Status.Refused, early.Status); // villages still open
+        Assert.False(await db.TownSignatures.AnyAsync(t => t.CampaignId == campaign));
+    }
 }

@@ -9,7 +9,9 @@ using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.SignOff;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
@@ -40,36 +42,22 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     /// <summary>The town signs its total (its part of a county campaign), with its password, once every village of it is 镇已审核.</summary>
     [HttpPost("campaigns/{id:int}/statistics/sign")]
     [Authorize(Roles = Roles.TownOffice)]
-    public async Task<IActionResult> Sign(int id, string? password, CancellationToken ct)
+    public async Task<IActionResult> Sign(int id, string? password, [FromServices] SignTownTotal sign, CancellationToken ct)
     {
-        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.View, ct);
-        if (campaign is null)
+        var result = await sign.HandleAsync(AppClaims.ActorOf(User), id, this.DigestAlgorithm(), () => this.RefusalAsync(password), ct);
+        switch (result.Status)
         {
-            return denied!;
-        }
-        if (await this.RefusalAsync(password) is { } refusal)
-        {
-            TempData["Error"] = refusal;
-            return Redirect($"/campaigns/{id}/statistics");
-        }
-        var townId = AppClaims.ScopeOf(User)!.UnitId;
-        var villageIds = campaign.VillagesOf(townId);
-        var names = await db.OrgUnits.Where(u => villageIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var submissions = await db.VillageSubmissions.Include(v => v.Steps).Where(v => v.CampaignId == id && villageIds.Contains(v.VillageId)).ToDictionaryAsync(v => v.VillageId, ct);
-        var rows = await StatisticsQueries.RowStatesAsync(db, id, villageIds, ct);
-        var total = VillageStatistics.Sum(villageIds.Select(v => VillageStatistics.Compute(rows[v])));
-        try
-        {
-            var villages = villageIds.ToDictionary(v => names[v], v => submissions.TryGetValue(v, out var s) ? (s.State, s.SignedDigest) : (SubmissionState.InProgress, (string?)null));
-            db.TownSignatures.Add(TownSignature.Sign(campaign.TenantId, id, townId, villages, total,
-                User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, clock.UtcNow, this.DigestAlgorithm()));
-            await db.SaveChangesAsync(ct);
-            await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总");
-            TempData["Message"] = "已签署全镇汇总。";
-        }
-        catch (Domain.DomainException e)
-        {
-            TempData["Error"] = e.Message;
+            case Status.NotFound:
+                return NotFound();
+            case Status.Denied:
+                return Forbid();
+            case Status.Done:
+                await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总");
+                TempData["Message"] = result.Message;
+                break;
+            default:
+                TempData["Error"] = result.Message;
+                break;
         }
         return Redirect($"/campaigns/{id}/statistics");
     }
