@@ -65,16 +65,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     public async Task<IActionResult> Assign(int id, int villageId, AssignForm form, [FromServices] AssignRows assign, CancellationToken ct)
     {
         var result = await assign.HandleAsync(AppClaims.ActorOf(User), new(id, villageId, form.VerifierId, form.RowIds, form.GroupId), ct);
-        switch (result.Status)
-        {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            default:
-                TempData[result.Status == Status.Done ? "Message" : "Error"] = result.Message;
-                return Redirect($"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : ""));
-        }
+        return await this.AnswerAsync(result, $"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : ""));
     }
 
     [HttpGet("rows/{id:long}")]

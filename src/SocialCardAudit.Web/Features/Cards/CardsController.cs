@@ -86,73 +86,47 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
 
     [HttpPost("cards/{id:long}/move")]
     public async Task<IActionResult> Move(long id, MoveDetails form, [FromServices] MoveCard move, CancellationToken ct) =>
-        await AnswerAsync(id, "move", form, await move.HandleAsync(Actor, id, form, ct), ct);
+        await this.AnswerAsync(await move.HandleAsync(Actor, id, form, ct), $"/cards/{id}", message => RefusedAsync(id, "move", form, message, ct));
 
     [HttpPost("cards/{id:long}/second-issue")]
     public async Task<IActionResult> SecondIssue(long id, MoveDetails form, bool succeeded, string? failureReason, DateOnly? attemptedOn,
         [FromServices] RecordSecondIssue record, CancellationToken ct) =>
-        await AnswerAsync(id, "second-issue", form, await record.HandleAsync(Actor, id, form, succeeded, failureReason, attemptedOn, ct), ct);
+        await this.AnswerAsync(await record.HandleAsync(Actor, id, form, succeeded, failureReason, attemptedOn, ct), $"/cards/{id}", message => RefusedAsync(id, "second-issue", form, message, ct));
 
     /// <summary>The clerk registers a lost card and signs the entry with the password; the town sees it in the lost-card list.</summary>
     [HttpPost("cards/{id:long}/lost")]
     public async Task<IActionResult> Lost(long id, DateOnly? noticedOn, string? circumstances, string? password, [FromServices] ReportLostCard report,
         CancellationToken ct) =>
-        await AnswerAsync(id, "lost", null, await report.HandleAsync(Actor, id, noticedOn, circumstances,
-            async card => (await CardPlaces.LoadAsync(db, ct)).Of(card.Custody), () => this.RefusalAsync(password), ct), ct);
+        await this.AnswerAsync(await report.HandleAsync(Actor, id, noticedOn, circumstances,
+            async card => (await CardPlaces.LoadAsync(db, ct)).Of(card.Custody), () => this.RefusalAsync(password), ct), $"/cards/{id}", message => RefusedAsync(id, "lost", null, message, ct));
 
     [HttpPost("cards/{id:long}/authorisations")]
     public async Task<IActionResult> RequestAuthorisation(long id, SpecialGroup? group, string? custodian, string? reason, DateOnly? from, DateOnly? to,
         [FromServices] RequestCustody request, CancellationToken ct) =>
-        await AnswerAsync(id, "authorisation", null, await request.HandleAsync(Actor, id, group, custodian, reason, from, to, ct), ct);
+        await this.AnswerAsync(await request.HandleAsync(Actor, id, group, custodian, reason, from, to, ct), $"/cards/{id}", message => RefusedAsync(id, "authorisation", null, message, ct));
 
     [HttpPost("authorisations/{id:long}/approve")]
     public async Task<IActionResult> Approve(long id, [FromServices] DecideCustody decide, CancellationToken ct) =>
-        DecisionAnswer(await decide.HandleAsync(Actor, id, approve: true, null, ct));
+        await DecisionAsync(await decide.HandleAsync(Actor, id, approve: true, null, ct));
 
     [HttpPost("authorisations/{id:long}/refuse")]
     public async Task<IActionResult> Refuse(long id, string? reason, [FromServices] DecideCustody decide, CancellationToken ct) =>
-        DecisionAnswer(await decide.HandleAsync(Actor, id, approve: false, reason, ct));
+        await DecisionAsync(await decide.HandleAsync(Actor, id, approve: false, reason, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 
-    /// <summary>Done: back to the card with the message; refused: the card again with the reason and what was typed; a conflict: back with why.</summary>
-    private async Task<IActionResult> AnswerAsync(long id, string formName, MoveDetails? form, Result result, CancellationToken ct)
+    private Task<IActionResult> DecisionAsync((Result Result, long? CardId) answer) => this.AnswerAsync(answer.Result, $"/cards/{answer.CardId}");
+
+    /// <summary>The card again, with why the act was refused and what was typed.</summary>
+    private async Task<IActionResult> RefusedAsync(long id, string formName, MoveDetails? form, string message, CancellationToken ct)
     {
-        switch (result.Status)
+        var (card, village, denied) = await FindAsync(id, ct);
+        if (card is null)
         {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            case Status.Refused:
-                var (card, village, denied) = await FindAsync(id, ct);
-                if (card is null)
-                {
-                    return denied!;
-                }
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return await PageAsync(card, village!, result.Message, formName, form, ct);
-            case Status.Done:
-                TempData["Message"] = result.Message;
-                break;
-            default:
-                TempData["Error"] = result.Message;
-                break;
+            return denied!;
         }
-        return Redirect($"/cards/{id}");
-    }
-
-    private IActionResult DecisionAnswer((Result Result, long? CardId) answer) => answer.Result.Status switch
-    {
-        Status.NotFound => NotFound(),
-        Status.Denied => Forbid(),
-        _ => RedirectWith(answer.Result, $"/cards/{answer.CardId}"),
-    };
-
-    private RedirectResult RedirectWith(Result result, string to)
-    {
-        TempData[result.Status == Status.Done ? "Message" : "Error"] = result.Message;
-        return Redirect(to);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await PageAsync(card, village!, message, formName, form, ct);
     }
 
     /// <summary>

@@ -109,40 +109,25 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
 
     [HttpPost("handovers/{id:long}/receive")]
     public async Task<IActionResult> Receive(long id, string? receiver, int? counted, long[]? cardIds, [FromServices] ReceiveHandover receive, CancellationToken ct) =>
-        await AnswerAsync(id, await receive.HandleAsync(Actor, id, receiver, counted, cardIds ?? [], ct), ct);
+        await this.AnswerAsync(await receive.HandleAsync(Actor, id, receiver, counted, cardIds ?? [], ct), $"/handovers/{id}", message => RefusedAsync(id, message, ct));
 
     [HttpPost("handovers/{id:long}/resolve")]
     public async Task<IActionResult> Resolve(long id, long cardId, bool found, string? responsible, string? note, [FromServices] ResolveHandoverCard resolve,
         CancellationToken ct) =>
-        await AnswerAsync(id, await resolve.HandleAsync(Actor, id, cardId, found, responsible, note, ct), ct);
+        await this.AnswerAsync(await resolve.HandleAsync(Actor, id, cardId, found, responsible, note, ct), $"/handovers/{id}", message => RefusedAsync(id, message, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 
-    /// <summary>Done: back to the hand-over with the message; refused: the hand-over again with the reason; a conflict: back with why.</summary>
-    private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)
+    /// <summary>The hand-over again, with why the change was refused.</summary>
+    private async Task<IActionResult> RefusedAsync(long id, string message, CancellationToken ct)
     {
-        switch (result.Status)
+        var (handover, denied) = await FindAsync(id, ct);
+        if (handover is null)
         {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            case Status.Refused:
-                var (handover, denied) = await FindAsync(id, ct);
-                if (handover is null)
-                {
-                    return denied!;
-                }
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return await PageAsync(handover, result.Message, ct);
-            case Status.Done:
-                TempData["Message"] = result.Message;
-                break;
-            default:
-                TempData["Error"] = result.Message;
-                break;
+            return denied!;
         }
-        return Redirect($"/handovers/{id}");
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await PageAsync(handover, message, ct);
     }
 
     private async Task<IActionResult> PageAsync(CardHandover handover, string? error, CancellationToken ct)

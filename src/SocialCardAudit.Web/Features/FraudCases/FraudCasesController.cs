@@ -100,31 +100,20 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
 
     [HttpPost("fraud-cases/{id:long}/recoveries")]
     public async Task<IActionResult> Recover(long id, decimal? amount, DateOnly? recoveredOn, [FromServices] RecordRecovery recover, CancellationToken ct) =>
-        await AnswerAsync(id, await recover.HandleAsync(Actor, id, amount, recoveredOn, ct), ct);
+        await this.AnswerAsync(await recover.HandleAsync(Actor, id, amount, recoveredOn, ct), $"/fraud-cases/{id}", message => RefusedAsync(id, message, ct));
 
     [HttpPost("fraud-cases/{id:long}/refer")]
     public async Task<IActionResult> Refer(long id, DateOnly? referredOn, [FromServices] ReferFraudCase refer, CancellationToken ct) =>
-        await AnswerAsync(id, await refer.HandleAsync(Actor, id, referredOn, ct), ct);
+        await this.AnswerAsync(await refer.HandleAsync(Actor, id, referredOn, ct), $"/fraud-cases/{id}", message => RefusedAsync(id, message, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 
-    /// <summary>Done: back to the case with the message; refused: the case again with the reason.</summary>
-    private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)
+    /// <summary>The case again, with why the change was refused.</summary>
+    private async Task<IActionResult> RefusedAsync(long id, string message, CancellationToken ct)
     {
-        switch (result.Status)
-        {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            case Status.Done:
-                TempData["Message"] = result.Message;
-                return Redirect($"/fraud-cases/{id}");
-            default:
-                var (page, denied) = await CaseAsync(id, ct);
-                ModelState.AddModelError("", result.Message ?? "");
-                return page is null ? denied! : View("Details", page);
-        }
+        var (page, denied) = await CaseAsync(id, ct);
+        ModelState.AddModelError("", message);
+        return page is null ? denied! : View("Details", page);
     }
 
     private async Task<(CasePage? Page, IActionResult? Denied)> CaseAsync(long id, CancellationToken ct)

@@ -89,31 +89,20 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
 
     [HttpPost("issues/{id:long}/comments")]
     public async Task<IActionResult> Comment(long id, string? text, [FromServices] CommentOnIssue comment, CancellationToken ct) =>
-        await AnswerAsync(id, await comment.HandleAsync(Actor, id, text, ct), ct);
+        await this.AnswerAsync(await comment.HandleAsync(Actor, id, text, ct), $"/issues/{id}", message => RefusedAsync(id, message, ct));
 
     [HttpPost("issues/{id:long}/close")]
     public async Task<IActionResult> Close(long id, string? resolution, [FromServices] CloseIssue close, CancellationToken ct) =>
-        await AnswerAsync(id, await close.HandleAsync(Actor, id, resolution, ct), ct);
+        await this.AnswerAsync(await close.HandleAsync(Actor, id, resolution, ct), $"/issues/{id}", message => RefusedAsync(id, message, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 
-    /// <summary>Done: back to the issue with the message; refused: the issue again with the reason.</summary>
-    private async Task<IActionResult> AnswerAsync(long id, Result result, CancellationToken ct)
+    /// <summary>The issue again, with why the change was refused.</summary>
+    private async Task<IActionResult> RefusedAsync(long id, string message, CancellationToken ct)
     {
-        switch (result.Status)
-        {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            case Status.Done:
-                TempData["Message"] = result.Message;
-                return Redirect($"/issues/{id}");
-            default:
-                var (page, denied) = await PageAsync(id, ct);
-                ModelState.AddModelError("", result.Message ?? "");
-                return page is null ? denied! : View("Details", page);
-        }
+        var (page, denied) = await PageAsync(id, ct);
+        ModelState.AddModelError("", message);
+        return page is null ? denied! : View("Details", page);
     }
 
     /// <summary>The issues of the user's part: county all, town its villages, clerk the village, verifier the rows given to them.</summary>

@@ -50,44 +50,30 @@ public sealed class SignOffController(AppDbContext db, SecurityEvents events) : 
     [HttpPost("submit")]
     public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, string? reasonForRest,
         [FromServices] SubmitVillage submit, CancellationToken ct) =>
-        await AnswerAsync(id, villageId, await submit.HandleAsync(Actor, new(id, villageId, reasons, reasonForRest, this.DigestAlgorithm()),
-            () => this.RefusalAsync(password), ct));
+        await this.AnswerAsync(await submit.HandleAsync(Actor, new(id, villageId, reasons, reasonForRest, this.DigestAlgorithm()),
+            () => this.RefusalAsync(password), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
 
     [HttpPost("approve")]
     public async Task<IActionResult> Approve(int id, int villageId, string? password, [FromServices] ApproveVillage approve, CancellationToken ct) =>
-        await AnswerAsync(id, villageId, await approve.HandleAsync(Actor, new(id, villageId, this.DigestAlgorithm()), () => this.RefusalAsync(password), ct));
+        await this.AnswerAsync(await approve.HandleAsync(Actor, new(id, villageId, this.DigestAlgorithm()), () => this.RefusalAsync(password), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
 
     [HttpPost("return")]
     public async Task<IActionResult> Return(int id, int villageId, string? reason, Dictionary<long, string>? rows, List<long>? selected, string? selectionReason,
         [FromServices] ReturnVillage returnVillage, CancellationToken ct) =>
-        await AnswerAsync(id, villageId, await returnVillage.HandleAsync(Actor, new(id, villageId, reason, rows, selected, selectionReason), ct));
+        await this.AnswerAsync(await returnVillage.HandleAsync(Actor, new(id, villageId, reason, rows, selected, selectionReason), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
 
     [HttpPost("reopen")]
     public async Task<IActionResult> Reopen(int id, int villageId, string? reason, [FromServices] ReopenVillage reopen, CancellationToken ct) =>
-        await AnswerAsync(id, villageId, await reopen.HandleAsync(Actor, new(id, villageId, reason), ct));
+        await this.AnswerAsync(await reopen.HandleAsync(Actor, new(id, villageId, reason), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
 
     private Actor Actor => AppClaims.ActorOf(User);
 
-    /// <summary>Back to the village's page with what happened; a signature, return or reopening goes into the security record.</summary>
-    private async Task<IActionResult> AnswerAsync(int id, int villageId, Result result)
+    /// <summary>A signature, return or reopening goes into the security record.</summary>
+    private async Task SignedAsync(int id, int villageId)
     {
-        switch (result.Status)
-        {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            case Status.Done:
-                var village = await db.OrgUnits.Where(u => u.Id == villageId).Select(u => u.Name).SingleAsync();
-                var state = await db.VillageSubmissions.Where(v => v.CampaignId == id && v.VillageId == villageId).Select(v => v.State).SingleAsync();
-                await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, $"{village}:{VillageSubmission.DisplayName(state)}");
-                TempData["Message"] = result.Message;
-                break;
-            default:
-                TempData["Error"] = result.Message;
-                break;
-        }
-        return Redirect($"/campaigns/{id}/villages/{villageId}/signoff");
+        var village = await db.OrgUnits.Where(u => u.Id == villageId).Select(u => u.Name).SingleAsync();
+        var state = await db.VillageSubmissions.Where(v => v.CampaignId == id && v.VillageId == villageId).Select(v => v.State).SingleAsync();
+        await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, $"{village}:{VillageSubmission.DisplayName(state)}");
     }
 
     private async Task<IActionResult> PageAsync(int id, int villageId, bool verify, CancellationToken ct)

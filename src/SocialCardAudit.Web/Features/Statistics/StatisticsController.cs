@@ -45,21 +45,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     public async Task<IActionResult> Sign(int id, string? password, [FromServices] SignTownTotal sign, CancellationToken ct)
     {
         var result = await sign.HandleAsync(AppClaims.ActorOf(User), id, this.DigestAlgorithm(), () => this.RefusalAsync(password), ct);
-        switch (result.Status)
-        {
-            case Status.NotFound:
-                return NotFound();
-            case Status.Denied:
-                return Forbid();
-            case Status.Done:
-                await events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总");
-                TempData["Message"] = result.Message;
-                break;
-            default:
-                TempData["Error"] = result.Message;
-                break;
-        }
-        return Redirect($"/campaigns/{id}/statistics");
+        return await this.AnswerAsync(result, $"/campaigns/{id}/statistics", onDone: () => events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总"));
     }
 
     /// <summary>The classified summary (附件3) of a village: the persons of each of the four categories, numbers masked.</summary>
