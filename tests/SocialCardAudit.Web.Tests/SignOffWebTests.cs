@@ -122,6 +122,16 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         Assert.Equal("镇已审核", await StateAsync(town));
         Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
 
+        // The clerk's reasons for the unverified are part of what was signed: changing one in the database is caught.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlRawAsync("UPDATE ReturnedRows SET Reason = '已上门' WHERE Reason = '长期住院'");
+            Assert.Contains("核验不通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
+            await db.Database.ExecuteSqlRawAsync("UPDATE ReturnedRows SET Reason = '长期住院' WHERE Reason = '已上门'");
+        }
+        Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
+
         // Signed: the verifier cannot change the finding through the system ...
         var locked = await verifier.PostFormAsync(findingPage, await verifier.TokenAsync(findingPage), new()
         {

@@ -62,13 +62,14 @@ public static class StatisticsQueries
     /// every finding, field by field. Signing stores it; verifying recomputes it with the stored one's algorithm.
     /// </summary>
     public static async Task<(string Digest, VillageStatistics Statistics, List<long> OpenRows)> DigestAsync(
-        AppDbContext db, int campaignId, int villageId, CancellationToken ct, DigestAlgorithm algorithm = DigestAlgorithm.Sha256)
+        AppDbContext db, int campaignId, int villageId, CancellationToken ct, DigestAlgorithm algorithm = DigestAlgorithm.Sha256,
+        IReadOnlyDictionary<long, string>? openReasons = null)
     {
         var states = (await RowStatesAsync(db, campaignId, [villageId], ct))[villageId];
         var statistics = VillageStatistics.Compute(states);
         var findings = (await db.VerificationRecords.AsNoTracking().Where(v => v.CampaignId == campaignId && v.VillageId == villageId).ToListAsync(ct))
             .Select(v => (v.TaskRowId, SignedContent.Line(v.TaskRowId, v.Version, v.ToFinding())));
-        var digest = SignedContent.Digest(SignedContent.Canonical(villageId, campaignId, statistics, findings), algorithm);
+        var digest = SignedContent.Digest(SignedContent.Canonical(villageId, campaignId, statistics, findings, openReasons), algorithm);
         return (digest, statistics, states.Where(s => s.Outcome is null).Select(s => s.RowId).ToList());
     }
 }

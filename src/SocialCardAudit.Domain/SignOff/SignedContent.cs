@@ -19,7 +19,9 @@ public static class SignedContent
         f.VisitedAt?.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), f.Signature?.ToString(), f.ProxyName, f.ProxyRelation, f.Note,
         f.AttachmentId?.ToString("N"));
 
-    public static string Canonical(int villageId, int campaignId, VillageStatistics s, IEnumerable<(long RowId, string Line)> findings)
+    /// <param name="openReasons">Why each person left unverified was not visited, as the clerk signed it (none: nothing added).</param>
+    public static string Canonical(int villageId, int campaignId, VillageStatistics s, IEnumerable<(long RowId, string Line)> findings,
+        IReadOnlyDictionary<long, string>? openReasons = null)
     {
         var text = new StringBuilder()
             .Append("sca-village-statistics/1\n")
@@ -29,6 +31,10 @@ public static class SignedContent
         foreach (var (_, line) in findings.OrderBy(f => f.RowId))
         {
             text.Append(line).Append('\n');
+        }
+        foreach (var (row, reason) in (openReasons ?? new Dictionary<long, string>()).OrderBy(r => r.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"open|{row}|{reason}\n");
         }
         return text.ToString();
     }

@@ -14,7 +14,7 @@ public sealed class ApproveVillage(AppDbContext db, TimeProvider time)
     public Task<Result> HandleAsync(Actor actor, ApproveVillageCommand c, Func<Task<string?>> confirm, CancellationToken ct) =>
         VillageSubmissions.MoveAsync(db, c.CampaignId, c.VillageId, village => Access.Access.CanReview(actor.Scope, village), async (_, _, submission) =>
         {
-            var (digest, _, _) = await StatisticsQueries.DigestAsync(db, c.CampaignId, c.VillageId, ct, c.Algorithm);
+            var (digest, _, _) = await StatisticsQueries.DigestAsync(db, c.CampaignId, c.VillageId, ct, c.Algorithm, submission.OpenReasons);
             submission.Approve(digest, actor.UserId, time.GetUtcNow().UtcDateTime);
         }, "已审核签字。", ct, confirm);
 }

@@ -21,8 +21,11 @@ public sealed class SubmitVillage(AppDbContext db, TimeProvider time)
     public Task<Result> HandleAsync(Actor actor, SubmitVillageCommand c, Func<Task<string?>> confirm, CancellationToken ct) =>
         VillageSubmissions.MoveAsync(db, c.CampaignId, c.VillageId, village => Access.Access.CanSubmit(actor.Scope, village), async (_, _, submission) =>
         {
-            var (digest, _, open) = await StatisticsQueries.DigestAsync(db, c.CampaignId, c.VillageId, ct, c.Algorithm);
+            var open = (await StatisticsQueries.RowStatesAsync(db, c.CampaignId, [c.VillageId], ct))[c.VillageId].Where(s => s.Outcome is null).Select(s => s.RowId).ToList();
             var reasons = string.IsNullOrWhiteSpace(c.ReasonForRest) ? c.Reasons ?? new Dictionary<long, string>() : SharedReason.Fill(c.Reasons, open, c.ReasonForRest);
+            // The reasons are part of what the clerk signs.
+            var signed = open.ToDictionary(r => r, r => reasons.GetValueOrDefault(r)?.Trim() ?? "");
+            var (digest, _, _) = await StatisticsQueries.DigestAsync(db, c.CampaignId, c.VillageId, ct, c.Algorithm, signed);
             submission.Submit(open, reasons, digest, actor.UserId, time.GetUtcNow().UtcDateTime);
         }, "已签字提交,等待镇社会事业综合服务中心审核。", ct, confirm);
 }

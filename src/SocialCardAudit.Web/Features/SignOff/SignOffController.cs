@@ -86,7 +86,8 @@ public sealed class SignOffController(AppDbContext db, SecurityEvents events) : 
         var submission = await VillageSubmissions.LoadAsync(db, campaign, village, ct);
         // Recomputed the way the signed digest was made, whatever the installation signs with now.
         var algorithm = submission.SignedDigest is { } stored ? SignedContent.AlgorithmOf(stored) : this.DigestAlgorithm();
-        var (digest, statistics, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct, algorithm);
+        var reasons = submission.State is SubmissionState.Submitted or SubmissionState.Approved ? submission.OpenReasons : null;
+        var (digest, statistics, open) = await StatisticsQueries.DigestAsync(db, id, villageId, ct, algorithm, reasons);
         var openRows = await db.TaskRows.Where(r => open.Contains(r.Id)).OrderBy(r => r.Id)
             .Select(r => new OpenRow(r.Id, r.Name, r.IdNumberMasked)).ToListAsync(ct);
         // The town reviewing a submission may name persons; while returned, everyone sees who was named and why.
