@@ -25,6 +25,7 @@ public static class UseCaseRegistration
         services.AddScoped<Cards.ReceiveHandover>();
         services.AddScoped<Cards.ResolveHandoverCard>();
         services.AddScoped<Tasks.AssignRows>();
+        services.AddScoped<Campaigns.CloseCampaign>();
         return services;
     }
 }

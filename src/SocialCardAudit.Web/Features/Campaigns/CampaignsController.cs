@@ -8,6 +8,7 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Campaigns;
@@ -21,7 +22,7 @@ public sealed record CampaignDetails(Campaign Campaign, OrgUnit Town, IReadOnlyL
 /// <summary>Audit campaigns (专项清查): the town office's (and the county's) to create, edit and close.</summary>
 [Route("campaigns")]
 [Authorize(Policy = Policies.CampaignStaff)]
-public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm> validator, CountyClock clock) : Controller
+public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm> validator) : Controller
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
 
@@ -151,25 +152,8 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
 
     [HttpPost("{id:int}/close")]
     [Authorize(Policy = Policies.CampaignManagers)]
-    public async Task<IActionResult> Close(int id, CancellationToken ct)
-    {
-        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
-        if (campaign is null)
-        {
-            return denied!;
-        }
-        try
-        {
-            campaign.Close(clock.UtcNow);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = $"专项清查“{campaign.Name}”已结束。";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        return Redirect($"/campaigns/{id}");
-    }
+    public async Task<IActionResult> Close(int id, [FromServices] CloseCampaign close, CancellationToken ct) =>
+        await this.AnswerAsync(await close.HandleAsync(AppClaims.ActorOf(User), id, ct), $"/campaigns/{id}");
 
     /// <summary>The town of each village chosen, or null (and the error said) when one lies outside the owner: its town, or the county.</summary>
     private async Task<Dictionary<int, int>?> TownsOfVillagesAsync(CampaignForm form, OrgUnit owner, CancellationToken ct)

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
+using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases.Access;
+
+namespace SocialCardAudit.UseCases.Campaigns;
+
+/// <summary>Those who manage a campaign (its town office, or the county) end it: from then on no finding, import or assignment changes it.</summary>
+public sealed class CloseCampaign(AppDbContext db, TimeProvider time)
+{
+    public async Task<Result> HandleAsync(Actor actor, int campaignId, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null)
+        {
+            return Result.NotFound;
+        }
+        var owner = await db.OrgUnits.SingleAsync(u => campaign.TownId == null ? u.Level == OrgLevel.County : u.Id == campaign.TownId, ct);
+        if (!Access.Access.Allows(actor.Scope, campaign, owner, CampaignRight.Manage))
+        {
+            return Result.Denied;
+        }
+        try
+        {
+            campaign.Close(time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            return Result.Done($"专项清查“{campaign.Name}”已结束。");
+        }
+        catch (DomainException e)
+        {
+            return Result.Refused(e.Message);
+        }
+    }
+}
