@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Domain;
-using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.UseCases.Campaigns;
@@ -11,12 +10,10 @@ public sealed class CloseCampaign(AppDbContext db, TimeProvider time)
 {
     public async Task<Result> HandleAsync(Actor actor, int campaignId, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null)
+        if (await CampaignLookup.FindAsync(db, campaignId, ct) is not var (campaign, owner))
         {
             return Result.NotFound;
         }
-        var owner = await db.OrgUnits.SingleAsync(u => campaign.TownId == null ? u.Level == OrgLevel.County : u.Id == campaign.TownId, ct);
         if (!Access.Access.Allows(actor.Scope, campaign, owner, CampaignRight.Manage))
         {
             return Result.Denied;

@@ -61,7 +61,8 @@ internal static class CardActs
         return await SaveAsync(db, () => act(card, village), ct);
     }
 
-    public static async Task<Result> SaveAsync(AppDbContext db, Func<Task<string>> act, CancellationToken ct)
+    public static async Task<Result> SaveAsync(AppDbContext db, Func<Task<string>> act, CancellationToken ct,
+        string conflict = "他人刚刚办理了这张卡,未保存。请查看最新状态后再办理。")
     {
         try
         {
@@ -77,7 +78,7 @@ internal static class CardActs
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return new Result(Status.Conflict, "他人刚刚办理了这张卡,未保存。请查看最新状态后再办理。");
+            return new Result(Status.Conflict, conflict);
         }
     }
 

@@ -48,7 +48,6 @@ internal static class HandoverActs
         }
         var ids = handover.Lines.Select(l => l.CardId).ToList();
         var cards = await db.Cards.Include(c => c.Events).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var result = await CardActs.SaveAsync(db, () => Task.FromResult(act(handover, cards)), ct);
-        return result.Status == Status.Conflict ? new Result(Status.Conflict, "他人刚刚处理了这张交接单,未保存。请查看最新状态。") : result;
+        return await CardActs.SaveAsync(db, () => Task.FromResult(act(handover, cards)), ct, "他人刚刚处理了这张交接单,未保存。请查看最新状态。");
     }
 }

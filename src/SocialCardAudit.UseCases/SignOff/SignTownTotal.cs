@@ -5,6 +5,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 
 namespace SocialCardAudit.UseCases.SignOff;
 
@@ -17,12 +18,10 @@ public sealed class SignTownTotal(AppDbContext db, TimeProvider time)
     /// <param name="confirm">Checks the signer's password now: why not, or null.</param>
     public async Task<Result> HandleAsync(Actor actor, int campaignId, DigestAlgorithm algorithm, Func<Task<string?>> confirm, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null)
+        if (await CampaignLookup.FindAsync(db, campaignId, ct) is not var (campaign, owner))
         {
             return Result.NotFound;
         }
-        var owner = await db.OrgUnits.SingleAsync(u => campaign.TownId == null ? u.Level == OrgLevel.County : u.Id == campaign.TownId, ct);
         if (actor.Scope.Role != Roles.TownOffice || !Access.Access.Allows(actor.Scope, campaign, owner, CampaignRight.View))
         {
             return Result.Denied;

@@ -4,26 +4,16 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
+using SocialCardAudit.UseCases.Campaigns;
 
 namespace SocialCardAudit.UseCases.SignOff;
 
 /// <summary>
-/// What the sign-off use cases share: finding the campaign's village, its submission (started when missing), and
+/// What the sign-off use cases share: the village's submission (started when missing), and
 /// running one legal move of it to a saved result (a refused move says why; a simultaneous one is a conflict).
 /// </summary>
 public static class VillageSubmissions
 {
-    /// <summary>The campaign and one of the villages it covers; null when either is not in this county or the village is not in the campaign.</summary>
-    public static async Task<(Campaign Campaign, OrgUnit Village)?> FindAsync(AppDbContext db, int campaignId, int villageId, CancellationToken ct)
-    {
-        var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null || !campaign.Covers(villageId))
-        {
-            return null;
-        }
-        return await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct) is { } village ? (campaign, village) : null;
-    }
-
     public static async Task<VillageSubmission> LoadAsync(AppDbContext db, Campaign campaign, OrgUnit village, CancellationToken ct)
     {
         var submission = await db.VillageSubmissions.Include(v => v.Steps).ThenInclude(s => s.Rows)
@@ -44,7 +34,7 @@ public static class VillageSubmissions
     public static async Task<Result> MoveAsync(AppDbContext db, int campaignId, int villageId, Func<OrgUnit, bool> allowed,
         Func<Campaign, OrgUnit, VillageSubmission, Task> move, string done, CancellationToken ct, Func<Task<string?>>? confirm = null)
     {
-        if (await FindAsync(db, campaignId, villageId, ct) is not var (campaign, village))
+        if (await CampaignLookup.FindVillageAsync(db, campaignId, villageId, ct) is not var (campaign, village))
         {
             return Result.NotFound;
         }

@@ -4,6 +4,7 @@ using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.UseCases.SignOff;
 
 namespace SocialCardAudit.UseCases.Tasks;
@@ -20,7 +21,7 @@ public sealed class AssignRows(AppDbContext db, TimeProvider time)
 {
     public async Task<Result> HandleAsync(Actor actor, AssignRowsCommand c, CancellationToken ct)
     {
-        if (await VillageSubmissions.FindAsync(db, c.CampaignId, c.VillageId, ct) is not var (_, village))
+        if (await CampaignLookup.FindVillageAsync(db, c.CampaignId, c.VillageId, ct) is not var (_, village))
         {
             return Result.NotFound;
         }

@@ -12,6 +12,7 @@ using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.UseCases.Tasks;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
@@ -136,7 +137,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     /// <summary>The campaign and village when the user may see the village's rows; else 404 (not in the county or not in the campaign) or 403.</summary>
     private async Task<(Campaign? Campaign, OrgUnit? Village, IActionResult? Denied)> VillageAsync(int id, int villageId, CancellationToken ct)
     {
-        if (await CampaignAccess.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
+        if (await CampaignLookup.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
         {
             return (null, null, NotFound());
         }

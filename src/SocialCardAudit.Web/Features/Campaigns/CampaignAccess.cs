@@ -4,6 +4,7 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Campaigns;
@@ -11,21 +12,6 @@ namespace SocialCardAudit.Web.Features.Campaigns;
 /// <summary>Finding a campaign (and a village of it) for a request, answered as the web answers: 404 outside the county, 403 outside the scope, by <see cref="Access"/>.</summary>
 public static class CampaignAccess
 {
-    /// <summary>
-    /// The campaign with its villages and phases and its owner (its town, or the county for a county campaign),
-    /// or null when it is not in this county.
-    /// </summary>
-    public static async Task<(Campaign Campaign, OrgUnit Owner)?> FindAsync(AppDbContext db, int id, CancellationToken ct)
-    {
-        var campaign = await db.Campaigns.Include(c => c.Villages).Include(c => c.Phases).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null)
-        {
-            return null;
-        }
-        var owner = await db.OrgUnits.SingleAsync(u => campaign.TownId == null ? u.Level == OrgLevel.County : u.Id == campaign.TownId, ct);
-        return (campaign, owner);
-    }
-
     /// <summary>
     /// The part of the campaign the user answers for, as one town's villages: a town office (and a village) always
     /// its own town; the county the town asked for, or a town's campaign's town, or (null) the whole of a county
@@ -48,21 +34,11 @@ public static class CampaignAccess
             : (null, null);
     }
 
-    /// <summary>The campaign and one of the villages it covers, or null when either is not in this county or the village is not in the campaign.</summary>
-    public static async Task<(Campaign Campaign, OrgUnit Village)?> FindVillageAsync(AppDbContext db, int id, int villageId, CancellationToken ct)
-    {
-        if (await FindAsync(db, id, ct) is not var (campaign, _) || !campaign.Covers(villageId))
-        {
-            return null;
-        }
-        return await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == villageId, ct) is { } village ? (campaign, village) : null;
-    }
-
     /// <summary>The campaign if the signed-in user has the right; otherwise the answer: 404 outside the county, 403 outside the scope.</summary>
     public static async Task<(Campaign? Campaign, IActionResult? Denied)> AuthorizeAsync(
         this ControllerBase controller, AppDbContext db, int id, CampaignRight right, CancellationToken ct)
     {
-        if (await FindAsync(db, id, ct) is not var (campaign, town))
+        if (await CampaignLookup.FindAsync(db, id, ct) is not var (campaign, town))
         {
             return (null, controller.NotFound());
         }
@@ -76,7 +52,7 @@ public static class CampaignAccess
     public static async Task<((Campaign Campaign, OrgUnit Village)? Found, IActionResult? Denied)> AuthorizeVillageAsync(
         this ControllerBase controller, AppDbContext db, int id, int villageId, CancellationToken ct, string? excludedRole = null)
     {
-        if (await FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
+        if (await CampaignLookup.FindVillageAsync(db, id, villageId, ct) is not var (campaign, village))
         {
             return (null, controller.NotFound());
         }

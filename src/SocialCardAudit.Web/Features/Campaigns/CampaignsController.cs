@@ -73,7 +73,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, owner))
+        if (await CampaignLookup.FindAsync(db, id, ct) is not var (campaign, owner))
         {
             return NotFound();
         }
@@ -120,7 +120,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             return denied!;
         }
         form.TownId = campaign.TownId; // a campaign stays with its town, or with the county
-        var owner = (await CampaignAccess.FindAsync(db, id, ct))!.Value.Owner;
+        var owner = (await CampaignLookup.FindAsync(db, id, ct))!.Value.Owner;
         if (!await validator.ValidateIntoAsync(form, ModelState) || await TownsOfVillagesAsync(form, owner, ct) is not { } towns)
         {
             return await FormView(form, campaign, ct);

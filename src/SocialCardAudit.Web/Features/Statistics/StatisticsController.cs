@@ -11,6 +11,7 @@ using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.UseCases.SignOff;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
@@ -176,7 +177,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     /// </summary>
     private async Task<(StatisticsPage? Page, IActionResult? Denied)> PartAsync(int id, int? town, CancellationToken ct)
     {
-        if (await CampaignAccess.FindAsync(db, id, ct) is not var (campaign, owner))
+        if (await CampaignLookup.FindAsync(db, id, ct) is not var (campaign, owner))
         {
             return (null, NotFound());
         }
