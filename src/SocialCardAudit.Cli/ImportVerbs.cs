@@ -136,8 +136,8 @@ internal static class ImportVerbs
         var town = await db.OrgUnits.SingleOrDefaultAsync(u => u.Name == townName && u.Level == Domain.Organization.OrgLevel.Town)
             ?? throw new ArgumentException($"没有名为“{townName}”的乡镇(街道)。");
         await using var file = File.OpenRead(path);
-        var job = await new SocialCardAudit.Data.Cards.CardImporter(db, new PersonalDataProtector(keys), TimeProvider.System)
-            .RunAsync(town, file, Path.GetFileName(path), "cli", "命令行:" + Environment.UserName, CancellationToken.None);
+        var job = Domain.Cards.CardImport.For(tenantId, town.Id, path, file, "cli", "命令行:" + Environment.UserName, DateTime.UtcNow);
+        await new SocialCardAudit.Data.Cards.CardImporter(db, new PersonalDataProtector(keys), TimeProvider.System).RunAsync(job, file, null, CancellationToken.None);
         watch.Stop();
         if (o.Flag("--json"))
         {

@@ -26,6 +26,9 @@ public static class UseCaseRegistration
         services.AddScoped<Cards.ResolveHandoverCard>();
         services.AddScoped<Tasks.AssignRows>();
         services.AddScoped<Campaigns.CloseCampaign>();
+        services.AddScoped<Imports.StartImport>();
+        services.AddSingleton<Imports.ImportQueue>();
+        services.AddSingleton<Imports.RunImport>();
         return services;
     }
 }

@@ -40,8 +40,6 @@ builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDe
 CjkFont.Configure(config["Documents:CjkFont"]);
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddUseCases();
-builder.Services.AddScoped<SocialCardAudit.Data.Cards.CardImporter>();
-builder.Services.AddSingleton<SocialCardAudit.Web.Features.Import.ImportQueue>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Reports.WeeklyFreezingService>();
 

@@ -48,4 +48,19 @@ public static partial class Browserless
         }
         return client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>Polls an import's status (task list or card register) until it has finished; its answer then.</summary>
+    public static async Task<System.Text.Json.JsonElement> ImportFinishedAsync(this HttpClient client, string importPage)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var status = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, importPage + "/status");
+            if (status.GetProperty("finished").GetBoolean())
+            {
+                return status;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{importPage} did not finish in 60 s");
+    }
 }

@@ -6,6 +6,7 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
@@ -155,7 +156,8 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         db.LostCardReports.Add(report);
         var import = new CardImport
         {
-            TenantId = village.TenantId, TownId = village.ParentId!.Value, FileName = "场景.xlsx", Sha256 = new string('0', 64), UserId = "scenario", AtUtc = now,
+            TenantId = village.TenantId, TownId = village.ParentId!.Value, FileName = "场景.xlsx", Sha256 = new string('0', 64), UserId = "scenario", UserName = "场景", CreatedAtUtc = now,
+            Status = ImportStatus.Succeeded, FinishedAtUtc = now,
             Rejected = 1, ErrorReportCipher = protector.Protect(EmptyReport(), Purposes.ErrorReport),
         };
         db.CardImports.Add(import);
@@ -202,7 +204,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
         if (!await db.VillageSubmissions.AnyAsync(v => v.CampaignId == campaign.Id))
         {
-            var (digest, _, open) = await SocialCardAudit.Data.SignOff.StatisticsQueries.DigestAsync(db, campaign.Id, village.Id, default);
+            var (digest, _, open) = await SocialCardAudit.Data.Statistics.StatisticsQueries.DigestAsync(db, campaign.Id, village.Id, default);
             var submission = new SocialCardAudit.Domain.SignOff.VillageSubmission { TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id };
             submission.Submit(open, SocialCardAudit.Domain.SignOff.SharedReason.Fill(null, open, "外出务工"), digest, clerk.Id, DateTime.UtcNow);
             db.VillageSubmissions.Add(submission);

@@ -214,6 +214,8 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("GET", "cards/import", "/cards/import", Managers);
         Route("POST", "cards/import", "/cards/import", Managers);
         Route("GET", "cards/imports/{id:long}", On.CardImport, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "cards/imports/{id:long}/status", On.CardImport, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("POST", "cards/imports/{id:long}/cancel", On.CardImport, Managers, Managers, CountyOnly, ManagersNotFound);
         Route("GET", "cards/imports/{id:long}/errors", On.CardImport, Managers, Managers, CountyOnly, ManagersNotFound);
         Route("GET", "handovers", "/handovers", CardSee);
         Route("GET", "handovers/new", "/handovers/new", "login 403 ok ok 403 403");

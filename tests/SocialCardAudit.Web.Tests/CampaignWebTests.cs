@@ -77,7 +77,7 @@ public sealed class CampaignWebTests(WebFixture fixture) : IClassFixture<WebFixt
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var importPage = response.Headers.Location!.OriginalString;
 
-        var status = await WaitFinishedAsync(town, importPage);
+        var status = await town.ImportFinishedAsync(importPage);
         Assert.Equal("Succeeded", status.GetProperty("status").GetString());
         Assert.Equal(19, status.GetProperty("imported").GetInt32());
         Assert.Equal(1, status.GetProperty("rejected").GetInt32());
@@ -121,7 +121,7 @@ public sealed class CampaignWebTests(WebFixture fixture) : IClassFixture<WebFixt
         var page = response.Headers.Location!.OriginalString;
         await town.PostFormAsync(page + "/cancel", await town.TokenAsync(page), []);
 
-        var status = await WaitFinishedAsync(town, page);
+        var status = await town.ImportFinishedAsync(page);
         Assert.Equal("Cancelled", status.GetProperty("status").GetString());
         Assert.Equal(before, await CountRowsAsync());
         Assert.Contains("导入已取消,未写入任何数据", await town.GetStringAsync(page), StringComparison.Ordinal);
@@ -240,20 +240,6 @@ public sealed class CampaignWebTests(WebFixture fixture) : IClassFixture<WebFixt
             { new ByteArrayContent(file), "file", name },
         };
         return await client.PostAsync($"/campaigns/{campaignId}/imports", content);
-    }
-
-    private static async Task<JsonElement> WaitFinishedAsync(HttpClient client, string importPage)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>(importPage + "/status");
-            if (status.GetProperty("finished").GetBoolean())
-            {
-                return status;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("import did not finish in 60 s");
     }
 
     private async Task<int> CountRowsAsync()

@@ -38,8 +38,8 @@ public sealed class CardImportTests(WebFixture fixture) : IClassFixture<WebFixtu
         using var file = new MemoryStream();
         SyntheticTaskList.WriteXlsx(file, rows, Header);
         file.Position = 0;
-        var job = await new CardImporter(db, fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System)
-            .RunAsync(town, file, "银行制卡数据.xlsx", "test", "测试", default);
+        var job = CardImport.For(tenant, town.Id, "银行制卡数据.xlsx", file, "test", "测试", DateTime.UtcNow);
+        await new CardImporter(db, fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System).RunAsync(job, file, null, default);
         return (job, tenant);
     }
 
@@ -118,8 +118,8 @@ public sealed class CardImportTests(WebFixture fixture) : IClassFixture<WebFixtu
         using var file = new MemoryStream();
         SyntheticTaskList.WriteXlsx(file, [Person(1100)[..3].Append("迎丰社区").ToArray()], ["姓名", "身份证号码", "社保卡银行卡号", "村(社区)"]);
         file.Position = 0;
-        var job = await new CardImporter(db, fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System)
-            .RunAsync(town, file, "缺列.xlsx", "test", "测试", default);
+        var job = CardImport.For(tenant, town.Id, "缺列.xlsx", file, "test", "测试", DateTime.UtcNow);
+        await new CardImporter(db, fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System).RunAsync(job, file, null, default);
         Assert.Contains("缺少必需的列:合作银行", job.Message, StringComparison.Ordinal);
         Assert.Equal(0, job.Imported);
     }

@@ -317,6 +317,8 @@ public sealed partial class CardWebTests(WebFixture fixture) : IClassFixture<Web
         };
         var uploaded = await town.PostAsync("/cards/import", content);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var status = await town.ImportFinishedAsync(uploaded.Headers.Location!.OriginalString); // in the background, as a task list
+        Assert.Equal("Succeeded", status.GetProperty("status").GetString());
         var result = await town.GetStringAsync(uploaded.Headers.Location!.OriginalString);
         Assert.Matches(@"<b>1</b>新登记", result);
         Assert.Matches(@"<b>1</b>未导入", result);

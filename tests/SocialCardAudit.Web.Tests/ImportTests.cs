@@ -8,6 +8,7 @@ using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.UseCases.Imports;
 using SocialCardAudit.Web;
 
 namespace SocialCardAudit.Web.Tests;
@@ -347,9 +348,9 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
             await db.SaveChangesAsync();
             id = stale.Id;
         }
-        var worker = new Features.Import.ImportWorker(new Features.Import.ImportQueue(),
-            _fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
+        var run = new RunImport(_fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
             _fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System, NullLoggerFactory.Instance);
+        var worker = new Features.Import.ImportWorker(new ImportQueue(), run, NullLogger<Features.Import.ImportWorker>.Instance);
         await worker.StartAsync(default);
         await worker.StopAsync(default);
         await using var check = Db(_tenantId);
@@ -361,16 +362,18 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     [Fact]
     public void The_queue_counts_each_county_s_waiting_files_so_uploads_beyond_the_cap_are_refused()
     {
-        var queue = new Features.Import.ImportQueue();
-        for (var i = 1; i <= Features.Import.ImportQueue.MaxPerCounty; i++)
+        var queue = new ImportQueue();
+        for (var i = 1; i < ImportQueue.MaxPerCounty; i++)
         {
-            queue.Enqueue(i, tenantId: 7, [1, 2, 3]);
+            queue.Enqueue(new(ImportKind.TaskList, i, TenantId: 7, [1, 2, 3]));
         }
-        queue.Enqueue(100, tenantId: 8, [1]);
-        Assert.Equal(Features.Import.ImportQueue.MaxPerCounty, queue.Waiting(7)); // the upload form refuses a fourth
+        queue.Enqueue(new(ImportKind.CardRegister, 1, TenantId: 7, [1])); // a card register counts with the task lists
+        queue.Enqueue(new(ImportKind.TaskList, 100, TenantId: 8, [1]));
+        Assert.Equal(ImportQueue.MaxPerCounty, queue.Waiting(7)); // the upload form refuses a fourth
         Assert.Equal(1, queue.Waiting(8)); // another county is not held up
-        queue.Finished(1);
-        Assert.Equal(Features.Import.ImportQueue.MaxPerCounty - 1, queue.Waiting(7));
+        queue.Finished(ImportKind.TaskList, 1);
+        Assert.Equal(ImportQueue.MaxPerCounty - 1, queue.Waiting(7));
+        Assert.NotNull(queue.Live(ImportKind.CardRegister, 1)); // the same id of the other kind is another import
     }
 
     private static Encoding CodePagesEncoding(string name)

@@ -8,6 +8,7 @@ using SocialCardAudit.Data.Cards;
 using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Testing;
 
@@ -139,7 +140,9 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
     {
         var town = await db.OrgUnits.SingleAsync(u => u.Name == "梅田湖镇");
         var before = await db.Cards.MaxAsync(c => c.Id);
-        var job = await new CardImporter(db, Protector, TimeProvider.System).RunAsync(town, new MemoryStream(bytes), fileName, "test", "测试", default);
+        var file = new MemoryStream(bytes);
+        var job = CardImport.For(town.TenantId, town.Id, fileName, file, "test", "测试", DateTime.UtcNow);
+        await new CardImporter(db, Protector, TimeProvider.System).RunAsync(job, file, null, default);
         var units = await db.OrgUnits.ToDictionaryAsync(u => u.Id, u => u.Name);
         var stored = (await db.Cards.Where(c => c.Id > before || expected.Contains(c.IdNumberHash)).ToListAsync())
             .Select(c => new Person(c.HolderName, Protector.Unprotect(c.IdNumberCipher, Purposes.IdNumber), Protector.Unprotect(c.CardNumberCipher, Purposes.BankCard),

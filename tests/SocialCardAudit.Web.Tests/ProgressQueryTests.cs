@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
@@ -93,15 +94,16 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         cards[2].Move(Domain.Cards.CardState.Lost, new Domain.Cards.CardMove("t", "王五", Domain.Cards.CardMethod.Registration, Note: "遗失"), [], CountyClock.At(Now));
         await db.SaveChangesAsync();
 
-        var villages = await ProgressQueries.VillagesAsync(db, campaign.Id, default);
+        var villages = await StatisticsQueries.ProgressAsync(db, campaign.Id, default);
         Assert.Equal(new Progress(5, 3, 2, 0, 0, 1, 2, 1, 150.50m), villages[a.Id] with { StockCards = 0, LostCards = 0 });
         Assert.Equal(new Progress(2, 2, 0, 1, 1, 0, 0, 0, 0m, StockCards: 2, LostCards: 1), villages[b.Id]);
         Assert.Equal(new Progress(7, 5, 2, 1, 1, 1, 2, 1, 150.50m, StockCards: 2, LostCards: 1),
             Progress.Sum(villages.Values.Select(v => v == villages[a.Id] ? v with { StockCards = 0, LostCards = 0 } : v)));
 
-        var verifiers = await ProgressQueries.VerifiersAsync(db, campaign.Id, a.Id, default);
-        Assert.Equal(new Progress(2, 2, 2, 0, 0, 0, 0, 0, 0m), verifiers[v1]);
+        var verifiers = await StatisticsQueries.VerifierProgressAsync(db, campaign.Id, a.Id, default);
+        // Each verifier's 疑点 are their own rows' (r1 for v1, r4 not yet given to anyone).
+        Assert.Equal(new Progress(2, 2, 2, 0, 0, 0, 1, 0, 0m), verifiers[v1]);
         Assert.Equal(new Progress(1, 1, 0, 0, 0, 1, 0, 0, 0m), verifiers[v2]);
-        Assert.Equal(new Progress(2, 0, 0, 0, 0, 0, 0, 0, 0m), verifiers[""]);
+        Assert.Equal(new Progress(2, 0, 0, 0, 0, 0, 1, 0, 0m), verifiers[""]);
     }
 }

@@ -753,7 +753,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("int");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<byte[]>("ErrorReportCipher")
@@ -761,11 +761,14 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("nvarchar(260)");
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
 
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Flagged")
                         .HasColumnType("int");
@@ -774,8 +777,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Message")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Notes")
                         .HasColumnType("nvarchar(max)");
@@ -783,10 +786,23 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("int");
 
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsStored")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsValidated")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
 
                     b.Property<int>("TenantId")
                         .HasColumnType("int");
@@ -799,9 +815,16 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TownId");
+
+                    b.HasIndex("TenantId", "TownId");
 
                     b.ToTable("CardImports");
                 });

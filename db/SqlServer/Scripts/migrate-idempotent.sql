@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -93,7 +93,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -116,7 +116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -131,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -146,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -160,7 +160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -178,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -212,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -232,23 +232,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CardImports] (
         [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
         [TownId] int NOT NULL,
-        [FileName] nvarchar(260) NOT NULL,
+        [TenantId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
         [FileSize] bigint NOT NULL,
-        [Sha256] nvarchar(64) NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
         [UserId] nvarchar(450) NOT NULL,
-        [AtUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [FinishedAtUtc] datetime2 NULL,
+        [Status] int NOT NULL,
+        [RowsRead] int NOT NULL,
+        [RowsValidated] int NOT NULL,
+        [RowsStored] int NOT NULL,
         [Imported] int NOT NULL,
         [AlreadyPresent] int NOT NULL,
         [Rejected] int NOT NULL,
         [Flagged] int NOT NULL,
-        [Message] nvarchar(500) NULL,
+        [Message] nvarchar(1000) NULL,
         [Notes] nvarchar(max) NULL,
         [ErrorReportCipher] varbinary(max) NULL,
         CONSTRAINT [PK_CardImports] PRIMARY KEY ([Id]),
@@ -258,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -292,7 +298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -307,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -322,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -337,7 +343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -351,7 +357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -366,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -382,7 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -399,13 +405,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [TaskImports] (
         [Id] bigint NOT NULL IDENTITY,
-        [TenantId] int NOT NULL,
         [CampaignId] int NOT NULL,
+        [TenantId] int NOT NULL,
         [FileName] nvarchar(255) NOT NULL,
         [FileSize] bigint NOT NULL,
         [Sha256] nchar(64) NOT NULL,
@@ -431,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -450,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -467,7 +473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -485,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -513,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -531,7 +537,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -556,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -578,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -597,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -630,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -650,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -677,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -697,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -721,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -739,7 +745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -772,7 +778,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -791,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -808,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -834,7 +840,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -851,7 +857,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -869,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -877,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -885,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -893,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -901,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -909,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -917,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -925,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -933,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -941,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -949,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -957,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -965,7 +971,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -973,7 +979,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -981,7 +987,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -989,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -997,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1005,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1013,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1021,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1029,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1037,7 +1043,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CardImports_TenantId_TownId] ON [CardImports] ([TenantId], [TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
@@ -1045,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1053,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1061,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1069,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1077,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE [State] <> 7');
@@ -1085,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1093,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1101,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1109,7 +1123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1117,7 +1131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1125,7 +1139,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1133,7 +1147,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1141,7 +1155,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1149,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1157,7 +1171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1165,7 +1179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1173,7 +1187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1181,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1189,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1197,7 +1211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1205,7 +1219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1213,7 +1227,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
@@ -1221,7 +1235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1229,7 +1243,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1237,7 +1251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1245,7 +1259,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1253,7 +1267,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1261,7 +1275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1269,7 +1283,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
@@ -1277,7 +1291,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
@@ -1285,7 +1299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1293,7 +1307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1301,7 +1315,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1309,7 +1323,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1317,7 +1331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1325,7 +1339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1333,7 +1347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1341,7 +1355,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1349,7 +1363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1357,7 +1371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1365,7 +1379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1373,7 +1387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1381,7 +1395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1389,7 +1403,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1397,7 +1411,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1405,7 +1419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1413,7 +1427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1421,7 +1435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1429,7 +1443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1437,11 +1451,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202011357_Initial'
+    WHERE [MigrationId] = N'20261202021445_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202011357_Initial', N'10.0.14');
+    VALUES (N'20261202021445_Initial', N'10.0.14');
 END;
 
 COMMIT;

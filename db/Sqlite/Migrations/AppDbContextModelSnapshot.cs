@@ -724,7 +724,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("ErrorReportCipher")
@@ -732,11 +732,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(260)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Flagged")
                         .HasColumnType("INTEGER");
@@ -745,7 +748,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
@@ -754,10 +757,23 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsStored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsValidated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
@@ -770,9 +786,16 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TownId");
+
+                    b.HasIndex("TenantId", "TownId");
 
                     b.ToTable("CardImports");
                 });

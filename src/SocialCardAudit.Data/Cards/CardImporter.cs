@@ -7,6 +7,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
+using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.Data.Cards;
 
@@ -20,19 +21,26 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
 {
     public static readonly IReadOnlyList<TaskColumn> Required = [TaskColumn.Name, TaskColumn.IdNumber, TaskColumn.BankCard, TaskColumn.Bank, TaskColumn.Village];
 
-    public async Task<CardImport> RunAsync(OrgUnit town, Stream file, string fileName, string userId, string responsible, CancellationToken ct)
+    private const int ProgressEvery = 500;
+
+    /// <summary>
+    /// Runs an import recorded as <paramref name="job"/> (added to the database here if it is new): Running while
+    /// it reads, then Succeeded with its counts, or Failed / Cancelled with nothing stored.
+    /// </summary>
+    public async Task RunAsync(CardImport job, Stream file, Action<ImportProgress>? progress, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var job = new CardImport
+        if (db.Entry(job).State == EntityState.Detached)
         {
-            TenantId = town.TenantId, TownId = town.Id, FileName = Path.GetFileName(fileName), FileSize = file.Length,
-            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct)), UserId = userId, AtUtc = now,
-        };
-        file.Position = 0;
+            db.CardImports.Add(job);
+        }
+        job.Status = ImportStatus.Running;
+        await db.SaveChangesAsync(ct);
         var refused = new RefusedRows();
         try
         {
-            var source = TaskFile.Open(file, fileName, Required);
+            var town = await db.OrgUnits.SingleAsync(u => u.Id == job.TownId, ct);
+            var (userId, responsible) = (job.UserId, job.UserName);
+            var source = TaskFile.Open(file, job.FileName, Required);
             var lookup = await Lookup.LoadAsync(db, town, ct);
             var accepted = new List<Card>();
             var undecided = new Dictionary<Card, (SourceRow Row, IReadOnlyList<TaskColumn> CutShaped)>(); // cut-shaped numbers, decided once the file is read
@@ -40,6 +48,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var firstLine = new Dictionary<UInt128, string>();
             var holderBankLine = new Dictionary<(UInt128, int), string>();
             var today = (await db.CountyClockAsync(town.TenantId, clock, ct)).Today;
+            var now = clock.GetUtcNow().UtcDateTime;
             var digits = new DigitLoss();
             var read = 0;
             foreach (var row in source.Rows())
@@ -93,6 +102,11 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                     refused.Add(new RejectedRow(row, errors));
                 }
                 refused.StopIfMostlyWrong(read);
+                if (read % ProgressEvery == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Invoke(new(read, accepted.Count, 0));
+                }
             }
             if (read == 0)
             {
@@ -117,36 +131,65 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var toCheck = accepted.Where(c => c.ImportFlags is not null).Take(100)
                 .Select(c => $"{where[c]}需核对({c.CardNumberMasked}):{c.ImportFlags}");
             job.Notes = string.Join("\n", source.Notes(refused.Detailed, refused.Count).Concat(toCheck));
-            job.Imported = accepted.Count;
+            job.RowsRead = job.RowsValidated = read;
+            progress?.Invoke(new(read, accepted.Count, 0));
             // One transaction: every card and its first event, with the record of the import.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             using (var cards = new PreparedInsert<Card>(db, returnKey: true))
             using (var events = new PreparedInsert<CardEvent>(db))
             {
+                var stored = 0;
                 foreach (var card in accepted)
                 {
-                    ct.ThrowIfCancellationRequested();
                     card.Id = cards.Insert(card);
                     foreach (var e in card.Events)
                     {
                         e.CardId = card.Id;
                         events.Insert(e);
                     }
+                    if (++stored % ProgressEvery == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        progress?.Invoke(new(read, accepted.Count, stored));
+                    }
                 }
             }
-            db.CardImports.Add(job);
+            job.Imported = job.RowsStored = accepted.Count;
+            job.Status = ImportStatus.Succeeded;
+            job.Message = null;
+            job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is TaskFileException or DomainException or DbUpdateException or System.Data.Common.DbException)
+        catch (Exception e) when (e is TaskFileException or DomainException)
         {
-            db.ChangeTracker.Clear();
-            job.Message = Truncate(e is TaskFileException or DomainException ? e.Message : "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。", 500);
-            job.Imported = job.AlreadyPresent = job.Flagged = 0;
-            db.CardImports.Add(job);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await FinishAsync(job, ImportStatus.Failed, e.Message, refused);
         }
-        return job;
+        catch (OperationCanceledException)
+        {
+            await FinishAsync(job, ImportStatus.Cancelled, "导入已取消,未写入任何数据。", refused);
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            await FinishAsync(job, ImportStatus.Failed, "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。", refused);
+        }
+    }
+
+    /// <summary>Records a run that stored nothing; whatever the failed transaction left in the tracker is dropped.</summary>
+    private async Task FinishAsync(CardImport job, ImportStatus status, string message, RefusedRows refused)
+    {
+        db.ChangeTracker.Clear();
+        job.Status = status;
+        job.Message = message.Length <= 1000 ? message : message[..999] + "…";
+        job.Imported = job.RowsStored = job.AlreadyPresent = job.Flagged = 0;
+        if (status != ImportStatus.Failed)
+        {
+            job.ErrorReportCipher = null;
+        }
+        job.Rejected = job.ErrorReportCipher is null ? 0 : refused.Count; // the rows counted are those the report lists
+        job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+        db.CardImports.Update(job);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private Card? Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits, List<CellError> errors, out CardState state, out Custody custody, out PersonCells person)

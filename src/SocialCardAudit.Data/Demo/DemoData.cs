@@ -6,6 +6,7 @@ using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Tasks;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 
@@ -180,8 +181,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         using var file = new MemoryStream();
         SyntheticTaskList.WriteXlsx(file, SyntheticTaskList.CardRows(RowsPerVillage * MeitianhuVillages.Length, MeitianhuVillages), SyntheticTaskList.CardHeader);
         file.Position = 0;
-        var job = await new Cards.CardImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System)
-            .RunAsync(town, file, "演示银行制卡数据.xlsx", "seed", "演示数据", ct);
+        var job = CardImport.For(tenantId, town.Id, "演示银行制卡数据.xlsx", file, "seed", "演示数据", DateTime.UtcNow);
+        await new Cards.CardImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System).RunAsync(job, file, null, ct);
         if (job.Message is not null || job.Rejected > 0)
         {
             throw new InvalidOperationException($"demo cards: {job.Message} {job.Rejected} rejected");

@@ -43,9 +43,10 @@ internal sealed class CampaignPhaseConfiguration : IEntityTypeConfiguration<Camp
     }
 }
 
-internal sealed class TaskImportConfiguration : IEntityTypeConfiguration<TaskImport>
+/// <summary>The columns every import job has, task list or card register alike.</summary>
+internal static class ImportJobColumns
 {
-    public void Configure(EntityTypeBuilder<TaskImport> e)
+    public static void Configure<T>(EntityTypeBuilder<T> e) where T : ImportJob
     {
         e.Property(i => i.FileName).HasMaxLength(255);
         e.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
@@ -53,6 +54,15 @@ internal sealed class TaskImportConfiguration : IEntityTypeConfiguration<TaskImp
         e.Property(i => i.UserName).HasMaxLength(256);
         e.Property(i => i.Message).HasMaxLength(1000);
         e.Ignore(i => i.IsFinished);
+        e.Ignore(i => i.Kind);
+    }
+}
+
+internal sealed class TaskImportConfiguration : IEntityTypeConfiguration<TaskImport>
+{
+    public void Configure(EntityTypeBuilder<TaskImport> e)
+    {
+        ImportJobColumns.Configure(e);
         e.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(i => new { i.TenantId, i.CampaignId });
     }

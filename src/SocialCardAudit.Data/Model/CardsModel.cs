@@ -110,11 +110,9 @@ internal sealed class CardImportConfiguration : IEntityTypeConfiguration<CardImp
 {
     public void Configure(EntityTypeBuilder<CardImport> e)
     {
-        e.Property(i => i.FileName).HasMaxLength(260);
-        e.Property(i => i.Sha256).HasMaxLength(64);
-        e.Property(i => i.UserId).HasMaxLength(450);
-        e.Property(i => i.Message).HasMaxLength(500);
+        ImportJobColumns.Configure(e);
         e.HasOne<OrgUnit>().WithMany().HasForeignKey(i => i.TownId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(i => new { i.TenantId, i.TownId });
     }
 }
 

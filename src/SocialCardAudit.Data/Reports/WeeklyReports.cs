@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
@@ -95,7 +96,7 @@ public static class WeeklyReports
 
     private static async Task<Dictionary<int, (Progress, SubmissionState)>> LiveAsync(AppDbContext db, Campaign campaign, CancellationToken ct)
     {
-        var progress = await ProgressQueries.VillagesAsync(db, campaign.Id, ct);
+        var progress = await StatisticsQueries.ProgressAsync(db, campaign.Id, ct);
         var states = await db.VillageSubmissions.Where(v => v.CampaignId == campaign.Id).ToDictionaryAsync(v => v.VillageId, v => v.State, ct);
         return campaign.Villages.ToDictionary(v => v.VillageId,
             v => (progress.GetValueOrDefault(v.VillageId) ?? Progress.Zero, states.GetValueOrDefault(v.VillageId, SubmissionState.InProgress)));

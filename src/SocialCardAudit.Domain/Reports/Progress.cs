@@ -13,6 +13,11 @@ public sealed record Progress(
 {
     public static readonly Progress Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0m);
 
+    /// <summary>A village's figures from its classified statistics, so both count rows, findings and 疑点 one way.</summary>
+    public static Progress Of(VillageStatistics s, int fraudCases, decimal recovered, int stockCards, int lostCards) => new(
+        s.TaskRecords, s.TaskRecords - s.Open, s.ReceivedInUse, s.ReceivedDeceased, s.NotReceivedHandedIn, s.NotReceivedDeceased,
+        s.Flagged, fraudCases, recovered, stockCards, lostCards);
+
     public int Open => TaskRows - Verified;
 
     /// <summary>Rows verified out of task rows, to one decimal; an empty unit counts as 0 %.</summary>

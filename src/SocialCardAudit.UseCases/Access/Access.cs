@@ -124,6 +124,22 @@ public static class Access
     public static bool CanManageCards(UserScope scope, OrgUnit village) =>
         scope.Role is Roles.TownOffice or Roles.VillageClerk && Covers(scope, village);
 
+    /// <summary>A town's card register is filled from bank exports by its own town office, or by the county for any town.</summary>
+    public static bool CanImportCards(UserScope scope, OrgUnit town) => town.Level == OrgLevel.Town && scope.Role switch
+    {
+        Roles.CountySupervisor => Covers(scope, town),
+        Roles.TownOffice => scope.UnitId == town.Id,
+        _ => false,
+    };
+
+    /// <summary>The towns whose register the user may import into (<see cref="CanImportCards"/>).</summary>
+    public static IQueryable<OrgUnit> CardImportTowns(AppDbContext db, UserScope scope) => scope.Role switch
+    {
+        Roles.CountySupervisor => db.OrgUnits.Where(u => u.Level == OrgLevel.Town),
+        Roles.TownOffice => db.OrgUnits.Where(u => u.Level == OrgLevel.Town && u.Id == scope.UnitId),
+        _ => db.OrgUnits.Where(_ => false),
+    };
+
     /// <summary>The villages the user may choose among for cards: the county's, the town's, or the clerk's own.</summary>
     public static IQueryable<OrgUnit> CardVillages(AppDbContext db, UserScope scope) => scope.Role switch
     {

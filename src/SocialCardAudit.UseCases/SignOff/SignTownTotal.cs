@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.SignOff;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;

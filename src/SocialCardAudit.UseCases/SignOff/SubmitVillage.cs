@@ -1,5 +1,6 @@
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.SignOff;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases.Access;
 

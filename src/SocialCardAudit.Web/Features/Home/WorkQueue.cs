@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Reports;
 using SocialCardAudit.Data.SignOff;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
@@ -80,7 +81,7 @@ public static class WorkQueue
                 var overdue = 0;
                 foreach (var c in await openCampaigns.Where(c => c.EndDate < today).Select(c => c.Id).ToListAsync(ct))
                 {
-                    var progress = await ProgressQueries.VillagesAsync(db, c, ct);
+                    var progress = await StatisticsQueries.ProgressAsync(db, c, ct);
                     var approved = await db.VillageSubmissions.Where(v => v.CampaignId == c && v.State == SubmissionState.Approved).Select(v => v.VillageId).ToListAsync(ct);
                     overdue += progress.Count(p => p.Value.TaskRows > 0 && (p.Value.Open > 0 || !approved.Contains(p.Key)));
                 }

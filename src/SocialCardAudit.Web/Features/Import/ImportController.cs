@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,19 +9,25 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
+using SocialCardAudit.UseCases.Imports;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Import;
 
-public sealed record ImportPage(TaskImport Import, Campaign Campaign, ImportStatusModel Status);
+/// <summary>
+/// The progress page of an import, a task list or a card register: <paramref name="Path"/> is the job's own address
+/// (its status, cancel and error report hang below it), <paramref name="Into"/> what it goes into.
+/// </summary>
+public sealed record ImportPage(ImportJob Import, string Into, ImportStatusModel Status, string Path, string Back, string BackText, string Again);
 
 /// <summary>What the progress page shows and polls: the live counts while running, the record once finished.</summary>
 public sealed record ImportStatusModel(
     string Status, string StatusText, bool Finished, int Read, int Accepted, int Stored,
     int Imported, int AlreadyPresent, int Rejected, int Flagged, string? Message, bool HasErrorReport)
 {
-    public static ImportStatusModel Of(TaskImport i, LiveImport? live)
+    public static ImportStatusModel Of(ImportJob i, LiveImport? live)
     {
         var p = live?.Progress;
         return new(i.Status.ToString(), TaskImport.DisplayName(i.Status), i.IsFinished,
@@ -33,7 +38,7 @@ public sealed record ImportStatusModel(
 
 /// <summary>Importing a task list into a campaign, in the background, with progress and a report of what was refused.</summary>
 [Authorize(Policy = Policies.CampaignManagers)]
-public sealed class ImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events, CountyClock clock)
+public sealed class ImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events)
     : Controller
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -51,67 +56,35 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
     [HttpPost("campaigns/{id:int}/imports")]
     [RequestSizeLimit(64 * 1024 * 1024)] // above the import limit, so a too-large file gets a Chinese answer, not a bare 413
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public async Task<IActionResult> Upload(int id, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> Upload(int id, IFormFile? file, [FromServices] StartImport start, CancellationToken ct)
     {
-        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
-        if (campaign is null)
+        await using var upload = file?.OpenReadStream();
+        var (result, job) = await start.TaskListAsync(AppClaims.ActorOf(User), id, file?.FileName, upload, ct);
+        if (job is not null)
         {
-            return denied!;
+            await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{result.Message}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");
+            return Redirect($"/imports/{job.Id}");
         }
-        if (campaign.IsClosed)
+        return await this.AnswerAsync(result, "", async refusal =>
         {
-            ModelState.AddModelError("", $"专项清查“{campaign.Name}”已结束,不能再导入。");
-        }
-        else if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("", $"请选择要导入的文件({TaskFile.Formats})。");
-        }
-        else if (file.Length > TaskFile.MaxBytes)
-        {
-            ModelState.AddModelError("", $"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {TaskFile.MaxBytes / 1024 / 1024} MB。请按村(社区)拆分后分批导入。");
-        }
-        else if (queue.Waiting(campaign.TenantId) >= ImportQueue.MaxPerCounty)
-        {
-            ModelState.AddModelError("", $"本县已有 {ImportQueue.MaxPerCounty} 个文件正在排队或导入。请等其中一个完成后再上传。");
-        }
-        if (!ModelState.IsValid)
-        {
-            return View(campaign);
-        }
-        using var buffer = new MemoryStream((int)file!.Length);
-        await file.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var scope = AppClaims.ScopeOf(User)!;
-        var job = new TaskImport
-        {
-            TenantId = scope.TenantId,
-            CampaignId = campaign.Id,
-            FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : "upload",
-            FileSize = bytes.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            UserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
-            UserName = User.Identity!.Name!,
-            CreatedAtUtc = clock.UtcNow,
-        };
-        db.TaskImports.Add(job);
-        await db.SaveChangesAsync(ct);
-        queue.Enqueue(job.Id, job.TenantId, bytes);
-        await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{campaign.Code}:{job.FileName}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");
-        return Redirect($"/imports/{job.Id}");
+            ModelState.AddModelError("", refusal);
+            return View((await CampaignLookup.FindAsync(db, id, ct))!.Value.Campaign);
+        });
     }
 
     [HttpGet("imports/{id:long}")]
     public async Task<IActionResult> Progress(long id, CancellationToken ct)
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);
-        return import is null ? denied! : View(new ImportPage(import, campaign!, ImportStatusModel.Of(import, queue.Live(id))));
+        return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, queue.Live(import.Kind, id)),
+            $"/imports/{id}", $"/campaigns/{campaign.Id}", "返回专项清查", $"/campaigns/{campaign.Id}/imports/new"));
     }
 
     [HttpGet("imports/{id:long}/status")]
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await ManagedImportAsync(id, ct);
-        return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(id)));
+        return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(import.Kind, id)));
     }
 
     [HttpPost("imports/{id:long}/cancel")]
@@ -122,7 +95,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
         {
             return denied!;
         }
-        if (!import.IsFinished && queue.Live(id) is { } live)
+        if (!import.IsFinished && queue.Live(import.Kind, id) is { } live)
         {
             await live.Cancel.CancelAsync();
             TempData["Message"] = "已请求取消:导入将停止,不会写入任何数据。";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
@@ -146,7 +147,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
         {
             return denied!;
         }
-        var figures = await ProgressQueries.VerifiersAsync(db, id, villageId, ct);
+        var figures = await StatisticsQueries.VerifierProgressAsync(db, id, villageId, ct);
         var ids = figures.Keys.Where(k => k.Length > 0).ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var lines = figures.OrderBy(f => f.Key.Length == 0).ThenBy(f => names.GetValueOrDefault(f.Key, ""), StringComparer.Ordinal)

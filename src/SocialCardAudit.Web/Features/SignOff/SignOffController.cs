@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.SignOff;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;

@@ -6,6 +6,7 @@ using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Data.SignOff;
+using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
@@ -163,8 +164,8 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
             .Select(u => new { u.Id, Name = withTown ? u.Parent!.Name + " " + u.Name : u.Name }).ToListAsync(ct);
         var states = await db.VillageSubmissions.Where(v => v.CampaignId == campaign.Id && villageIds.Contains(v.VillageId))
             .ToDictionaryAsync(v => v.VillageId, v => v.State, ct);
-        var rows = await StatisticsQueries.RowStatesAsync(db, campaign.Id, villageIds, ct);
-        return names.Select(n => new StatisticsLine(n.Id, n.Name, VillageStatistics.Compute(rows[n.Id]),
+        var counts = await StatisticsQueries.VillageTotalsAsync(db, [campaign.Id], ct, villageIds);
+        return names.Select(n => new StatisticsLine(n.Id, n.Name, counts.GetValueOrDefault((campaign.Id, n.Id)) ?? VillageStatistics.Empty,
             states.GetValueOrDefault(n.Id, SubmissionState.InProgress))).ToList();
     }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace SocialCardAudit.Domain.Tasks;
 
 public enum ImportStatus
@@ -9,15 +11,22 @@ public enum ImportStatus
     Cancelled = 5,
 }
 
+/// <summary>What a file is imported into: a campaign's task list, or a town's card register.</summary>
+public enum ImportKind
+{
+    TaskList = 1,
+    CardRegister = 2,
+}
+
 /// <summary>
-/// One upload of a task list: the file's identity (name, size, SHA-256), who sent it, its progress while it
-/// runs in the background, and its outcome. Either all of its valid rows are stored, or none.
+/// One uploaded file being imported, whatever it goes into: the file's identity (name, size, SHA-256), who sent
+/// it, its progress while it runs in the background, and its outcome. Either all of its valid rows are stored,
+/// or none.
 /// </summary>
-public sealed class TaskImport : ITenantOwned
+public abstract class ImportJob : ITenantOwned
 {
     public long Id { get; set; }
     public int TenantId { get; set; }
-    public int CampaignId { get; set; }
     public required string FileName { get; set; }
     public long FileSize { get; set; }
     public required string Sha256 { get; set; }
@@ -48,6 +57,8 @@ public sealed class TaskImport : ITenantOwned
     /// <summary>The rejected rows as .xlsx, encrypted: they hold ID numbers too.</summary>
     public byte[]? ErrorReportCipher { get; set; }
 
+    public abstract ImportKind Kind { get; }
+
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Cancelled;
 
     public static string DisplayName(ImportStatus status) => status switch
@@ -59,4 +70,38 @@ public sealed class TaskImport : ITenantOwned
         ImportStatus.Cancelled => "已取消",
         _ => status.ToString(),
     };
+
+    /// <summary>
+    /// The name to keep for an uploaded file: no folders (old browsers on Windows send the whole path, with
+    /// backslashes that a Linux server does not take for folders), and not longer than the column.
+    /// </summary>
+    public static string SafeName(string? fileName) =>
+        fileName?[(fileName.LastIndexOfAny(['/', '\\']) + 1)..].Trim() is { Length: > 0 and <= 255 } name ? name : "upload";
+
+    /// <summary>The file's size and SHA-256, read from the start; the stream is left at its start again.</summary>
+    protected static (long Size, string Sha256) Identify(Stream file)
+    {
+        file.Position = 0;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(file));
+        file.Position = 0;
+        return (file.Length, sha);
+    }
+}
+
+/// <summary>One upload of a task list into a campaign.</summary>
+public sealed class TaskImport : ImportJob
+{
+    public int CampaignId { get; set; }
+
+    public override ImportKind Kind => ImportKind.TaskList;
+
+    public static TaskImport For(int tenantId, int campaignId, string? fileName, Stream file, string userId, string userName, DateTime nowUtc)
+    {
+        var (size, sha) = Identify(file);
+        return new()
+        {
+            TenantId = tenantId, CampaignId = campaignId, FileName = SafeName(fileName), FileSize = size, Sha256 = sha,
+            UserId = userId, UserName = userName, CreatedAtUtc = nowUtc,
+        };
+    }
 }

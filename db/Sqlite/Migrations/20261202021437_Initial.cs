@@ -281,18 +281,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
                     TownId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsValidated = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
                     Imported = table.Column<int>(type: "INTEGER", nullable: false),
                     AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
                     Rejected = table.Column<int>(type: "INTEGER", nullable: false),
                     Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Notes = table.Column<string>(type: "TEXT", nullable: true),
                     ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
@@ -523,8 +529,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
@@ -1262,6 +1268,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IX_CardHandovers_ToKind_ToPlaceId_State",
                 table: "CardHandovers",
                 columns: new[] { "ToKind", "ToPlaceId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CardImports_TenantId_TownId",
+                table: "CardImports",
+                columns: new[] { "TenantId", "TownId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CardImports_TownId",

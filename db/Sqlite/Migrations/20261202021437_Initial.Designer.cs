@@ -11,7 +11,7 @@ using SocialCardAudit.Data;
 namespace SocialCardAudit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202011351_Initial")]
+    [Migration("20261202021437_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -727,7 +727,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("ErrorReportCipher")
@@ -735,11 +735,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(260)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Flagged")
                         .HasColumnType("INTEGER");
@@ -748,7 +751,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
@@ -757,10 +760,23 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsStored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsValidated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
@@ -773,9 +789,16 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TownId");
+
+                    b.HasIndex("TenantId", "TownId");
 
                     b.ToTable("CardImports");
                 });

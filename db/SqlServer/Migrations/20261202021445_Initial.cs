@@ -281,18 +281,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
                     TownId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
                     UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    RowsRead = table.Column<int>(type: "int", nullable: false),
+                    RowsValidated = table.Column<int>(type: "int", nullable: false),
+                    RowsStored = table.Column<int>(type: "int", nullable: false),
                     Imported = table.Column<int>(type: "int", nullable: false),
                     AlreadyPresent = table.Column<int>(type: "int", nullable: false),
                     Rejected = table.Column<int>(type: "int", nullable: false),
                     Flagged = table.Column<int>(type: "int", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
                 },
@@ -523,8 +529,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
                     CampaignId = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
                     FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
@@ -1264,6 +1270,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "IX_CardHandovers_ToKind_ToPlaceId_State",
                 table: "CardHandovers",
                 columns: new[] { "ToKind", "ToPlaceId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CardImports_TenantId_TownId",
+                table: "CardImports",
+                columns: new[] { "TenantId", "TownId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CardImports_TownId",
