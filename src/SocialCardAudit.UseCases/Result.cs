@@ -19,12 +19,13 @@ public enum Status
 }
 
 /// <summary>What a use case answers, for a page, the command line or a background job to show in its own way.</summary>
-public sealed record Result(Status Status, string? Message = null)
+/// <param name="About">For a refusal, the input it is about (a form shows the message beside that field), if any.</param>
+public sealed record Result(Status Status, string? Message = null, string? About = null)
 {
     public static readonly Result Denied = new(Status.Denied);
     public static readonly Result NotFound = new(Status.NotFound);
 
     public static Result Done(string message) => new(Status.Done, message);
 
-    public static Result Refused(string message) => new(Status.Refused, message);
+    public static Result Refused(string message, string? about = null) => new(Status.Refused, message, about);
 }

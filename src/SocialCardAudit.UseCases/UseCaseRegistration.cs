@@ -17,6 +17,8 @@ public static class UseCaseRegistration
         services.AddScoped<Issues.CloseIssue>();
         services.AddScoped<Issues.RecordRecovery>();
         services.AddScoped<Issues.ReferFraudCase>();
+        services.AddScoped<Issues.RaiseIssue>();
+        services.AddScoped<Issues.OpenFraudCase>();
         services.AddScoped<Cards.MoveCard>();
         services.AddScoped<Cards.RecordSecondIssue>();
         services.AddScoped<Cards.ReportLostCard>();
@@ -24,8 +26,13 @@ public static class UseCaseRegistration
         services.AddScoped<Cards.DecideCustody>();
         services.AddScoped<Cards.ReceiveHandover>();
         services.AddScoped<Cards.ResolveHandoverCard>();
+        services.AddScoped<Cards.SendHandover>();
+        services.AddScoped<Cards.MarkDormantCards>();
+        services.AddScoped<Cards.AcknowledgeLostCard>();
         services.AddScoped<Tasks.AssignRows>();
         services.AddScoped<Campaigns.CloseCampaign>();
+        services.AddScoped<Campaigns.SaveCampaign>();
+        services.AddScoped<Campaigns.FreezeWeek>();
         services.AddScoped<Imports.StartImport>();
         services.AddSingleton<Imports.ImportQueue>();
         services.AddSingleton<Imports.RunImport>();

@@ -70,7 +70,15 @@ public sealed class CardTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
             await new ReportLostCard(db, TimeProvider.System).HandleAsync(clerk, card, today, "清点时缺少", Where, () => Task.FromResult<string?>("密码不正确,未签字。"), default));
         Assert.Equal(Status.Done, (await new ReportLostCard(db, TimeProvider.System).HandleAsync(clerk, card, today, "清点时缺少", Where, Signed, default)).Status);
         await using var check = demo.Db(clerk.Scope.TenantId);
-        Assert.Equal("村委会", (await check.LostCardReports.SingleAsync(r => r.CardId == card)).LastCustodian);
+        var report = await check.LostCardReports.SingleAsync(r => r.CardId == card);
+        Assert.Equal("村委会", report.LastCustodian);
+
+        // The town confirms it has the report; the clerk who filed it cannot, and it is confirmed once.
+        var acknowledge = new AcknowledgeLostCard(check, TimeProvider.System);
+        Assert.Equal(Result.Denied, await acknowledge.HandleAsync(clerk, report.Id, default));
+        Assert.Equal(Result.NotFound, await acknowledge.HandleAsync(await demo.ActorAsync("demo.town"), long.MaxValue, default));
+        Assert.Equal(Result.Done("已确认收到遗失卡登记。"), await acknowledge.HandleAsync(await demo.ActorAsync("demo.town"), report.Id, default));
+        Assert.Equal(Status.Refused, (await acknowledge.HandleAsync(await demo.ActorAsync("demo.town"), report.Id, default)).Status);
     }
 
     [Fact]
@@ -122,5 +130,51 @@ public sealed class CardTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         await using var check = demo.Db(clerk.Scope.TenantId);
         Assert.Equal(CardState.Lost, (await check.Cards.SingleAsync(c => c.Id == second)).State);
         Assert.Equal(HandoverState.Resolved, (await check.CardHandovers.SingleAsync(h => h.Id == handoverId)).State);
+    }
+
+    [Fact]
+    public async Task The_clerk_sends_the_village_s_stock_to_the_town_centre_only_and_a_card_sent_cannot_travel_twice()
+    {
+        var (first, clerk) = await StockCardAsync();
+        var (second, _) = await StockCardAsync();
+        var village = Custody.AtVillage(clerk.Scope.UnitId);
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        var town = Custody.AtTown(await db.OrgUnits.Where(u => u.Id == clerk.Scope.UnitId).Select(u => u.ParentId!.Value).SingleAsync());
+        var send = new SendHandover(db, TimeProvider.System);
+
+        Assert.Equal(Result.Denied, (await send.HandleAsync(await demo.ActorAsync("demo.verifier1"), village, town, [first], "王五", null, default)).Result);
+        Assert.Equal(Result.Denied, (await send.HandleAsync(await demo.ActorAsync("demo.county"), village, town, [first], "王五", null, default)).Result);
+        Assert.Equal(Result.Refused("请选择发出单位和接收单位。"), (await send.HandleAsync(clerk, village, Custody.AtBank(1), [first], "王五", null, default)).Result);
+        var elsewhere = await demo.ActorAsync("demo.clerk2"); // another village's clerk cannot send this village's cards
+        Assert.Equal(Result.Refused("请选择发出单位和接收单位。"), (await send.HandleAsync(elsewhere, village, town, [first], "王五", null, default)).Result);
+
+        var (result, handoverId) = await send.HandleAsync(clerk, village, town, [first, second], "王五", "月底移交", default);
+        Assert.Equal(Result.Done("已造册移交 2 张卡,等待接收方清点确认。"), result);
+        Assert.Equal(Result.Refused("有的卡已不在发出单位,请刷新后重新选择。"),
+            (await new SendHandover(demo.Db(clerk.Scope.TenantId), TimeProvider.System).HandleAsync(clerk, village, town, [first], "王五", null, default)).Result);
+        await using var check = demo.Db(clerk.Scope.TenantId);
+        Assert.All(await check.Cards.Where(c => c.Id == first || c.Id == second).ToListAsync(), c => Assert.Equal(handoverId, c.HandoverId));
+    }
+
+    [Fact]
+    public async Task Only_the_town_marks_dormant_cards_and_only_those_past_the_period()
+    {
+        var (card, clerk) = await StockCardAsync();
+        await using var db = demo.Db(clerk.Scope.TenantId);
+        var mark = new MarkDormantCards(db, TimeProvider.System);
+        Assert.Equal(Result.Denied, await mark.HandleAsync(clerk, TimeSpan.FromDays(90), default));
+        var town = await demo.ActorAsync("demo.town");
+        var none = await mark.HandleAsync(town, TimeSpan.FromDays(36_500), default);
+        Assert.Equal(Result.Done("没有发放或入库满 36500 天仍未激活的卡。"), none);
+        Assert.Equal(CardState.InStock, (await demo.Db(clerk.Scope.TenantId).Cards.SingleAsync(c => c.Id == card)).State);
+        var marked = await new MarkDormantCards(demo.Db(clerk.Scope.TenantId), new Later(TimeSpan.FromDays(91))).HandleAsync(town, TimeSpan.FromDays(90), default);
+        Assert.Equal(Status.Done, marked.Status);
+        Assert.Equal(CardState.Dormant, (await demo.Db(clerk.Scope.TenantId).Cards.SingleAsync(c => c.Id == card)).State);
+    }
+
+    /// <summary>The clock some days ahead: cards stocked today are then past the dormancy period.</summary>
+    private sealed class Later(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + ahead;
     }
 }

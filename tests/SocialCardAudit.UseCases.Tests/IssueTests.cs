@@ -72,4 +72,29 @@ public sealed class IssueTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         Assert.Equal(FraudStatus.Referred, referred.Status);
         Assert.Equal(500m, referred.Recovered);
     }
+
+    [Fact]
+    public async Task The_verifier_raises_a_疑点_on_its_own_row_and_the_town_opens_one_fraud_case_on_it()
+    {
+        var verifier = await demo.ActorAsync("demo.verifier1");
+        await using var db = demo.Db(verifier.Scope.TenantId);
+        var row = await db.TaskRows.Where(Access.Access.AssignedTo(verifier.Scope, verifier.UserId)).OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync();
+        var raise = new RaiseIssue(db, TimeProvider.System);
+        Assert.Equal(Result.Denied, (await raise.HandleAsync(await demo.ActorAsync("demo.verifier2"), row, SuspiciousIssue.Reasons[1], null, default)).Result);
+        Assert.Equal(Result.NotFound, (await raise.HandleAsync(verifier, long.MaxValue, SuspiciousIssue.Reasons[1], null, default)).Result);
+        Assert.Equal(Status.Refused, (await raise.HandleAsync(verifier, row, "", null, default)).Result.Status);
+        var (raised, issue) = await raise.HandleAsync(verifier, row, SuspiciousIssue.Reasons[1], "卡在邻居手里", default);
+        Assert.Equal(Status.Done, raised.Status);
+
+        var town = await demo.ActorAsync("demo.town");
+        var open = new OpenFraudCase(db, TimeProvider.System);
+        var today = CountyClock.BeijingTime.Today;
+        var terms = new FraudCaseTerms(800m, today.AddMonths(-3), today.AddMonths(-1), today, null);
+        Assert.Equal(Result.Denied, (await open.HandleAsync(await demo.ActorAsync("demo.county"), issue!.Id, terms, default)).Result);
+        Assert.Equal(Result.Refused("请填写冒领金额、冒领期间和上报日期。"), (await open.HandleAsync(town, issue.Id, terms with { AmountClaimed = null }, default)).Result);
+        var (opened, caseId) = await open.HandleAsync(town, issue.Id, terms, default);
+        Assert.Equal(Result.Done("已登记冒领案件。"), opened);
+        Assert.Equal(caseId, (await open.HandleAsync(town, issue.Id, terms, default)).CaseId); // a 疑点 has one case
+        Assert.Equal(800m, (await demo.Db(town.Scope.TenantId).FraudCases.SingleAsync(c => c.Id == caseId)).AmountClaimed);
+    }
 }

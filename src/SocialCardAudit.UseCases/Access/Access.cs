@@ -154,6 +154,28 @@ public static class Access
         db.OrgUnits.Where(u => u.Level == OrgLevel.Town || u.Level == OrgLevel.Village)
             .Where(u => u.Code.StartsWith(scope.UnitCode)).Select(u => u.Id).ToListAsync(ct);
 
+    /// <summary>
+    /// Where the user may send cards from and to (造册移交): a clerk from the village to the town centre; the town
+    /// office from its centre or a bank to its villages, its centre or a bank. Nothing for anyone else.
+    /// </summary>
+    public static async Task<(List<Custody> From, List<Custody> To)> HandoverPlacesAsync(AppDbContext db, UserScope scope, CancellationToken ct)
+    {
+        if (scope.Role == Roles.VillageClerk)
+        {
+            var town = await db.OrgUnits.Where(u => u.Id == scope.UnitId).Select(u => u.ParentId!.Value).SingleAsync(ct);
+            return ([Custody.AtVillage(scope.UnitId)], [Custody.AtTown(town)]);
+        }
+        if (scope.Role != Roles.TownOffice)
+        {
+            return ([], []);
+        }
+        var banks = (await db.Banks.OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(ct)).Select(Custody.AtBank).ToList();
+        var centre = Custody.AtTown(scope.UnitId);
+        var villages = (await db.OrgUnits.Where(u => u.ParentId == scope.UnitId && u.Level == OrgLevel.Village).OrderBy(u => u.Code)
+            .Select(u => u.Id).ToListAsync(ct)).Select(Custody.AtVillage).ToList();
+        return ([centre, .. banks], [.. villages, centre, .. banks]);
+    }
+
     /// <summary>A hand-over is seen by those whose part holds the place it leaves or the place it goes to.</summary>
     public static async Task<bool> CanViewHandoverAsync(AppDbContext db, UserScope scope, CardHandover h, CancellationToken ct)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
@@ -42,32 +41,14 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.CampaignManagers)]
-    public async Task<IActionResult> Create(CampaignForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(CampaignForm form, [FromServices] SaveCampaign save, CancellationToken ct)
     {
-        if (Scope.Role == Roles.TownOffice)
-        {
-            form.TownId = Scope.UnitId; // a town office creates campaigns for its own town only
-        }
-        // No town: a county campaign (全县), over villages of any town.
-        var owner = await db.OrgUnits.SingleOrDefaultAsync(u => form.TownId == null ? u.Level == OrgLevel.County : u.Id == form.TownId && u.Level == OrgLevel.Town, ct);
-        if (owner is null || !Access.Covers(Scope, owner))
-        {
-            ModelState.AddModelError(nameof(form.TownId), "请选择本县的乡镇(街道),或“全县(跨乡镇)”。");
-        }
-        if (!await validator.ValidateIntoAsync(form, ModelState) || owner is null || await TownsOfVillagesAsync(form, owner, ct) is not { } towns)
+        if (!await validator.ValidateIntoAsync(form, ModelState))
         {
             return await FormView(form, null, ct);
         }
-        if (await db.Campaigns.AnyAsync(c => c.Code == form.Code.Trim(), ct))
-        {
-            ModelState.AddModelError(nameof(form.Code), $"代码“{form.Code.Trim()}”已被本县其他专项清查使用。");
-            return await FormView(form, null, ct);
-        }
-        var campaign = Campaign.Create(owner.TenantId, form.TownId, form.ToTerms(), towns);
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"已建立专项清查“{campaign.Name}”。下一步:导入清查任务数据。";
-        return Redirect($"/campaigns/{campaign.Id}");
+        var (result, campaign) = await save.CreateAsync(AppClaims.ActorOf(User), form.TownId, form.ToTerms(), ct);
+        return await this.AnswerAsync(result, campaign is null ? "" : $"/campaigns/{campaign.Id}", refusal => Refused(form, result, null, ct));
     }
 
     [HttpGet("{id:int}")]
@@ -112,7 +93,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.CampaignManagers)]
-    public async Task<IActionResult> Edit(int id, CampaignForm form, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, CampaignForm form, [FromServices] SaveCampaign save, CancellationToken ct)
     {
         var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         if (campaign is null)
@@ -120,34 +101,12 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             return denied!;
         }
         form.TownId = campaign.TownId; // a campaign stays with its town, or with the county
-        var owner = (await CampaignLookup.FindAsync(db, id, ct))!.Value.Owner;
-        if (!await validator.ValidateIntoAsync(form, ModelState) || await TownsOfVillagesAsync(form, owner, ct) is not { } towns)
+        if (!await validator.ValidateIntoAsync(form, ModelState))
         {
             return await FormView(form, campaign, ct);
         }
-        if (await db.Campaigns.AnyAsync(c => c.Id != id && c.Code == form.Code.Trim(), ct))
-        {
-            ModelState.AddModelError(nameof(form.Code), $"代码“{form.Code.Trim()}”已被本县其他专项清查使用。");
-            return await FormView(form, campaign, ct);
-        }
-        var removed = campaign.Villages.Select(v => v.VillageId).Except(form.VillageIds).ToList();
-        if (removed.Count > 0 && await db.TaskRows.AnyAsync(r => r.CampaignId == id && removed.Contains(r.VillageId), ct))
-        {
-            ModelState.AddModelError(nameof(form.VillageIds), "已有任务数据的村(社区)不能移出清查范围。");
-            return await FormView(form, campaign, ct);
-        }
-        try
-        {
-            campaign.Update(form.ToTerms(), towns);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return await FormView(form, campaign, ct);
-        }
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已保存。";
-        return Redirect($"/campaigns/{id}");
+        var result = await save.EditAsync(AppClaims.ActorOf(User), id, form.ToTerms(), ct);
+        return await this.AnswerAsync(result, $"/campaigns/{id}", refusal => Refused(form, result, campaign, ct));
     }
 
     [HttpPost("{id:int}/close")]
@@ -155,17 +114,11 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
     public async Task<IActionResult> Close(int id, [FromServices] CloseCampaign close, CancellationToken ct) =>
         await this.AnswerAsync(await close.HandleAsync(AppClaims.ActorOf(User), id, ct), $"/campaigns/{id}");
 
-    /// <summary>The town of each village chosen, or null (and the error said) when one lies outside the owner: its town, or the county.</summary>
-    private async Task<Dictionary<int, int>?> TownsOfVillagesAsync(CampaignForm form, OrgUnit owner, CancellationToken ct)
+    /// <summary>The form again, with the use case's reason beside the input it is about.</summary>
+    private Task<IActionResult> Refused(CampaignForm form, UseCases.Result result, Campaign? campaign, CancellationToken ct)
     {
-        var ids = form.VillageIds.Distinct().ToList();
-        var villages = await db.OrgUnits.Where(u => ids.Contains(u.Id) && u.Level == OrgLevel.Village).ToListAsync(ct);
-        if (villages.Count != ids.Count || villages.Any(v => !OrgCode.IsWithin(v.Code, owner.Code)))
-        {
-            ModelState.AddModelError(nameof(form.VillageIds), $"所选村(社区)须属于{owner.Name}。");
-            return null;
-        }
-        return villages.ToDictionary(v => v.Id, v => v.ParentId!.Value);
+        ModelState.AddModelError(result.About ?? "", result.Message ?? "");
+        return FormView(form, campaign, ct);
     }
 
     private async Task<IActionResult> FormView(CampaignForm form, Campaign? campaign, CancellationToken ct)

@@ -129,34 +129,12 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
         return await PageAsync(card, village!, message, formName, form, ct);
     }
 
-    /// <summary>
-    /// The town marks as dormant (睡眠卡) every card of its villages left unactivated for the configured period
-    /// (Cards:DormantAfterDays, 90 by default) since it was issued or stocked.
-    /// </summary>
+    /// <summary>The town marks as dormant the cards left unactivated for Cards:DormantAfterDays (90 by default).</summary>
     [HttpPost("cards/dormancy")]
     [Authorize(Roles = Roles.TownOffice)]
-    public async Task<IActionResult> Dormancy(CancellationToken ct)
-    {
-        var period = TimeSpan.FromDays(config.GetValue("Cards:DormantAfterDays", 90));
-        var before = Now - period;
-        var cards = await Access.Cards(db, Scope)
-            .Where(c => (c.State == CardState.Issued || c.State == CardState.InStock) && c.HandoverId == null && c.SinceUtc <= before)
-            .ToListAsync(ct);
-        foreach (var card in cards)
-        {
-            card.FallDormant(period, Me, Now);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = cards.Count == 0 ? $"没有发放或入库满 {period.TotalDays:0} 天仍未激活的卡。" : $"已认定 {cards.Count} 张睡眠卡。";
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = "有卡片刚被他人办理,请重新认定。";
-        }
-        return Redirect("/cards?state=Dormant");
-    }
+    public async Task<IActionResult> Dormancy([FromServices] MarkDormantCards mark, CancellationToken ct) =>
+        await this.AnswerAsync(await mark.HandleAsync(AppClaims.ActorOf(User), TimeSpan.FromDays(config.GetValue("Cards:DormantAfterDays", 90)), ct),
+            "/cards?state=Dormant");
 
     /// <summary>Task rows whose door-to-door finding says the person has died; matched to cards by the ID number's blind index.</summary>
     private IQueryable<Domain.Tasks.TaskRow> DeceasedFindings() =>

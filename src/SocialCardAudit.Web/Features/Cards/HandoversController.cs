@@ -60,44 +60,15 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
     public async Task<IActionResult> New(string? from, CancellationToken ct) => await NewPageAsync(from, null, ct) ?? Forbid();
 
     [HttpPost("handovers")]
-    public async Task<IActionResult> Create(string? from, string? to, long[]? cardIds, string? sender, string? note, CancellationToken ct)
+    public async Task<IActionResult> Create(string? from, string? to, long[]? cardIds, string? sender, string? note,
+        [FromServices] SendHandover send, CancellationToken ct)
     {
-        var (fromOptions, toOptions) = await OptionsAsync(ct);
-        if (fromOptions.Count == 0)
+        var (result, handoverId) = await send.HandleAsync(Actor, Parse(from), Parse(to), cardIds ?? [], sender, note, ct);
+        return await this.AnswerAsync(result, $"/handovers/{handoverId}", async refusal =>
         {
-            return Forbid();
-        }
-        var source = Parse(fromOptions.Any(o => o.Value == from) ? from : null);
-        var target = Parse(toOptions.Any(o => o.Value == to) ? to : null);
-        try
-        {
-            if (source is not { } f || target is not { } t)
-            {
-                throw new DomainException("请选择发出单位和接收单位。");
-            }
-            var ids = (cardIds ?? []).Distinct().ToList();
-            var cards = (await CardsAtAsync(f, ct)).Where(c => ids.Contains(c.Id)).ToList();
-            if (cards.Count != ids.Count)
-            {
-                throw new DomainException("有的卡已不在发出单位,请刷新后重新选择。");
-            }
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var handover = CardHandover.Create(Scope.TenantId, f, t, cards, Me, sender, note, Now);
-            db.CardHandovers.Add(handover);
-            await db.SaveChangesAsync(ct); // the hand-over's id first: each card's event names it
-            handover.Dispatch(cards);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            TempData["Message"] = $"已造册移交 {cards.Count} 张卡,等待接收方清点确认。";
-            return Redirect($"/handovers/{handover.Id}");
-        }
-        catch (Exception e) when (e is DomainException or DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            var message = e is DomainException ? e.Message : "有的卡刚被他人办理或移交,未保存。请刷新后重新选择。";
-            return await NewPageAsync(from, message, ct) ?? Forbid();
-        }
+            return await NewPageAsync(from, refusal, ct) ?? Forbid();
+        });
     }
 
     [HttpGet("handovers/{id:long}")]
@@ -166,29 +137,20 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         return View(Views + "HandoverNew.cshtml", new HandoverNew(fromOptions, toOptions.Where(o => o.Value != chosen.Value).ToList(), chosen.Value, cards, error));
     }
 
-    /// <summary>
-    /// Where the user may send from and to: a clerk from the village to the town centre; the town office from
-    /// its centre or a bank to its villages, its centre or a bank.
-    /// </summary>
+    /// <summary>The places the user may send from and to (<see cref="Access.HandoverPlacesAsync"/>), named for the form.</summary>
     private async Task<(List<PlaceOption> From, List<PlaceOption> To)> OptionsAsync(CancellationToken ct)
     {
-        var scope = Scope;
         var places = await CardPlaces.LoadAsync(db, ct);
-        if (scope.Role == Roles.VillageClerk)
-        {
-            var town = await db.OrgUnits.Where(u => u.Id == scope.UnitId).Select(u => u.ParentId!.Value).SingleAsync(ct);
-            return ([new($"village:{scope.UnitId}", places.Unit(scope.UnitId))], [new($"town:{town}", places.Of(Custody.AtTown(town)))]);
-        }
-        if (scope.Role != Roles.TownOffice)
-        {
-            return ([], []);
-        }
-        var banks = places.Banks.Select(b => new PlaceOption($"bank:{b.Key}", b.Value)).ToList();
-        var centre = new PlaceOption($"town:{scope.UnitId}", places.Of(Custody.AtTown(scope.UnitId)));
-        var villages = await db.OrgUnits.Where(u => u.ParentId == scope.UnitId && u.Level == OrgLevel.Village).OrderBy(u => u.Code)
-            .Select(u => new PlaceOption("village:" + u.Id, u.Name)).ToListAsync(ct);
-        return ([centre, .. banks], [.. villages, centre, .. banks]);
+        var (from, to) = await Access.HandoverPlacesAsync(db, Scope, ct);
+        return ([.. from.Select(p => new PlaceOption(Value(p), places.Of(p)))], [.. to.Select(p => new PlaceOption(Value(p), places.Of(p)))]);
     }
+
+    private static string Value(Custody place) => place.Kind switch
+    {
+        CustodianKind.Village => $"village:{place.PlaceId}",
+        CustodianKind.TownCentre => $"town:{place.PlaceId}",
+        _ => $"bank:{place.PlaceId}",
+    };
 
     private static Custody? Parse(string? value) => value?.Split(':') switch
     {
@@ -198,10 +160,6 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         _ => null,
     };
 
-    /// <summary>The cards lying at a place, undistributed and not already travelling; at a bank, only those of the user's villages.</summary>
-    private async Task<List<Card>> CardsAtAsync(Custody place, CancellationToken ct) =>
-        await Access.Cards(db, Scope)
-            .Where(c => c.CustodianKind == place.Kind && c.CustodianPlaceId == place.PlaceId && c.HandoverId == null
-                        && (c.State == CardState.InStock || c.State == CardState.Dormant || c.State == CardState.Returned))
-            .Include(c => c.Events).OrderBy(c => c.VillageId).ThenBy(c => c.BankId).ThenBy(c => c.Id).ToListAsync(ct);
+    private Task<List<Card>> CardsAtAsync(Custody place, CancellationToken ct) =>
+        SendHandover.CardsAt(db, Scope, place).OrderBy(c => c.VillageId).ThenBy(c => c.BankId).ThenBy(c => c.Id).ToListAsync(ct);
 }

@@ -8,6 +8,7 @@ using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Cards;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Cards;
@@ -88,30 +89,8 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
     /// <summary>The town confirms it has received a village's lost-card report.</summary>
     [HttpPost("lost-cards/{id:long}/acknowledge")]
     [Authorize(Roles = Roles.TownOffice)]
-    public async Task<IActionResult> Acknowledge(long id, CancellationToken ct)
-    {
-        var report = await db.LostCardReports.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null)
-        {
-            return NotFound();
-        }
-        var (village, denied) = await VillageAsync(report.VillageId, ct);
-        if (village is null)
-        {
-            return denied!;
-        }
-        try
-        {
-            report.Acknowledge(User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.UtcNow);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = "已确认收到遗失卡登记。";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        return Redirect("/lost-cards");
-    }
+    public async Task<IActionResult> Acknowledge(long id, [FromServices] AcknowledgeLostCard acknowledge, CancellationToken ct) =>
+        await this.AnswerAsync(await acknowledge.HandleAsync(AppClaims.ActorOf(User), id, ct), "/lost-cards");
 
     private async Task<(OrgUnit? Village, IActionResult? Denied)> VillageAsync(int villageId, CancellationToken ct)
     {

@@ -60,35 +60,16 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
 
     [HttpPost("issues/{id:long}/fraud-case")]
     [Authorize(Roles = Roles.TownOffice)]
-    public async Task<IActionResult> Open(long id, FraudCaseForm form, CancellationToken ct)
+    public async Task<IActionResult> Open(long id, FraudCaseForm form, [FromServices] OpenFraudCase open, CancellationToken ct)
     {
-        var (issue, name, denied) = await TownIssueAsync(id, ct);
-        if (issue is null)
+        var (result, caseId) = await open.HandleAsync(AppClaims.ActorOf(User), id,
+            new(form.AmountClaimed, form.PeriodFrom, form.PeriodTo, form.ReportedOn, form.Note), ct);
+        return await this.AnswerAsync(result, $"/fraud-cases/{caseId}", async refusal =>
         {
-            return denied!;
-        }
-        if (await db.FraudCases.Where(c => c.IssueId == id).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct) is { } existing)
-        {
-            return Redirect($"/fraud-cases/{existing}");
-        }
-        if (form.AmountClaimed is null || form.PeriodFrom is null || form.PeriodTo is null || form.ReportedOn is null)
-        {
-            ModelState.AddModelError("", "请填写冒领金额、冒领期间和上报日期。");
-            return View(new OpenPage(issue, name!, form));
-        }
-        try
-        {
-            var fraud = FraudCase.Open(issue, form.AmountClaimed.Value, form.PeriodFrom.Value, form.PeriodTo.Value, form.ReportedOn.Value, form.Note, Me, clock);
-            db.FraudCases.Add(fraud);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = "已登记冒领案件。";
-            return Redirect($"/fraud-cases/{fraud.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return View(new OpenPage(issue, name!, form));
-        }
+            ModelState.AddModelError("", refusal);
+            var (issue, name, _) = await TownIssueAsync(id, ct);
+            return View(new OpenPage(issue!, name!, form));
+        });
     }
 
     [HttpGet("fraud-cases/{id:long}")]

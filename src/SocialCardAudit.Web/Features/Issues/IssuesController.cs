@@ -58,26 +58,14 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     }
 
     [HttpPost("rows/{id:long}/issues")]
-    public async Task<IActionResult> Raise(long id, RaiseForm form, CancellationToken ct)
+    public async Task<IActionResult> Raise(long id, RaiseForm form, [FromServices] RaiseIssue raise, CancellationToken ct)
     {
-        var (row, denied) = await RaisableRowAsync(id, ct);
-        if (row is null)
+        var (result, issue) = await raise.HandleAsync(AppClaims.ActorOf(User), id, form.Reason, form.Details, ct);
+        return await this.AnswerAsync(result, $"/issues/{issue?.Id}", async refusal =>
         {
-            return denied!;
-        }
-        try
-        {
-            var issue = SuspiciousIssue.Raise(row.Id, row.CampaignId, row.VillageId, form.Reason ?? "", form.Details, Me, Now);
-            db.SuspiciousIssues.Add(issue);
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = $"已将 {row.Name} 标记为疑点,报镇社会事业综合服务中心。";
-            return Redirect($"/issues/{issue.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return View(new RaisePage(row, form));
-        }
+            ModelState.AddModelError("", refusal);
+            return View(new RaisePage(await db.TaskRows.AsNoTracking().SingleAsync(r => r.Id == id, ct), form));
+        });
     }
 
     [HttpGet("issues/{id:long}")]
@@ -136,9 +124,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
         {
             return (null, NotFound());
         }
-        var scope = Scope;
-        var allowed = Access.IsAssigned(scope, Me, row) || (scope.Role == Roles.VillageClerk && scope.UnitId == row.VillageId);
-        return allowed ? (row, null) : (null, Forbid());
+        return Access.CanRaiseIssue(Scope, Me, row) ? (row, null) : (null, Forbid());
     }
 }
 

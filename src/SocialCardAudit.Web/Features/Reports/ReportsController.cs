@@ -10,6 +10,7 @@ using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
@@ -114,29 +115,9 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     /// <summary>The county freezes a week's figures as they are now; a frozen week is never taken again.</summary>
     [HttpPost("reports/weekly/freeze")]
     [Authorize(Roles = Roles.CountySupervisor)]
-    public async Task<IActionResult> Freeze(int campaign, string? week, CancellationToken ct)
-    {
-        var (c, denied) = await this.AuthorizeAsync(db, campaign, CampaignRight.View, ct);
-        if (c is null)
-        {
-            return denied!;
-        }
-        try
-        {
-            var chosen = ReportWeek.Parse(week);
-            await WeeklyReports.FreezeAsync(db, c, chosen, User.FindFirstValue(ClaimTypes.NameIdentifier), Now, clock.Today, ct);
-            TempData["Message"] = $"已冻结 {chosen.DisplayName} 的数据。";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (DbUpdateException)
-        {
-            TempData["Message"] = "这一周刚刚已被冻结。";
-        }
-        return Redirect($"/reports/weekly?campaign={campaign}&week={Uri.EscapeDataString(week ?? "")}");
-    }
+    public async Task<IActionResult> Freeze(int campaign, string? week, [FromServices] FreezeWeek freeze, CancellationToken ct) =>
+        await this.AnswerAsync(await freeze.HandleAsync(AppClaims.ActorOf(User), campaign, week, ct),
+            $"/reports/weekly?campaign={campaign}&week={Uri.EscapeDataString(week ?? "")}");
 
     /// <summary>Drill-down below a village: its verifiers' figures now.</summary>
     [HttpGet("reports/weekly/{id:int}/villages/{villageId:int}")]
