@@ -9,12 +9,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.Cli;
 
@@ -30,7 +31,7 @@ internal static partial class BenchVerbs
         var rowsEach = int.Parse(o.Get("--rows-each") ?? "20", CultureInfo.InvariantCulture);
         await using var services = ServiceRegistration.BuildStandalone(o.Database(), PersonalDataKeys.Development);
         await DatabaseInitializer.MigrateAsync(services);
-        await DatabaseInitializer.SeedDemoAsync(services);
+        await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(services);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -8,10 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.Cli;
 
@@ -137,7 +138,7 @@ internal static class ImportVerbs
             ?? throw new ArgumentException($"没有名为“{townName}”的乡镇(街道)。");
         await using var file = File.OpenRead(path);
         var job = Domain.Cards.CardImport.For(tenantId, town.Id, path, file, "cli", "命令行:" + Environment.UserName, DateTime.UtcNow);
-        await new SocialCardAudit.Data.Cards.CardImporter(db, new PersonalDataProtector(keys), TimeProvider.System).RunAsync(job, file, null, CancellationToken.None);
+        await new SocialCardAudit.UseCases.Imports.CardImporter(db, new PersonalDataProtector(keys), TimeProvider.System).RunAsync(job, file, null, CancellationToken.None);
         watch.Stop();
         if (o.Flag("--json"))
         {

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.UseCases.Demo;
 
 // Administrative verbs for scripts, operators and benchmarks. They share the web app's services.
 const string Usage = """
@@ -65,7 +65,7 @@ try
             var keys = SocialCardAudit.Data.Protection.PersonalDataKeys.FromConfiguration(options.Configuration(), allowDevelopmentKeys: true);
             await using var services = ServiceRegistration.BuildStandalone(options.Database(), keys);
             await DatabaseInitializer.MigrateAsync(services);
-            var added = await DatabaseInitializer.SeedDemoAsync(services);
+            var added = await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(services);
             Console.WriteLine(added ? $"已写入演示数据。演示账号密码:{DemoData.Password}" : "演示数据已存在,未重复写入。");
             if (options.Get("--rows") is { } extra)
             {
@@ -111,7 +111,7 @@ try
         {
             await using var services = ServiceRegistration.BuildStandalone(options.Database(), SocialCardAudit.Data.Protection.PersonalDataKeys.Development);
             await DatabaseInitializer.MigrateAsync(services);
-            await DatabaseInitializer.SeedDemoAsync(services);
+            await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(services);
             int Int(string name, int fallback) => int.Parse(options.Get(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
             var rows = await DemoData.AddBenchCountyAsync(services, Int("--towns", 20), Int("--villages", 15), Int("--rows", 1_000_000), CancellationToken.None);
             var share = double.Parse(options.Get("--progress") ?? "0.6", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
+using SocialCardAudit.UseCases.Reports;
 
 namespace SocialCardAudit.Cli;
 

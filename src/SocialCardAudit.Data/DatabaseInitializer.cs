@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Domain.Organization;
 
@@ -28,20 +27,5 @@ public static class DatabaseInitializer
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
-    }
-
-    /// <summary>Adds the demo counties unless they are there already. Never called in Production.</summary>
-    public static async Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var added = await new DemoData(
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()).SeedAsync(ct);
-        if (added)
-        {
-            await DemoData.AddTaskRowsAsync(services, ct);
-            await DemoData.AddCardsAsync(services, ct);
-        }
-        return added;
     }
 }

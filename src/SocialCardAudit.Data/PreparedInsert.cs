@@ -12,7 +12,7 @@ namespace SocialCardAudit.Data;
 /// and value conversions (enums, dates) come from the EF model, so both providers and later renames stay right.
 /// Every mapped property is written except a generated key, which <see cref="Insert"/> returns when asked to.
 /// </summary>
-internal sealed class PreparedInsert<T> : IDisposable where T : class
+public sealed class PreparedInsert<T> : IDisposable where T : class
 {
     private readonly DbCommand _command;
     private readonly (IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, DbParameter Parameter)[] _columns;

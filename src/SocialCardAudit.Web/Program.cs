@@ -11,14 +11,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
-using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Security;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.UseCases;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Imports;
 using SocialCardAudit.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -132,7 +132,7 @@ if (seedDemo && app.Environment.IsProduction())
     app.Logger.LogWarning("Demo:Seed is ignored in Production: demo accounts are never created there.");
     seedDemo = false;
 }
-if (seedDemo && await DatabaseInitializer.SeedDemoAsync(app.Services) && config.GetValue("Demo:Progress", 0.0) is > 0 and var share)
+if (seedDemo && await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(app.Services) && config.GetValue("Demo:Progress", 0.0) is > 0 and var share)
 {
     // A share of the demo campaign's rows verified over its weeks, so the dashboard and the weekly report show something.
     await DemoData.AddProgressAsync(app.Services, share, CancellationToken.None);

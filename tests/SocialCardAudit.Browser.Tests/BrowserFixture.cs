@@ -77,7 +77,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/account/login");
         await page.Locator("#UserName").FillAsync(userName);
-        await page.Locator("#Password").FillAsync(SocialCardAudit.Data.Demo.DemoData.Password);
+        await page.Locator("#Password").FillAsync(SocialCardAudit.UseCases.Demo.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 using Microsoft.Playwright;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Browser.Tests;
 

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Browser.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Browser.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using OtpNet;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Browser.Tests;
 

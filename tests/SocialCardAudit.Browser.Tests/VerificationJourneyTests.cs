@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Browser.Tests;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Cli.Tests;
 

@@ -29,7 +29,7 @@ public sealed class SqlServerContainerTests
         await using (var services = ServiceRegistration.BuildStandalone(database))
         {
             await DatabaseInitializer.MigrateAsync(services);
-            Assert.True(await DatabaseInitializer.SeedDemoAsync(services));
+            Assert.True(await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(services));
         }
 
         await using var system = SchemaContext.For(database);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Testing;
 

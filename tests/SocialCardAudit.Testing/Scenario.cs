@@ -3,17 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Statistics;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Imports;
+using SocialCardAudit.UseCases.Statistics;
 
 namespace SocialCardAudit.Testing;
 
@@ -204,7 +205,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
         if (!await db.VillageSubmissions.AnyAsync(v => v.CampaignId == campaign.Id))
         {
-            var (digest, _, open) = await SocialCardAudit.Data.Statistics.StatisticsQueries.DigestAsync(db, campaign.Id, village.Id, default);
+            var (digest, _, open) = await SocialCardAudit.UseCases.Statistics.StatisticsQueries.DigestAsync(db, campaign.Id, village.Id, default);
             var submission = new SocialCardAudit.Domain.SignOff.VillageSubmission { TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id };
             submission.Submit(open, SocialCardAudit.Domain.SignOff.SharedReason.Fill(null, open, "外出务工"), digest, clerk.Id, DateTime.UtcNow);
             db.VillageSubmissions.Add(submission);

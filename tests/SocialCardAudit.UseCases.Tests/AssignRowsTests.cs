@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 using SocialCardAudit.UseCases.Tasks;
 
 namespace SocialCardAudit.UseCases.Tests;

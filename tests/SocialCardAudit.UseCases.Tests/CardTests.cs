@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.People;
 using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.UseCases.Cards;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.UseCases.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SocialCardAudit.Data.Demo;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.UseCases.Tests;
 

@@ -20,7 +20,7 @@ public sealed class DemoDatabase : IAsyncLifetime
     {
         Services = ServiceRegistration.BuildStandalone(Database.SqliteFile(Path.Combine(_folder, "app.db")));
         await DatabaseInitializer.MigrateAsync(Services);
-        await DatabaseInitializer.SeedDemoAsync(Services);
+        await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(Services);
     }
 
     /// <summary>A context as the account's county sees it.</summary>

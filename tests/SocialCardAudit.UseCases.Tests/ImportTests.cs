@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Demo;
 using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.UseCases.Tests;

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Verification;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Statistics;
 using SocialCardAudit.UseCases.Verification;
 
 namespace SocialCardAudit.UseCases.Tests;
@@ -82,7 +82,7 @@ public sealed class RecordFindingTests(DemoDatabase demo) : IClassFixture<DemoDa
         await using (var db = demo.Db(actor.Scope.TenantId))
         {
             var campaign = await db.TaskRows.Where(r => r.Id == row).Select(r => r.CampaignId).SingleAsync();
-            var (digest, _, open) = await Data.Statistics.StatisticsQueries.DigestAsync(db, campaign, actor.Scope.UnitId, default);
+            var (digest, _, open) = await UseCases.Statistics.StatisticsQueries.DigestAsync(db, campaign, actor.Scope.UnitId, default);
             var submission = new VillageSubmission { TenantId = actor.Scope.TenantId, CampaignId = campaign, VillageId = actor.Scope.UnitId };
             submission.Submit(open, SharedReason.Fill(null, open, "外出务工"), digest, "clerk", DateTime.UtcNow);
             db.VillageSubmissions.Add(submission);

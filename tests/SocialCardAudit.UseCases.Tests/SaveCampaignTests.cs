@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.UseCases.Campaigns;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.UseCases.Tests;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Demo;
 using SocialCardAudit.UseCases.SignOff;
 
 namespace SocialCardAudit.UseCases.Tests;

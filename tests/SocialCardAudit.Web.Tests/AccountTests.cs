@@ -16,7 +16,7 @@ public sealed class AccountTests(WebFixture fixture) : IClassFixture<WebFixture>
     {
         var jar = new CookieContainer();
         var client = App.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync("demo.county", Data.Demo.DemoData.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync("demo.county", UseCases.Demo.DemoData.Password)).StatusCode);
         var copy = jar.GetCookieHeader(client.BaseAddress!); // what someone could lift from the browser
 
         async Task<HttpStatusCode> WithCopyAsync()

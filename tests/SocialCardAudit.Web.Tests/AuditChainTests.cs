@@ -91,10 +91,10 @@ public sealed class AuditChainTests(WebFixture fixture) : IClassFixture<WebFixtu
         async Task<string> ChangeAsync(string from, string to) => await (await clerk.PostFormAsync("/account/password", await clerk.TokenAsync(),
             new() { ["CurrentPassword"] = from, ["NewPassword"] = to, ["ConfirmPassword"] = to })).Content.ReadAsStringAsync();
 
-        Assert.Equal("", await ChangeAsync(Data.Demo.DemoData.Password, "Second@2026"));
+        Assert.Equal("", await ChangeAsync(UseCases.Demo.DemoData.Password, "Second@2026"));
         var again = await clerk.GetAsync("/");
         Assert.True(again.StatusCode == HttpStatusCode.OK, $"{again.StatusCode} {again.Headers.Location}"); // free again
-        Assert.Contains("新密码不能与最近 5 次用过的密码相同", await ChangeAsync("Second@2026", Data.Demo.DemoData.Password), StringComparison.Ordinal);
+        Assert.Contains("新密码不能与最近 5 次用过的密码相同", await ChangeAsync("Second@2026", UseCases.Demo.DemoData.Password), StringComparison.Ordinal);
         Assert.Equal("", await ChangeAsync("Second@2026", "Third@2026x"));
     }
 }

@@ -5,9 +5,9 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Security;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Web.Tests;
 

@@ -2,11 +2,11 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Cards;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.Web.Tests;
 

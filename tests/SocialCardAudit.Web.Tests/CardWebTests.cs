@@ -4,10 +4,10 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Demo;
 using UglyToad.PdfPig;
 
 namespace SocialCardAudit.Web.Tests;

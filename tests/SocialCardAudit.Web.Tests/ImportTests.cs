@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.UseCases.Demo;
 using SocialCardAudit.UseCases.Imports;
 using SocialCardAudit.Web;
 

@@ -1,4 +1,4 @@
-using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Web.Features.Statistics;

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
-using SocialCardAudit.Data.Statistics;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases.Reports;
+using SocialCardAudit.UseCases.Statistics;
 
 namespace SocialCardAudit.Web.Tests;
 
@@ -59,7 +60,7 @@ public sealed class ProgressQueryTests(WebFixture fixture) : IClassFixture<WebFi
         {
             var r = rows[i - 1];
             var record = new VerificationRecord { TenantId = tenant, TaskRowId = r.Id, CampaignId = campaign.Id, VillageId = r.VillageId };
-            record.Record(SocialCardAudit.Data.Demo.DemoProgress.Sample(outcome, Now.AddDays(-1)), new FindingContext(Now, new DateOnly(2021, 1, 1), null, ["邮政银行"]), "v", Now);
+            record.Record(SocialCardAudit.UseCases.Demo.DemoProgress.Sample(outcome, Now.AddDays(-1)), new FindingContext(Now, new DateOnly(2021, 1, 1), null, ["邮政银行"]), "v", Now);
             db.VerificationRecords.Add(record);
         }
         Find(1, Outcome.ReceivedInUse);

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Web.Tests;
 

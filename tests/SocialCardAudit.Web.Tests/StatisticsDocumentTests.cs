@@ -3,10 +3,10 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Data.Security;
-using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Demo;
+using SocialCardAudit.UseCases.Statistics;
 using UglyToad.PdfPig;
 
 namespace SocialCardAudit.Web.Tests;
@@ -187,12 +187,12 @@ public sealed class StatisticsDocumentTests(WebFixture fixture) : IClassFixture<
         await using (var db = new AppDbContext(options, new FixedTenant(tenant)))
         {
             var campaigns = await db.Campaigns.Include(c => c.Villages).ToListAsync();
-            var totals = await Data.Statistics.StatisticsQueries.VillageTotalsAsync(db, campaigns.Select(c => c.Id).ToList(), CancellationToken.None);
+            var totals = await UseCases.Statistics.StatisticsQueries.VillageTotalsAsync(db, campaigns.Select(c => c.Id).ToList(), CancellationToken.None);
             var compared = 0;
             foreach (var c in campaigns)
             {
                 var villages = c.Villages.Select(v => v.VillageId).ToList();
-                var rows = await Data.Statistics.StatisticsQueries.RowStatesAsync(db, c.Id, villages, CancellationToken.None);
+                var rows = await UseCases.Statistics.StatisticsQueries.RowStatesAsync(db, c.Id, villages, CancellationToken.None);
                 foreach (var v in villages.Where(v => rows[v].Count > 0))
                 {
                     Assert.Equal(Domain.SignOff.VillageStatistics.Compute(rows[v]), totals[(c.Id, v)]);

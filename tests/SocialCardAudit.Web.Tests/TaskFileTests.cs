@@ -1,5 +1,6 @@
 using System.Text;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
+using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.Web.Tests;
 

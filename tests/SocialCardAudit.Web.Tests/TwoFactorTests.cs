@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using OtpNet;
-using SocialCardAudit.Data.Demo;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Demo;
 
 namespace SocialCardAudit.Web.Tests;
 

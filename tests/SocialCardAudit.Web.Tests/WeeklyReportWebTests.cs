@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Testing;
+using SocialCardAudit.UseCases.Reports;
 
 namespace SocialCardAudit.Web.Tests;
 

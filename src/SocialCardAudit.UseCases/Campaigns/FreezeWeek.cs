@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Reports;
 
 namespace SocialCardAudit.UseCases.Campaigns;
 

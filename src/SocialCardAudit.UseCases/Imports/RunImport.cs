@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Cards;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.UseCases.Imports;

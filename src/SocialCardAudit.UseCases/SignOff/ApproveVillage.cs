@@ -1,8 +1,7 @@
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Statistics;
 
 namespace SocialCardAudit.UseCases.SignOff;
 

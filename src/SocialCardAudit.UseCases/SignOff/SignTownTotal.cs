@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.UseCases.Campaigns;
+using SocialCardAudit.UseCases.Statistics;
 
 namespace SocialCardAudit.UseCases.SignOff;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Documents;
 
 namespace SocialCardAudit.Web.Infrastructure;
 

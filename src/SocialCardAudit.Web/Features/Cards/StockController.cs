@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Documents;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
@@ -12,19 +12,6 @@ using SocialCardAudit.UseCases.Cards;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Cards;
-
-/// <summary>One line of 附件1: a village's (or, for the county, a town's) undistributed cards per bank, and who reported them.</summary>
-public sealed record StockLine(int UnitId, string Name, IReadOnlyDictionary<int, int> ByBank, int AtTown, string? ReportedBy, DateTime? ReportedAtUtc)
-{
-    public int Total => ByBank.Values.Sum();
-}
-
-public sealed record StockPage(string Title, IReadOnlyDictionary<int, string> Banks, IReadOnlyList<StockLine> Lines, StockLine Total, bool ByTown);
-
-public sealed record LedgerEntry(DateTime AtUtc, string Holder, string CardNumberMasked, string Bank, string Action, string State, string Where,
-    string Responsible, string Method, string? Place, string? Note, string By);
-
-public sealed record LedgerPage(OrgUnit Village, IReadOnlyList<LedgerEntry> Entries, int Total);
 
 public sealed record LostLine(long Id, long CardId, string Holder, string CardNumberMasked, string Village, DateOnly NoticedOn, string LastCustodian,
     string Circumstances, string SignedBy, DateTime SignedAtUtc, bool Acknowledged);

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
-using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.Data.Statistics;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.Reports;
+using SocialCardAudit.UseCases.SignOff;
+using SocialCardAudit.UseCases.Statistics;
 using SocialCardAudit.Web.Features.Campaigns;
 
 namespace SocialCardAudit.Web.Features.Home;

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
-using SocialCardAudit.Data.Statistics;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.UseCases.Campaigns;
+using SocialCardAudit.UseCases.Reports;
+using SocialCardAudit.UseCases.Statistics;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Documents;
+using SocialCardAudit.UseCases.Reports;
 
 namespace SocialCardAudit.Web.Features.Reports;
 

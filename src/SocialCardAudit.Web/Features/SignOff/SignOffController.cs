@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.Data.Statistics;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
@@ -12,6 +10,7 @@ using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.UseCases.SignOff;
+using SocialCardAudit.UseCases.Statistics;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 

@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
-using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Data.Security;
-using SocialCardAudit.Data.SignOff;
-using SocialCardAudit.Data.Statistics;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
@@ -14,17 +12,13 @@ using SocialCardAudit.UseCases;
 using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.UseCases.Campaigns;
 using SocialCardAudit.UseCases.SignOff;
+using SocialCardAudit.UseCases.Statistics;
 using SocialCardAudit.Web.Features.Campaigns;
 using SocialCardAudit.Web.Infrastructure;
 
 namespace SocialCardAudit.Web.Features.Statistics;
 
-/// <summary>A person of 附件3; the numbers are masked unless the document is for a role that needs them in full.</summary>
-public sealed record SummaryPerson(int Number, string Name, string IdNumber, string? BankCard, string? Address, string? Phone);
-
 public sealed record SummaryPage(Campaign Campaign, OrgUnit Village, IReadOnlyList<(Domain.Verification.Outcome Outcome, IReadOnlyList<SummaryPerson> People)> Categories);
-
-public sealed record StatisticsLine(int VillageId, string Village, VillageStatistics Statistics, SubmissionState State);
 
 /// <summary>One town's part of a campaign (<paramref name="Town"/> null: the whole of a county campaign, as the county sees it).</summary>
 public sealed record StatisticsPage(Campaign Campaign, OrgUnit? Town, string Title, IReadOnlyList<StatisticsLine> Villages, VillageStatistics? Total,

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.SignOff;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
@@ -13,6 +12,7 @@ using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 using SocialCardAudit.UseCases.Access;
+using SocialCardAudit.UseCases.SignOff;
 using SocialCardAudit.UseCases.Verification;
 using SocialCardAudit.Web.Infrastructure;
 

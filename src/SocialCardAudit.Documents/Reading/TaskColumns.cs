@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.Documents;
 
 /// <summary>The columns of the task data, as the seed's tables name them (附件2/附件3).</summary>
 public enum TaskColumn

@@ -1,4 +1,5 @@
-namespace SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
+namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
 /// The rows an import refuses: all counted, the first <see cref="DetailedRows"/> kept with their details (the error

@@ -1,15 +1,16 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.People;
 using SocialCardAudit.Domain.Tasks;
 
-namespace SocialCardAudit.Data.Cards;
+namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
 /// Enters a bank or card-system export into a town's card register, with the rules and the error report of

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Organization;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
 /// Village names as import files write them (a name or an alias, with the town where names repeat), resolved

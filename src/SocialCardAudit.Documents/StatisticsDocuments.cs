@@ -1,13 +1,17 @@
 using ClosedXML.Excel;
-using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Verification;
-using static SocialCardAudit.Data.Documents.Sheets;
+using static SocialCardAudit.Documents.Sheets;
 
-namespace SocialCardAudit.Web.Features.Statistics;
+namespace SocialCardAudit.Documents;
 
 /// <summary>A signature on a form: 统计人 (the clerk) or 审核人 (the town), with the time.</summary>
+/// <summary>A person of 附件3; the numbers are masked unless the document is for a role that needs them in full.</summary>
+public sealed record SummaryPerson(int Number, string Name, string IdNumber, string? BankCard, string? Address, string? Phone);
+
+public sealed record StatisticsLine(int VillageId, string Village, VillageStatistics Statistics, SubmissionState State);
+
 public sealed record Signer(string Role, string Name, DateTime AtUtc);
 
 /// <summary>What a village's 附件4 carries: the counts, who signed, and the digest to verify them by.</summary>

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using SocialCardAudit.Data.Reports;
+using SocialCardAudit.Data;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases.Reports;
 
-namespace SocialCardAudit.Data.Demo;
+namespace SocialCardAudit.UseCases.Demo;
 
 /// <summary>
 /// Made-up progress for a demo campaign, so the dashboard and the weekly report show something real: a share

@@ -4,7 +4,7 @@ using ExcelDataReader;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.Documents;
 
 /// <summary>One cell as the file holds it: its text, and whether the workbook stored it as a number.</summary>
 public readonly record struct Cell(string Text, bool IsNumber)

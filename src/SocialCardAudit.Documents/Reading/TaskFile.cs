@@ -2,9 +2,15 @@ using System.Text;
 using System.Text.RegularExpressions;
 using SocialCardAudit.Domain.People;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.Documents;
 
 /// <summary>The whole file is refused; the message says why, in Chinese, for the page and the CLI.</summary>
+/// <summary>What is wrong with one cell of a row, in Chinese, for the error report.</summary>
+public sealed record CellError(TaskColumn Column, string Message);
+
+/// <summary>A row left out of an import, with every reason.</summary>
+public sealed record RejectedRow(SourceRow Row, IReadOnlyList<CellError> Errors);
+
 public sealed class TaskFileException(string message) : Exception(message);
 
 /// <summary>A worksheet (or the table of a text file) with a recognised header row.</summary>

@@ -1,6 +1,7 @@
+using SocialCardAudit.Data;
 using SocialCardAudit.Domain.SignOff;
 
-namespace SocialCardAudit.Data.SignOff;
+namespace SocialCardAudit.UseCases.SignOff;
 
 /// <summary>The people the town named in a village's latest return, while that village is still returned.</summary>
 public static class ReturnedNow

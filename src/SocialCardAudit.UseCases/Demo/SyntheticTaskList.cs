@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.People;
+using SocialCardAudit.UseCases.Imports;
 
-namespace SocialCardAudit.Data.Demo;
+namespace SocialCardAudit.UseCases.Demo;
 
 /// <summary>
 /// Made-up task lists for demos, tests and benchmarks: valid, unique ID numbers (GB 11643 check digit)

@@ -1,7 +1,6 @@
 using ClosedXML.Excel;
-using SocialCardAudit.Data.Documents;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.Documents;
 
 /// <summary>The workbook to fill in: the seed's column names, one example row, the number columns formatted as text.</summary>
 public static class TaskTemplate

@@ -1,6 +1,7 @@
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.People;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
 /// A row's person as both importers check it: the name, the ID number and the bank card number, with the

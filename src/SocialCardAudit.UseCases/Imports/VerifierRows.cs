@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Tasks;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
 /// The rows given to a verifier go back to their village's clerk, unassigned, when the account can no longer do

@@ -1,6 +1,7 @@
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.People;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
 /// Keeps numbers that Excel cut to 15 digits out of the database, by this rule (docs/imports.md):

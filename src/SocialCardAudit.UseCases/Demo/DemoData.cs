@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialCardAudit.Data;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Data.Tasks;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
+using SocialCardAudit.UseCases.Imports;
 
-namespace SocialCardAudit.Data.Demo;
+namespace SocialCardAudit.UseCases.Demo;
 
 /// <summary>
 /// Demo counties: <c>demo</c> with 梅田湖镇 and its twelve villages/communities as the 2021 work plan
@@ -56,7 +58,22 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         }),
     ];
 
-    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    /// <summary>Adds the demo counties unless they are there already. Never called in Production.</summary>
+    public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var added = await new DemoData(
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+            scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()).AddCountiesAsync(ct);
+        if (added)
+        {
+            await DemoData.AddTaskRowsAsync(services, ct);
+            await DemoData.AddCardsAsync(services, ct);
+        }
+        return added;
+    }
+
+    private async Task<bool> AddCountiesAsync(CancellationToken ct = default)
     {
         if (await db.Tenants.AnyAsync(t => t.Code == "demo", ct))
         {
@@ -182,7 +199,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         SyntheticTaskList.WriteXlsx(file, SyntheticTaskList.CardRows(RowsPerVillage * MeitianhuVillages.Length, MeitianhuVillages), SyntheticTaskList.CardHeader);
         file.Position = 0;
         var job = CardImport.For(tenantId, town.Id, "演示银行制卡数据.xlsx", file, "seed", "演示数据", DateTime.UtcNow);
-        await new Cards.CardImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System).RunAsync(job, file, null, ct);
+        await new CardImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System).RunAsync(job, file, null, ct);
         if (job.Message is not null || job.Rejected > 0)
         {
             throw new InvalidOperationException($"demo cards: {job.Message} {job.Rejected} rejected");

@@ -1,8 +1,8 @@
 using ClosedXML.Excel;
 using SocialCardAudit.Domain.People;
-using static SocialCardAudit.Data.Documents.Sheets;
+using static SocialCardAudit.Documents.Sheets;
 
-namespace SocialCardAudit.Data.Tasks;
+namespace SocialCardAudit.Documents;
 
 /// <summary>
 /// The rejected rows as a workbook to correct and import again: the original row as text (ID numbers

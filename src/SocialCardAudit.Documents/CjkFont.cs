@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using PdfSharp;
 using PdfSharp.Fonts;
 
-namespace SocialCardAudit.Data.Documents;
+namespace SocialCardAudit.Documents;
 
 /// <summary>Thrown when no Chinese font is installed: a PDF without one would print boxes instead of names.</summary>
 public sealed class CjkFontMissingException(string message) : Exception(message);

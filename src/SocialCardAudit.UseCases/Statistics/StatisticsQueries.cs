@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Verification;
 
-namespace SocialCardAudit.Data.Statistics;
+namespace SocialCardAudit.UseCases.Statistics;
 
 /// <summary>
 /// The one source of the counts: 附件4, the sign-off digest, the town total, the weekly report and the home pages

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace SocialCardAudit.Data.Documents;
+namespace SocialCardAudit.Documents;
 
 /// <summary>What every workbook the application writes has in common: text cells, a title, ruled tables, set widths.</summary>
 public static class Sheets

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
+using SocialCardAudit.Documents;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
@@ -10,11 +12,7 @@ using SocialCardAudit.Domain.SignOff;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
 
-namespace SocialCardAudit.Data.Tasks;
-
-public sealed record CellError(TaskColumn Column, string Message);
-
-public sealed record RejectedRow(SourceRow Row, IReadOnlyList<CellError> Errors);
+namespace SocialCardAudit.UseCases.Imports;
 
 public readonly record struct ImportProgress(int Read, int Accepted, int Stored);
 

@@ -1,9 +1,21 @@
 using ClosedXML.Excel;
-using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Domain.Organization;
-using static SocialCardAudit.Data.Documents.Sheets;
+using static SocialCardAudit.Documents.Sheets;
 
-namespace SocialCardAudit.Web.Features.Cards;
+namespace SocialCardAudit.Documents;
+
+/// <summary>One line of 附件1: a village's (or, for the county, a town's) undistributed cards per bank, and who reported them.</summary>
+public sealed record StockLine(int UnitId, string Name, IReadOnlyDictionary<int, int> ByBank, int AtTown, string? ReportedBy, DateTime? ReportedAtUtc)
+{
+    public int Total => ByBank.Values.Sum();
+}
+
+public sealed record StockPage(string Title, IReadOnlyDictionary<int, string> Banks, IReadOnlyList<StockLine> Lines, StockLine Total, bool ByTown);
+
+public sealed record LedgerEntry(DateTime AtUtc, string Holder, string CardNumberMasked, string Bank, string Action, string State, string Where,
+    string Responsible, string Method, string? Place, string? Note, string By);
+
+public sealed record LedgerPage(OrgUnit Village, IReadOnlyList<LedgerEntry> Entries, int Total);
 
 /// <summary>附件1 (库存卡清理汇总表) and a village's custody ledger as Excel and PDF, laid out as the paper forms.</summary>
 public static class CardDocuments

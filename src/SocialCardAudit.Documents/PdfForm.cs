@@ -3,7 +3,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
 
-namespace SocialCardAudit.Data.Documents;
+namespace SocialCardAudit.Documents;
 
 /// <summary>A column of a <see cref="PdfForm"/> table: its heading and its share of the page width.</summary>
 public sealed record PdfColumn(string Heading, double Weight, bool Right = false);

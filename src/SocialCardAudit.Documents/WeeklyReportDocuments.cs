@@ -1,11 +1,10 @@
 using ClosedXML.Excel;
-using SocialCardAudit.Data.Documents;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
-using static SocialCardAudit.Data.Documents.Sheets;
+using static SocialCardAudit.Documents.Sheets;
 
-namespace SocialCardAudit.Data.Reports;
+namespace SocialCardAudit.Documents;
 
 /// <summary>The weekly report as a workbook (the county on one sheet, each town on its own) and as a landscape PDF.</summary>
 public static class WeeklyReportDocuments
