@@ -18,11 +18,11 @@ public sealed class MustChangePasswordFilter : IActionFilter
         var user = context.HttpContext.User;
         if (user.HasClaim(c => c.Type == AppClaims.MustChangePassword))
         {
-            context.Result = new RedirectResult("/account/password");
+            context.Result = new RedirectToRouteResult("Account.ChangePassword", null);
         }
         else if (user.HasClaim(c => c.Type == AppClaims.MustEnrolTwoFactor))
         {
-            context.Result = new RedirectResult("/account/two-factor");
+            context.Result = new RedirectToRouteResult("TwoFactor.Index", null);
         }
     }
 

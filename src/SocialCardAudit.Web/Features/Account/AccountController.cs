@@ -22,19 +22,19 @@ public sealed class AccountController(
     SocialCardAudit.Data.AppDbContext db) : Controller
 {
     [AllowAnonymous]
-    [HttpGet("login")]
+    [HttpGet("login", Name = "Account.Login")]
     public IActionResult Login(string? returnUrl)
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            return Redirect("/");
+            return RedirectToRoute("Home.Index");
         }
         ViewData["ShowDemoAccounts"] = configuration.GetValue("Demo:Seed", false);
         return View(new LoginForm { ReturnUrl = returnUrl });
     }
 
     [AllowAnonymous]
-    [HttpPost("login")]
+    [HttpPost("login", Name = "Account.Login")]
     public async Task<IActionResult> Login(LoginForm form)
     {
         ViewData["ShowDemoAccounts"] = configuration.GetValue("Demo:Seed", false);
@@ -52,7 +52,7 @@ public sealed class AccountController(
         }
         if (result.RequiresTwoFactor)
         {
-            return Redirect("/account/login/code?returnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/"));
+            return RedirectToRoute("TwoFactor.Code", new { returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/" });
         }
 
         // The same answer whether or not the login name exists, so names cannot be probed.
@@ -68,7 +68,7 @@ public sealed class AccountController(
         return View(form);
     }
 
-    [HttpPost("logout")]
+    [HttpPost("logout", Name = "Account.Logout")]
     public async Task<IActionResult> Logout()
     {
         await events.RecordAsync(SecurityEventKind.SignOut, User);
@@ -83,13 +83,13 @@ public sealed class AccountController(
             await db.EndedSessions.Where(s => s.EndedAtUtc < expired).ExecuteDeleteAsync();
         }
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToRoute("Account.Login");
     }
 
-    [HttpGet("password")]
+    [HttpGet("password", Name = "Account.ChangePassword")]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
-    [HttpPost("password")]
+    [HttpPost("password", Name = "Account.ChangePassword")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         if (!await passwordValidator.ValidateIntoAsync(form, ModelState))
@@ -112,6 +112,6 @@ public sealed class AccountController(
         await signIn.RefreshSignInAsync(user);
         await events.RecordAsync(SecurityEventKind.AccountChanged, User, "修改密码");
         TempData["Message"] = "密码已修改。";
-        return Redirect("/");
+        return RedirectToRoute("Home.Index");
     }
 }

@@ -50,19 +50,19 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
     private const string Views = "/Features/Account/";
 
     [AllowAnonymous]
-    [HttpGet("login/code")]
+    [HttpGet("login/code", Name = "TwoFactor.Code")]
     public async Task<IActionResult> Code(string? returnUrl, bool recovery = false) =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : View(Views + "Code.cshtml", new CodePage(returnUrl, recovery, null));
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToRoute("Account.Login") : View(Views + "Code.cshtml", new CodePage(returnUrl, recovery, null));
 
     [AllowAnonymous]
-    [HttpPost("login/code")]
+    [HttpPost("login/code", Name = "TwoFactor.Code")]
     public async Task<IActionResult> Code(string? code, string? returnUrl, bool recovery = false)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
             TempData["Error"] = "登录已超时,请重新输入登录名和密码。";
-            return Redirect("/account/login");
+            return RedirectToRoute("Account.Login");
         }
         // Spaces never count; a recovery code keeps its hyphen (XXXXX-XXXXX), as it was shown.
         var typed = new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && (recovery || c != '-')).ToArray()).ToUpperInvariant();
@@ -82,7 +82,7 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
         {
             await events.RecordAsync(SecurityEventKind.LockedOut, user.UserName!, user.Id, user.TenantId, "验证码连续错误");
             TempData["Error"] = "账号已锁定:验证码连续错误次数过多。请 15 分钟后再试,或联系系统管理员。";
-            return Redirect("/account/login");
+            return RedirectToRoute("Account.Login");
         }
         await events.RecordAsync(SecurityEventKind.SignInFailed, user.UserName!, user.Id, user.TenantId, recovery ? "恢复码错误" : "验证码错误");
         return View(Views + "Code.cshtml", new CodePage(returnUrl, recovery, recovery
@@ -91,12 +91,12 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
     }
 
     [Authorize]
-    [HttpGet("two-factor")]
+    [HttpGet("two-factor", Name = "TwoFactor.Index")]
     public async Task<IActionResult> Index() => View(Views + "TwoFactor.cshtml", await PageAsync(null));
 
     /// <summary>Turns the second factor on once the user proves the app gives the right code, and shows the recovery codes once.</summary>
     [Authorize]
-    [HttpPost("two-factor/enable")]
+    [HttpPost("two-factor/enable", Name = "TwoFactor.Enable")]
     public async Task<IActionResult> Enable(string? code)
     {
         var user = await MeAsync();
@@ -104,7 +104,7 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed))
         {
             TempData["Error"] = "验证码不正确,双因素认证未启用。请核对手机时间是否准确,再输入验证器上当前显示的 6 位数字。";
-            return Redirect("/account/two-factor");
+            return RedirectToRoute("TwoFactor.Index");
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
@@ -115,13 +115,13 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
     }
 
     [Authorize]
-    [HttpPost("two-factor/recovery-codes")]
+    [HttpPost("two-factor/recovery-codes", Name = "TwoFactor.RecoveryCodes")]
     public async Task<IActionResult> RecoveryCodes()
     {
         var user = await MeAsync();
         if (!user.TwoFactorEnabled)
         {
-            return Redirect("/account/two-factor");
+            return RedirectToRoute("TwoFactor.Index");
         }
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
         await events.RecordAsync(SecurityEventKind.TwoFactorChanged, User, "重新生成恢复码");
@@ -130,25 +130,25 @@ public sealed class TwoFactorController(SignInManager<AppUser> signIn, UserManag
     }
 
     [Authorize]
-    [HttpPost("two-factor/disable")]
+    [HttpPost("two-factor/disable", Name = "TwoFactor.Disable")]
     public async Task<IActionResult> Disable()
     {
         var user = await MeAsync();
         if (!user.TwoFactorEnabled)
         {
-            return Redirect("/account/two-factor");
+            return RedirectToRoute("TwoFactor.Index");
         }
         if (await RequiredAsync(user))
         {
             TempData["Error"] = "本县要求您的账号使用双因素认证,不能停用。手机丢失请联系系统管理员重置。";
-            return Redirect("/account/two-factor");
+            return RedirectToRoute("TwoFactor.Index");
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         await events.RecordAsync(SecurityEventKind.TwoFactorChanged, User, "停用双因素认证");
         TempData["Message"] = "已停用双因素认证。";
-        return Redirect("/account/two-factor");
+        return RedirectToRoute("TwoFactor.Index");
     }
 
     private async Task<AppUser> MeAsync() => await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in account not found.");

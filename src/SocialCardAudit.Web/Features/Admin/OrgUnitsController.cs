@@ -25,11 +25,11 @@ public sealed class UnitNameForm
 [Authorize(Policy = Policies.TenantAdmin)]
 public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "OrgUnits.Index")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await UnitChoices.LoadAsync(db, OrgLevel.ResidentGroup, ct));
 
-    [HttpGet("{id:int}/children/new")]
+    [HttpGet("{id:int}/children/new", Name = "OrgUnits.CreateChild")]
     public async Task<IActionResult> CreateChild(int id, CancellationToken ct)
     {
         if (await db.OrgUnits.FindAsync([id], ct) is not { } parent)
@@ -40,12 +40,12 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
         {
             // 居民小组 is the lowest level: say so, rather than fail.
             TempData["Error"] = $"“{parent.Name}”是{parent.Level.DisplayName()},是最下一级单位,不能再建下级单位。";
-            return Redirect("/admin/units");
+            return RedirectToRoute("OrgUnits.Index");
         }
         return NameView(parent, null, new UnitNameForm());
     }
 
-    [HttpPost("{id:int}/children/new")]
+    [HttpPost("{id:int}/children/new", Name = "OrgUnits.CreateChild")]
     public async Task<IActionResult> CreateChild(int id, UnitNameForm form, CancellationToken ct)
     {
         if (await db.OrgUnits.FindAsync([id], ct) is not { } parent)
@@ -60,7 +60,7 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
             await db.SaveChangesAsync(ct);
             await events.RecordAsync(SecurityEventKind.OrgUnitChanged, User, $"新建单位 {child.Name}({child.Level.DisplayName()})");
             TempData["Message"] = $"已新建{child.Level.DisplayName()}“{child.Name}”。";
-            return Redirect("/admin/units");
+            return RedirectToRoute("OrgUnits.Index");
         }
         catch (DomainException e)
         {
@@ -74,7 +74,7 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
         }
     }
 
-    [HttpGet("{id:int}/edit")]
+    [HttpGet("{id:int}/edit", Name = "OrgUnits.Edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         if (await db.OrgUnits.FindAsync([id], ct) is not { } unit)
@@ -85,7 +85,7 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
         return NameView(null, unit, new UnitNameForm { Name = unit.Name, Aliases = string.Join("\n", aliases) });
     }
 
-    [HttpPost("{id:int}/edit")]
+    [HttpPost("{id:int}/edit", Name = "OrgUnits.Edit")]
     public async Task<IActionResult> Edit(int id, UnitNameForm form, CancellationToken ct)
     {
         if (await db.OrgUnits.FindAsync([id], ct) is not { } unit)
@@ -104,7 +104,7 @@ public sealed class OrgUnitsController(AppDbContext db, SecurityEvents events) :
             await db.SaveChangesAsync(ct);
             await events.RecordAsync(SecurityEventKind.OrgUnitChanged, User, $"单位改名 {old} → {unit.Name}");
             TempData["Message"] = $"已保存“{unit.Name}”。";
-            return Redirect("/admin/units");
+            return RedirectToRoute("OrgUnits.Index");
         }
         catch (DomainException e)
         {

@@ -20,12 +20,12 @@ public sealed class SecurityEventsController(AppDbContext db, SecurityEvents eve
 {
     private const int PageSize = 50;
 
-    [HttpGet("")]
+    [HttpGet("", Name = "SecurityEvents.Index")]
     public async Task<IActionResult> Index(int page = 1, SecurityEventKind? kind = null, CancellationToken ct = default) =>
         View(await PageAsync(page, kind, null, ct));
 
     /// <summary>Recomputes every hash of the county's chain and says whether a record was edited, deleted or inserted, and where.</summary>
-    [HttpPost("verify")]
+    [HttpPost("verify", Name = "SecurityEvents.Verify")]
     public async Task<IActionResult> Verify(CancellationToken ct) =>
         View("Index", await PageAsync(1, null, await AuditChain.VerifyAsync(db, AuditChain.ChainOf(AppClaims.TenantOf(User)), ct), ct));
 
@@ -33,7 +33,7 @@ public sealed class SecurityEventsController(AppDbContext db, SecurityEvents eve
     /// The records of a period (the last 180 days unless given) as CSV for Excel, each with its sequence and hashes,
     /// so a copy kept elsewhere can later show that nothing was cut from the end.
     /// </summary>
-    [HttpGet("export.csv")]
+    [HttpGet("export.csv", Name = "SecurityEvents.Export")]
     public async Task<IActionResult> Export(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var last = to ?? clock.Today;

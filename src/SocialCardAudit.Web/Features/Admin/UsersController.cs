@@ -23,7 +23,7 @@ public sealed record UserRow(string Id, string UserName, string FullName, string
 public sealed class UsersController(
     AppDbContext db, UserManager<AppUser> users, SecurityEvents events, IValidator<UserForm> validator, CountyClock clock) : Controller
 {
-    [HttpGet("")]
+    [HttpGet("", Name = "Users.Index")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
     {
         var choices = (await UnitChoices.LoadAsync(db, OrgLevel.Village, ct)).ToDictionary(c => c.Id, c => c.Label);
@@ -49,10 +49,10 @@ public sealed class UsersController(
             .ToList());
     }
 
-    [HttpGet("new")]
+    [HttpGet("new", Name = "Users.Create")]
     public async Task<IActionResult> Create(CancellationToken ct) => await FormView(new UserForm(), isNew: true, ct);
 
-    [HttpPost("new")]
+    [HttpPost("new", Name = "Users.Create")]
     public async Task<IActionResult> Create(UserForm form, CancellationToken ct)
     {
         if (!await validator.ValidateIntoAsync(form, ModelState) || await CheckUnitAsync(form, ct) is not { } unit)
@@ -70,7 +70,7 @@ public sealed class UsersController(
         if (user.Id == users.GetUserId(User))
         {
             TempData["Error"] = "不能在账号列表中重置自己的密码:请用“修改密码”。";
-            return Redirect("/admin/users");
+            return RedirectToRoute("Users.Index");
         }
         var password = TemporaryPassword.New();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -92,7 +92,7 @@ public sealed class UsersController(
         return View("TemporaryPassword", new TemporaryPasswordModel(user.UserName, user.FullName, password, IsNew: true));
     }
 
-    [HttpGet("{id}/edit")]
+    [HttpGet("{id}/edit", Name = "Users.Edit")]
     public async Task<IActionResult> Edit(string id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } user)
@@ -112,7 +112,7 @@ public sealed class UsersController(
         return await FormView(form, isNew: false, ct);
     }
 
-    [HttpPost("{id}/edit")]
+    [HttpPost("{id}/edit", Name = "Users.Edit")]
     public async Task<IActionResult> Edit(string id, UserForm form, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } user)
@@ -144,10 +144,10 @@ public sealed class UsersController(
         await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"修改账号 {user.UserName}:{Roles.DisplayName(form.Role)},单位 {unit.Name}"
             + (returned > 0 ? $";{returned} 条任务退回原村重新分配" : ""));
         TempData["Message"] = $"已保存 {user.FullName} 的账号信息。" + (returned > 0 ? $"其原有的 {returned} 条核查任务已退回原村(社区),由清查责任人重新分配。" : "");
-        return Redirect("/admin/users");
+        return RedirectToRoute("Users.Index");
     }
 
-    [HttpPost("{id}/disable")]
+    [HttpPost("{id}/disable", Name = "Users.Disable")]
     public async Task<IActionResult> Disable(string id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } user)
@@ -157,17 +157,17 @@ public sealed class UsersController(
         if (user.Id == users.GetUserId(User))
         {
             TempData["Error"] = "不能停用自己的账号。";
-            return Redirect("/admin/users");
+            return RedirectToRoute("Users.Index");
         }
         user.IsDisabled = true;
         var returned = await VerifierRows.ReturnAsync(db, user.Id, users.GetUserId(User)!, clock.UtcNow, ct);
         await users.UpdateSecurityStampAsync(user); // also saves; signs the account out everywhere
         await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"停用账号 {user.UserName}" + (returned > 0 ? $";{returned} 条任务退回原村重新分配" : ""));
         TempData["Message"] = $"已停用 {user.FullName} 的账号,其登录已立即失效。" + (returned > 0 ? $"其 {returned} 条核查任务已退回本村(社区),由清查责任人重新分配。" : "");
-        return Redirect("/admin/users");
+        return RedirectToRoute("Users.Index");
     }
 
-    [HttpPost("{id}/enable")]
+    [HttpPost("{id}/enable", Name = "Users.Enable")]
     public async Task<IActionResult> Enable(string id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } user)
@@ -180,10 +180,10 @@ public sealed class UsersController(
         await users.UpdateAsync(user);
         await events.RecordAsync(SecurityEventKind.AccountChanged, User, $"启用/解锁账号 {user.UserName}");
         TempData["Message"] = $"已启用并解锁 {user.FullName} 的账号。";
-        return Redirect("/admin/users");
+        return RedirectToRoute("Users.Index");
     }
 
-    [HttpPost("{id}/reset-password")]
+    [HttpPost("{id}/reset-password", Name = "Users.ResetPassword")]
     public async Task<IActionResult> ResetPassword(string id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } user)
@@ -193,7 +193,7 @@ public sealed class UsersController(
         if (user.Id == users.GetUserId(User))
         {
             TempData["Error"] = "不能在账号列表中重置自己的密码:请用“修改密码”。";
-            return Redirect("/admin/users");
+            return RedirectToRoute("Users.Index");
         }
         var password = TemporaryPassword.New();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -213,7 +213,7 @@ public sealed class UsersController(
     }
 
     /// <summary>For a lost or replaced phone: the account signs in with its password again and sets up a new authenticator.</summary>
-    [HttpPost("{id}/reset-two-factor")]
+    [HttpPost("{id}/reset-two-factor", Name = "Users.ResetTwoFactor")]
     public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } user)
@@ -223,18 +223,18 @@ public sealed class UsersController(
         if (user.Id == users.GetUserId(User))
         {
             TempData["Error"] = "不能在账号列表中重置自己的双因素认证:请在“双因素认证”页面操作。";
-            return Redirect("/admin/users");
+            return RedirectToRoute("Users.Index");
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user); // renews the security stamp: open sessions end
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await events.RecordAsync(SecurityEventKind.TwoFactorChanged, User, $"重置双因素认证 {user.UserName}");
         TempData["Message"] = $"已重置 {user.FullName} 的双因素认证:下次登录后须重新设置验证器。";
-        return Redirect("/admin/users");
+        return RedirectToRoute("Users.Index");
     }
 
     /// <summary>The county's rule: administrators, county and town accounts must use a second factor, or may choose.</summary>
-    [HttpPost("two-factor-policy")]
+    [HttpPost("two-factor-policy", Name = "Users.TwoFactorPolicy")]
     public async Task<IActionResult> TwoFactorPolicy(bool required, CancellationToken ct)
     {
         var tenant = await db.Tenants.SingleAsync(t => t.Id == AppClaims.TenantOf(User), ct);
@@ -244,7 +244,7 @@ public sealed class UsersController(
         TempData["Message"] = required
             ? "已要求系统管理员、县督查和镇账号使用双因素认证:未设置的账号下次登录时须先设置。"
             : "已取消要求:各账号可自行选择是否使用双因素认证。";
-        return Redirect("/admin/users");
+        return RedirectToRoute("Users.Index");
     }
 
     /// <summary>Within the tenant only (the query filter); another tenant's account id is not found.</summary>

@@ -51,7 +51,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/rows")]
+    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/rows", Name = "Assignment.Rows")]
     public async Task<IActionResult> Rows(int id, int villageId, int? group, int page = 1, CancellationToken ct = default)
     {
         var (campaign, village, denied) = await VillageAsync(id, villageId, ct);
@@ -62,18 +62,18 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         return View(await LoadAsync(campaign, village!, group, Math.Max(1, page), ct));
     }
 
-    [HttpPost("campaigns/{id:int}/villages/{villageId:int}/assign")]
+    [HttpPost("campaigns/{id:int}/villages/{villageId:int}/assign", Name = "Assignment.Assign")]
     public async Task<IActionResult> Assign(int id, int villageId, AssignForm form, [FromServices] AssignRows assign, CancellationToken ct)
     {
         var result = await assign.HandleAsync(AppClaims.ActorOf(User), new(id, villageId, form.VerifierId, form.RowIds, form.GroupId), ct);
-        return await this.AnswerAsync(result, $"/campaigns/{id}/villages/{villageId}/rows" + (form.GroupId is { } g ? $"?group={g}" : ""));
+        return await this.AnswerAsync(result, Url.RouteUrl("Assignment.Rows", new { id, villageId, group = form.GroupId })!);
     }
 
-    [HttpGet("rows/{id:long}")]
+    [HttpGet("rows/{id:long}", Name = "Assignment.Row")]
     public async Task<IActionResult> Row(long id, CancellationToken ct) => await RowView(id, reveal: false, ct);
 
     /// <summary>Shows the full ID and bank card number once, and records who looked.</summary>
-    [HttpPost("rows/{id:long}/reveal")]
+    [HttpPost("rows/{id:long}/reveal", Name = "Assignment.Reveal")]
     public async Task<IActionResult> Reveal(long id, CancellationToken ct) => await RowView(id, reveal: true, ct);
 
     private async Task<IActionResult> RowView(long id, bool reveal, CancellationToken ct)
@@ -113,7 +113,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
     }
 
     /// <summary>The photo of the signed sheet or the drawn signature: personal data, for those who may see the numbers in full.</summary>
-    [HttpGet("rows/{id:long}/attachments/{attachmentId:guid}")]
+    [HttpGet("rows/{id:long}/attachments/{attachmentId:guid}", Name = "Assignment.Attachment")]
     public async Task<IActionResult> Attachment(long id, Guid attachmentId, CancellationToken ct)
     {
         var row = await db.TaskRows.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);

@@ -25,7 +25,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
 {
     private UserScope Scope => AppClaims.ScopeOf(User)!;
 
-    [HttpGet("")]
+    [HttpGet("", Name = "Campaigns.Index")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var campaigns = await Access.Campaigns(db, Scope).OrderByDescending(c => c.StartDate).ToListAsync(ct);
@@ -34,12 +34,12 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         return View(campaigns);
     }
 
-    [HttpGet("new")]
+    [HttpGet("new", Name = "Campaigns.Create")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Create(CancellationToken ct) =>
         await FormView(new CampaignForm { TownId = Scope.Role == Roles.TownOffice ? Scope.UnitId : 0 }, null, ct);
 
-    [HttpPost("new")]
+    [HttpPost("new", Name = "Campaigns.Create")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Create(CampaignForm form, [FromServices] SaveCampaign save, CancellationToken ct)
     {
@@ -48,10 +48,10 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             return await FormView(form, null, ct);
         }
         var (result, campaign) = await save.CreateAsync(AppClaims.ActorOf(User), form.TownId, form.ToTerms(), ct);
-        return await this.AnswerAsync(result, campaign is null ? "" : $"/campaigns/{campaign.Id}", refusal => Refused(form, result, null, ct));
+        return await this.AnswerAsync(result, campaign is null ? "" : Url.RouteUrl("Campaigns.Details", new { id = campaign.Id })!, refusal => Refused(form, result, null, ct));
     }
 
-    [HttpGet("{id:int}")]
+    [HttpGet("{id:int}", Name = "Campaigns.Details")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
         if (await CampaignLookup.FindAsync(db, id, ct) is not var (campaign, owner))
@@ -79,7 +79,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         return View(new CampaignDetails(campaign, owner, villages, imports, canManage));
     }
 
-    [HttpGet("{id:int}/edit")]
+    [HttpGet("{id:int}/edit", Name = "Campaigns.Edit")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
@@ -91,7 +91,7 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
         return await FormView(CampaignForm.From(campaign), campaign, ct);
     }
 
-    [HttpPost("{id:int}/edit")]
+    [HttpPost("{id:int}/edit", Name = "Campaigns.Edit")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Edit(int id, CampaignForm form, [FromServices] SaveCampaign save, CancellationToken ct)
     {
@@ -106,13 +106,13 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             return await FormView(form, campaign, ct);
         }
         var result = await save.EditAsync(AppClaims.ActorOf(User), id, form.ToTerms(), ct);
-        return await this.AnswerAsync(result, $"/campaigns/{id}", refusal => Refused(form, result, campaign, ct));
+        return await this.AnswerAsync(result, Url.RouteUrl("Campaigns.Details", new { id })!, refusal => Refused(form, result, campaign, ct));
     }
 
-    [HttpPost("{id:int}/close")]
+    [HttpPost("{id:int}/close", Name = "Campaigns.Close")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Close(int id, [FromServices] CloseCampaign close, CancellationToken ct) =>
-        await this.AnswerAsync(await close.HandleAsync(AppClaims.ActorOf(User), id, ct), $"/campaigns/{id}");
+        await this.AnswerAsync(await close.HandleAsync(AppClaims.ActorOf(User), id, ct), Url.RouteUrl("Campaigns.Details", new { id })!);
 
     /// <summary>The form again, with the use case's reason beside the input it is about.</summary>
     private Task<IActionResult> Refused(CampaignForm form, UseCases.Result result, Campaign? campaign, CancellationToken ct)

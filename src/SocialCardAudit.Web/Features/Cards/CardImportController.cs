@@ -22,10 +22,10 @@ public sealed class CardImportController(AppDbContext db, ImportQueue queue, Per
 {
     private const string Views = "/Features/Cards/";
 
-    [HttpGet("cards/import")]
+    [HttpGet("cards/import", Name = "CardImport.New")]
     public async Task<IActionResult> New(CancellationToken ct) => View(Views + "Import.cshtml", new CardImportPage(await TownsAsync(ct), null));
 
-    [HttpPost("cards/import")]
+    [HttpPost("cards/import", Name = "CardImport.Upload")]
     [RequestSizeLimit(64 * 1024 * 1024)] // above the file limit, so a too-large file gets a Chinese answer, not a bare 413
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int? townId, IFormFile? file, [FromServices] StartImport start, CancellationToken ct)
@@ -46,27 +46,27 @@ public sealed class CardImportController(AppDbContext db, ImportQueue queue, Per
         if (job is not null)
         {
             await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{result.Message}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");
-            return Redirect($"/cards/imports/{job.Id}");
+            return RedirectToRoute("CardImport.Progress", new { id = job.Id });
         }
         return await this.AnswerAsync(result, "", Again);
     }
 
-    [HttpGet("cards/imports/{id:long}")]
+    [HttpGet("cards/imports/{id:long}", Name = "CardImport.Progress")]
     public async Task<IActionResult> Progress(long id, CancellationToken ct)
     {
         var (import, town, denied) = await FindAsync(id, ct);
         return import is null ? denied! : View("/Features/Import/Progress.cshtml", new ImportPage(import, $"{town!.Name} 社保卡台账",
-            ImportStatusModel.Of(import, queue.Live(import.Kind, id)), $"/cards/imports/{id}", "/cards", "返回台账", "/cards/import"));
+            ImportStatusModel.Of(import, queue.Live(import.Kind, id)), Url.RouteUrl("CardImport.Progress", new { id })!, Url.RouteUrl("Cards.Index")!, "返回台账", Url.RouteUrl("CardImport.New")!));
     }
 
-    [HttpGet("cards/imports/{id:long}/status")]
+    [HttpGet("cards/imports/{id:long}/status", Name = "CardImport.Status")]
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await FindAsync(id, ct);
         return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(import.Kind, id)));
     }
 
-    [HttpPost("cards/imports/{id:long}/cancel")]
+    [HttpPost("cards/imports/{id:long}/cancel", Name = "CardImport.Cancel")]
     public async Task<IActionResult> Cancel(long id, CancellationToken ct)
     {
         var (import, _, denied) = await FindAsync(id, ct);
@@ -79,10 +79,10 @@ public sealed class CardImportController(AppDbContext db, ImportQueue queue, Per
             await live.Cancel.CancelAsync();
             TempData["Message"] = "已请求取消:导入将停止,不会写入任何数据。";
         }
-        return Redirect($"/cards/imports/{id}");
+        return RedirectToRoute("CardImport.Progress", new { id });
     }
 
-    [HttpGet("cards/imports/{id:long}/errors")]
+    [HttpGet("cards/imports/{id:long}/errors", Name = "CardImport.Errors")]
     public async Task<IActionResult> Errors(long id, CancellationToken ct)
     {
         var (import, town, denied) = await FindAsync(id, ct);

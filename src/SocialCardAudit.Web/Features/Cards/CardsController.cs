@@ -40,7 +40,7 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private DateTime Now => clock.UtcNow;
 
-    [HttpGet("cards")]
+    [HttpGet("cards", Name = "Cards.Index")]
     public async Task<IActionResult> Index(int? villageId, CardState? state, string? q, bool deceased = false, int page = 1, CancellationToken ct = default)
     {
         var scope = Scope;
@@ -77,45 +77,45 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
             scope.Role is Roles.TownOffice or Roles.CountySupervisor, deceased, deceasedCount));
     }
 
-    [HttpGet("cards/{id:long}")]
+    [HttpGet("cards/{id:long}", Name = "Cards.Show")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
         var (card, village, denied) = await FindAsync(id, ct);
         return card is null ? denied! : await PageAsync(card, village!, null, null, null, ct);
     }
 
-    [HttpPost("cards/{id:long}/move")]
+    [HttpPost("cards/{id:long}/move", Name = "Cards.Move")]
     public async Task<IActionResult> Move(long id, MoveDetails form, [FromServices] MoveCard move, CancellationToken ct) =>
-        await this.AnswerAsync(await move.HandleAsync(Actor, id, form, ct), $"/cards/{id}", message => RefusedAsync(id, "move", form, message, ct));
+        await this.AnswerAsync(await move.HandleAsync(Actor, id, form, ct), Url.RouteUrl("Cards.Show", new { id })!, message => RefusedAsync(id, "move", form, message, ct));
 
-    [HttpPost("cards/{id:long}/second-issue")]
+    [HttpPost("cards/{id:long}/second-issue", Name = "Cards.SecondIssue")]
     public async Task<IActionResult> SecondIssue(long id, MoveDetails form, bool succeeded, string? failureReason, DateOnly? attemptedOn,
         [FromServices] RecordSecondIssue record, CancellationToken ct) =>
-        await this.AnswerAsync(await record.HandleAsync(Actor, id, form, succeeded, failureReason, attemptedOn, ct), $"/cards/{id}", message => RefusedAsync(id, "second-issue", form, message, ct));
+        await this.AnswerAsync(await record.HandleAsync(Actor, id, form, succeeded, failureReason, attemptedOn, ct), Url.RouteUrl("Cards.Show", new { id })!, message => RefusedAsync(id, "second-issue", form, message, ct));
 
     /// <summary>The clerk registers a lost card and signs the entry with the password; the town sees it in the lost-card list.</summary>
-    [HttpPost("cards/{id:long}/lost")]
+    [HttpPost("cards/{id:long}/lost", Name = "Cards.Lost")]
     public async Task<IActionResult> Lost(long id, DateOnly? noticedOn, string? circumstances, string? password, [FromServices] ReportLostCard report,
         CancellationToken ct) =>
         await this.AnswerAsync(await report.HandleAsync(Actor, id, noticedOn, circumstances,
-            async card => (await CardPlaces.LoadAsync(db, ct)).Of(card.Custody), () => this.RefusalAsync(password), ct), $"/cards/{id}", message => RefusedAsync(id, "lost", null, message, ct));
+            async card => (await CardPlaces.LoadAsync(db, ct)).Of(card.Custody), () => this.RefusalAsync(password), ct), Url.RouteUrl("Cards.Show", new { id })!, message => RefusedAsync(id, "lost", null, message, ct));
 
-    [HttpPost("cards/{id:long}/authorisations")]
+    [HttpPost("cards/{id:long}/authorisations", Name = "Cards.RequestAuthorisation")]
     public async Task<IActionResult> RequestAuthorisation(long id, SpecialGroup? group, string? custodian, string? reason, DateOnly? from, DateOnly? to,
         [FromServices] RequestCustody request, CancellationToken ct) =>
-        await this.AnswerAsync(await request.HandleAsync(Actor, id, group, custodian, reason, from, to, ct), $"/cards/{id}", message => RefusedAsync(id, "authorisation", null, message, ct));
+        await this.AnswerAsync(await request.HandleAsync(Actor, id, group, custodian, reason, from, to, ct), Url.RouteUrl("Cards.Show", new { id })!, message => RefusedAsync(id, "authorisation", null, message, ct));
 
-    [HttpPost("authorisations/{id:long}/approve")]
+    [HttpPost("authorisations/{id:long}/approve", Name = "Cards.Approve")]
     public async Task<IActionResult> Approve(long id, [FromServices] DecideCustody decide, CancellationToken ct) =>
         await DecisionAsync(await decide.HandleAsync(Actor, id, approve: true, null, ct));
 
-    [HttpPost("authorisations/{id:long}/refuse")]
+    [HttpPost("authorisations/{id:long}/refuse", Name = "Cards.Refuse")]
     public async Task<IActionResult> Refuse(long id, string? reason, [FromServices] DecideCustody decide, CancellationToken ct) =>
         await DecisionAsync(await decide.HandleAsync(Actor, id, approve: false, reason, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 
-    private Task<IActionResult> DecisionAsync((Result Result, long? CardId) answer) => this.AnswerAsync(answer.Result, $"/cards/{answer.CardId}");
+    private Task<IActionResult> DecisionAsync((Result Result, long? CardId) answer) => this.AnswerAsync(answer.Result, Url.RouteUrl("Cards.Show", new { id = answer.CardId })!);
 
     /// <summary>The card again, with why the act was refused and what was typed.</summary>
     private async Task<IActionResult> RefusedAsync(long id, string formName, MoveDetails? form, string message, CancellationToken ct)
@@ -130,11 +130,11 @@ public sealed class CardsController(AppDbContext db, IConfiguration config, Coun
     }
 
     /// <summary>The town marks as dormant the cards left unactivated for Cards:DormantAfterDays (90 by default).</summary>
-    [HttpPost("cards/dormancy")]
+    [HttpPost("cards/dormancy", Name = "Cards.Dormancy")]
     [Authorize(Roles = Roles.TownOffice)]
     public async Task<IActionResult> Dormancy([FromServices] MarkDormantCards mark, CancellationToken ct) =>
         await this.AnswerAsync(await mark.HandleAsync(AppClaims.ActorOf(User), TimeSpan.FromDays(config.GetValue("Cards:DormantAfterDays", 90)), ct),
-            "/cards?state=Dormant");
+            Url.RouteUrl("Cards.Index", new { state = "Dormant" })!);
 
     /// <summary>Task rows whose door-to-door finding says the person has died; matched to cards by the ID number's blind index.</summary>
     private IQueryable<Domain.Tasks.TaskRow> DeceasedFindings() =>

@@ -41,7 +41,7 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private DateTime Now => clock.UtcNow;
 
-    [HttpGet("handovers")]
+    [HttpGet("handovers", Name = "Handovers.Index")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var places = await CardPlaces.LoadAsync(db, ct);
@@ -56,36 +56,36 @@ public sealed class HandoversController(AppDbContext db, CountyClock clock) : Co
         return View(Views + "Handovers.cshtml", new HandoverList(lines, Scope.Role is Roles.TownOffice or Roles.VillageClerk));
     }
 
-    [HttpGet("handovers/new")]
+    [HttpGet("handovers/new", Name = "Handovers.New")]
     public async Task<IActionResult> New(string? from, CancellationToken ct) => await NewPageAsync(from, null, ct) ?? Forbid();
 
-    [HttpPost("handovers")]
+    [HttpPost("handovers", Name = "Handovers.Create")]
     public async Task<IActionResult> Create(string? from, string? to, long[]? cardIds, string? sender, string? note,
         [FromServices] SendHandover send, CancellationToken ct)
     {
         var (result, handoverId) = await send.HandleAsync(Actor, Parse(from), Parse(to), cardIds ?? [], sender, note, ct);
-        return await this.AnswerAsync(result, $"/handovers/{handoverId}", async refusal =>
+        return await this.AnswerAsync(result, Url.RouteUrl("Handovers.Show", new { id = handoverId })!, async refusal =>
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await NewPageAsync(from, refusal, ct) ?? Forbid();
         });
     }
 
-    [HttpGet("handovers/{id:long}")]
+    [HttpGet("handovers/{id:long}", Name = "Handovers.Show")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
         var (handover, denied) = await FindAsync(id, ct);
         return handover is null ? denied! : await PageAsync(handover, null, ct);
     }
 
-    [HttpPost("handovers/{id:long}/receive")]
+    [HttpPost("handovers/{id:long}/receive", Name = "Handovers.Receive")]
     public async Task<IActionResult> Receive(long id, string? receiver, int? counted, long[]? cardIds, [FromServices] ReceiveHandover receive, CancellationToken ct) =>
-        await this.AnswerAsync(await receive.HandleAsync(Actor, id, receiver, counted, cardIds ?? [], ct), $"/handovers/{id}", message => RefusedAsync(id, message, ct));
+        await this.AnswerAsync(await receive.HandleAsync(Actor, id, receiver, counted, cardIds ?? [], ct), Url.RouteUrl("Handovers.Show", new { id })!, message => RefusedAsync(id, message, ct));
 
-    [HttpPost("handovers/{id:long}/resolve")]
+    [HttpPost("handovers/{id:long}/resolve", Name = "Handovers.Resolve")]
     public async Task<IActionResult> Resolve(long id, long cardId, bool found, string? responsible, string? note, [FromServices] ResolveHandoverCard resolve,
         CancellationToken ct) =>
-        await this.AnswerAsync(await resolve.HandleAsync(Actor, id, cardId, found, responsible, note, ct), $"/handovers/{id}", message => RefusedAsync(id, message, ct));
+        await this.AnswerAsync(await resolve.HandleAsync(Actor, id, cardId, found, responsible, note, ct), Url.RouteUrl("Handovers.Show", new { id })!, message => RefusedAsync(id, message, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 

@@ -26,24 +26,24 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
 
     private UserScope Scope => AppClaims.ScopeOf(User)!;
 
-    [HttpGet("stock-cards")]
+    [HttpGet("stock-cards", Name = "Stock.Stock")]
     public async Task<IActionResult> Stock(CancellationToken ct) => View(Views + "Stock.cshtml", await StockAsync(ct));
 
-    [HttpGet("stock-cards." + Format)]
+    [HttpGet("stock-cards." + Format, Name = "Stock.StockDocument")]
     public async Task<IActionResult> StockDocument(string format, CancellationToken ct)
     {
         var page = await StockAsync(ct);
         return this.Document(format, () => CardDocuments.StockXlsx(page, clock), () => CardDocuments.StockPdf(page, clock), page.Title);
     }
 
-    [HttpGet("villages/{villageId:int}/card-ledger")]
+    [HttpGet("villages/{villageId:int}/card-ledger", Name = "Stock.Ledger")]
     public async Task<IActionResult> Ledger(int villageId, CancellationToken ct)
     {
         var (village, denied) = await VillageAsync(villageId, ct);
         return village is null ? denied! : View(Views + "Ledger.cshtml", await LedgerAsync(village, LedgerOnScreen, ct));
     }
 
-    [HttpGet("villages/{villageId:int}/card-ledger." + Format)]
+    [HttpGet("villages/{villageId:int}/card-ledger." + Format, Name = "Stock.LedgerDocument")]
     public async Task<IActionResult> LedgerDocument(int villageId, string format, CancellationToken ct)
     {
         var (village, denied) = await VillageAsync(villageId, ct);
@@ -55,7 +55,7 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
         return this.Document(format, () => CardDocuments.LedgerXlsx(page, clock), () => CardDocuments.LedgerPdf(page, clock), $"{village.Name}-社保卡流转台账");
     }
 
-    [HttpGet("lost-cards")]
+    [HttpGet("lost-cards", Name = "Stock.Lost")]
     public async Task<IActionResult> Lost(CancellationToken ct)
     {
         var cards = Access.Cards(db, Scope);
@@ -74,10 +74,10 @@ public sealed class StockController(AppDbContext db, CountyClock clock) : Contro
     }
 
     /// <summary>The town confirms it has received a village's lost-card report.</summary>
-    [HttpPost("lost-cards/{id:long}/acknowledge")]
+    [HttpPost("lost-cards/{id:long}/acknowledge", Name = "Stock.Acknowledge")]
     [Authorize(Roles = Roles.TownOffice)]
     public async Task<IActionResult> Acknowledge(long id, [FromServices] AcknowledgeLostCard acknowledge, CancellationToken ct) =>
-        await this.AnswerAsync(await acknowledge.HandleAsync(AppClaims.ActorOf(User), id, ct), "/lost-cards");
+        await this.AnswerAsync(await acknowledge.HandleAsync(AppClaims.ActorOf(User), id, ct), Url.RouteUrl("Stock.Lost")!);
 
     private async Task<(OrgUnit? Village, IActionResult? Denied)> VillageAsync(int villageId, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private DateTime Now => clock.UtcNow;
 
-    [HttpGet("fraud-cases")]
+    [HttpGet("fraud-cases", Name = "FraudCases.Index")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var scope = Scope;
@@ -50,7 +50,7 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
         return View(cases.Select(c => new CaseLine(c.Id, names[c.TaskRowId], villages[c.VillageId], c.AmountClaimed, c.Recovered, c.Status, c.ReportedOn)).ToList());
     }
 
-    [HttpGet("issues/{id:long}/fraud-case/new")]
+    [HttpGet("issues/{id:long}/fraud-case/new", Name = "FraudCases.Open")]
     [Authorize(Roles = Roles.TownOffice)]
     public async Task<IActionResult> Open(long id, CancellationToken ct)
     {
@@ -58,13 +58,13 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
         return issue is null ? denied! : View(new OpenPage(issue, name!, new FraudCaseForm { ReportedOn = clock.Today }));
     }
 
-    [HttpPost("issues/{id:long}/fraud-case")]
+    [HttpPost("issues/{id:long}/fraud-case", Name = "FraudCases.Open.Post")]
     [Authorize(Roles = Roles.TownOffice)]
     public async Task<IActionResult> Open(long id, FraudCaseForm form, [FromServices] OpenFraudCase open, CancellationToken ct)
     {
         var (result, caseId) = await open.HandleAsync(AppClaims.ActorOf(User), id,
             new(form.AmountClaimed, form.PeriodFrom, form.PeriodTo, form.ReportedOn, form.Note), ct);
-        return await this.AnswerAsync(result, $"/fraud-cases/{caseId}", async refusal =>
+        return await this.AnswerAsync(result, Url.RouteUrl("FraudCases.Details", new { id = caseId })!, async refusal =>
         {
             ModelState.AddModelError("", refusal);
             var (issue, name, _) = await TownIssueAsync(id, ct);
@@ -72,20 +72,20 @@ public sealed class FraudCasesController(AppDbContext db, CountyClock clock) : C
         });
     }
 
-    [HttpGet("fraud-cases/{id:long}")]
+    [HttpGet("fraud-cases/{id:long}", Name = "FraudCases.Details")]
     public async Task<IActionResult> Details(long id, CancellationToken ct)
     {
         var (page, denied) = await CaseAsync(id, ct);
         return page is null ? denied! : View(page);
     }
 
-    [HttpPost("fraud-cases/{id:long}/recoveries")]
+    [HttpPost("fraud-cases/{id:long}/recoveries", Name = "FraudCases.Recover")]
     public async Task<IActionResult> Recover(long id, decimal? amount, DateOnly? recoveredOn, [FromServices] RecordRecovery recover, CancellationToken ct) =>
-        await this.AnswerAsync(await recover.HandleAsync(Actor, id, amount, recoveredOn, ct), $"/fraud-cases/{id}", message => RefusedAsync(id, message, ct));
+        await this.AnswerAsync(await recover.HandleAsync(Actor, id, amount, recoveredOn, ct), Url.RouteUrl("FraudCases.Details", new { id })!, message => RefusedAsync(id, message, ct));
 
-    [HttpPost("fraud-cases/{id:long}/refer")]
+    [HttpPost("fraud-cases/{id:long}/refer", Name = "FraudCases.Refer")]
     public async Task<IActionResult> Refer(long id, DateOnly? referredOn, [FromServices] ReferFraudCase refer, CancellationToken ct) =>
-        await this.AnswerAsync(await refer.HandleAsync(Actor, id, referredOn, ct), $"/fraud-cases/{id}", message => RefusedAsync(id, message, ct));
+        await this.AnswerAsync(await refer.HandleAsync(Actor, id, referredOn, ct), Url.RouteUrl("FraudCases.Details", new { id })!, message => RefusedAsync(id, message, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 

@@ -14,7 +14,7 @@ namespace SocialCardAudit.Web.Features.Home;
 public sealed class HomeController(AppDbContext db, Domain.Organization.CountyClock clock) : Controller
 {
     /// <summary>The home page of the account's role, over its own unit.</summary>
-    [HttpGet("")]
+    [HttpGet("", Name = "Home.Index")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         if (AppClaims.ScopeOf(User) is not { } scope)
@@ -28,7 +28,7 @@ public sealed class HomeController(AppDbContext db, Domain.Organization.CountyCl
         }
         ViewData["Role"] = scope.Role;
         ViewData["Notices"] = await NoticesAsync(scope, ct);
-        ViewData["Queue"] = await WorkQueue.LoadAsync(db, scope, User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock, ct);
+        ViewData["Queue"] = await WorkQueue.LoadAsync(db, scope, User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock, Url, ct);
         return View(await UnitOverview.LoadAsync(db, unit, scope, ct));
     }
 
@@ -46,18 +46,18 @@ public sealed class HomeController(AppDbContext db, Domain.Organization.CountyCl
                         && db.OrgUnits.Any(u => u.Id == v.VillageId && u.ParentId == scope.UnitId))
                     .Select(v => new { v.CampaignId, v.VillageId, Village = db.OrgUnits.Where(u => u.Id == v.VillageId).Select(u => u.Name).First() })
                     .ToListAsync(ct))
-                .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")));
+                .Select(v => ($"{v.Village}已签字提交分类统计表,待审核。", Url.RouteUrl("SignOff.Index", new { id = v.CampaignId, villageId = v.VillageId })!)));
             var cards = Access.Cards(db, scope);
             foreach (var a in await db.CustodyAuthorisations.Where(a => a.State == AuthorisationState.Requested && cards.Any(c => c.Id == a.CardId))
                          .Select(a => new { a.CardId, a.CustodianName }).ToListAsync(ct))
             {
-                notices.Add(($"代管申请待审批:{a.CustodianName}。", $"/cards/{a.CardId}"));
+                notices.Add(($"代管申请待审批:{a.CustodianName}。", Url.RouteUrl("Cards.Show", new { id = a.CardId })!));
             }
         }
         if (scope.Role == Domain.Organization.Roles.VillageClerk)
         {
             var returned = await open.Include(v => v.Steps).Where(v => v.VillageId == scope.UnitId && v.State == Domain.SignOff.SubmissionState.Returned).ToListAsync(ct);
-            notices.AddRange(returned.Select(v => ($"分类统计表已被镇退回:{v.Steps.OrderBy(s => s.AtUtc).Last().Reason}", $"/campaigns/{v.CampaignId}/villages/{v.VillageId}/signoff")));
+            notices.AddRange(returned.Select(v => ($"分类统计表已被镇退回:{v.Steps.OrderBy(s => s.AtUtc).Last().Reason}", Url.RouteUrl("SignOff.Index", new { id = v.CampaignId, villageId = v.VillageId })!)));
         }
         // Hand-overs waiting for this side to count: to the town centre for the town office, to the village for its clerk.
         var receiving = scope.Role switch
@@ -70,7 +70,7 @@ public sealed class HomeController(AppDbContext db, Domain.Organization.CountyCl
         {
             notices.AddRange((await db.CardHandovers.Where(h => h.State == HandoverState.Sent && h.ToKind == kind && h.ToPlaceId == scope.UnitId)
                     .Select(h => new { h.Id, h.Sender, Count = h.Lines.Count }).ToListAsync(ct))
-                .Select(h => ($"{h.Sender}移交的 {h.Count} 张卡待清点接收(交接单第 {h.Id} 号)。", $"/handovers/{h.Id}")));
+                .Select(h => ($"{h.Sender}移交的 {h.Count} 张卡待清点接收(交接单第 {h.Id} 号)。", Url.RouteUrl("Handovers.Show", new { id = h.Id })!)));
         }
         return notices;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Documents;
@@ -22,7 +23,7 @@ public sealed record WorkItem(string Id, string Label, int Count, string Link, s
 /// </summary>
 public static class WorkQueue
 {
-    public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, UserScope scope, string me, CountyClock clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, UserScope scope, string me, CountyClock clock, IUrlHelper url, CancellationToken ct)
     {
         var openCampaigns = Access.Campaigns(db, scope).Where(c => c.ClosedAtUtc == null);
         var items = new List<WorkItem>();
@@ -31,10 +32,10 @@ public static class WorkQueue
             case Roles.Verifier:
             {
                 var mine = db.TaskRows.Where(Access.AssignedTo(scope, me)).Where(r => openCampaigns.Any(c => c.Id == r.CampaignId));
-                items.Add(new("todo", "待核查", await mine.CountAsync(r => !db.VerificationRecords.Any(v => v.TaskRowId == r.Id), ct), "/my/tasks?status=todo"));
-                items.Add(new("returned", "镇退回", await mine.CountAsync(r => ReturnedNow.Rows(db).Any(rr => rr.TaskRowId == r.Id), ct), "/my/tasks?status=returned",
+                items.Add(new("todo", "待核查", await mine.CountAsync(r => !db.VerificationRecords.Any(v => v.TaskRowId == r.Id), ct), url.RouteUrl("Verification.Index", new { status = "todo" })!));
+                items.Add(new("returned", "镇退回", await mine.CountAsync(r => ReturnedNow.Rows(db).Any(rr => rr.TaskRowId == r.Id), ct), url.RouteUrl("Verification.Index", new { status = "returned" })!,
                     "镇社会事业综合服务中心退回、需要修改的人"));
-                items.Add(new("flagged", "疑点", await mine.CountAsync(r => db.SuspiciousIssues.Any(i => i.TaskRowId == r.Id && i.ClosedAtUtc == null), ct), "/my/tasks?status=flagged"));
+                items.Add(new("flagged", "疑点", await mine.CountAsync(r => db.SuspiciousIssues.Any(i => i.TaskRowId == r.Id && i.ClosedAtUtc == null), ct), url.RouteUrl("Verification.Index", new { status = "flagged" })!));
                 break;
             }
             case Roles.VillageClerk:
@@ -47,10 +48,10 @@ public static class WorkQueue
                     var ids = open.Where(o => o.Key != null).Select(o => o.Key!).ToList();
                     var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
                     var byVerifier = string.Join("、", open.OrderByDescending(o => o.Count).Select(o => $"{(o.Key is null ? "未分配" : names.GetValueOrDefault(o.Key, "(已删除账号)"))} {o.Count}"));
-                    var rows = $"/campaigns/{c.Id}/villages/{village}/rows";
+                    var rows = url.RouteUrl("Assignment.Rows", new { id = c.Id, villageId = village })!;
                     items.Add(new($"open-{c.Id}", $"未核查 · {c.Name}", open.Sum(o => o.Count), rows, byVerifier.Length > 0 ? byVerifier : null));
                     var state = await db.VillageSubmissions.Where(v => v.CampaignId == c.Id && v.VillageId == village).Select(v => (SubmissionState?)v.State).SingleOrDefaultAsync(ct);
-                    var signoff = $"/campaigns/{c.Id}/villages/{village}/signoff";
+                    var signoff = url.RouteUrl("SignOff.Index", new { id = c.Id, villageId = village })!;
                     if (state is null or SubmissionState.InProgress && open.Sum(o => o.Count) == 0)
                     {
                         items.Add(new($"ready-{c.Id}", "可签字提交", 1, signoff, "全部核查完毕,请核对分类统计表后签字提交"));
@@ -60,8 +61,8 @@ public static class WorkQueue
                         items.Add(new($"returned-{c.Id}", "被退回", 1, signoff, "请按镇的退回原因修改后重新签字提交"));
                     }
                 }
-                items.Add(new("issues", "疑点", await Access.Issues(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), "/issues"));
-                items.Add(new("lost", "遗失卡(待镇确认)", await LostAsync(db, scope, ct), "/lost-cards"));
+                items.Add(new("issues", "疑点", await Access.Issues(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), url.RouteUrl("Issues.Index")!));
+                items.Add(new("lost", "遗失卡(待镇确认)", await LostAsync(db, scope, ct), url.RouteUrl("Stock.Lost")!));
                 break;
             }
             case Roles.TownOffice:
@@ -70,10 +71,10 @@ public static class WorkQueue
                     .Where(v => v.State == SubmissionState.Submitted && openCampaigns.Any(c => c.Id == v.CampaignId)
                                 && db.OrgUnits.Any(u => u.Id == v.VillageId && u.ParentId == scope.UnitId))
                     .GroupBy(v => v.CampaignId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                var review = submitted.Count == 1 ? $"/campaigns/{submitted[0].Key}/statistics" : "/campaigns";
+                var review = submitted.Count == 1 ? url.RouteUrl("Statistics.Index", new { id = submitted[0].Key })! : url.RouteUrl("Campaigns.Index")!;
                 items.Add(new("review", "待审核村(社区)", submitted.Sum(s => s.Count), review));
-                items.Add(new("issues", "待答复疑点", await Access.Issues(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), "/issues"));
-                items.Add(new("lost", "待确认遗失卡", await LostAsync(db, scope, ct), "/lost-cards"));
+                items.Add(new("issues", "待答复疑点", await Access.Issues(db, scope, me).CountAsync(i => i.ClosedAtUtc == null, ct), url.RouteUrl("Issues.Index")!));
+                items.Add(new("lost", "待确认遗失卡", await LostAsync(db, scope, ct), url.RouteUrl("Stock.Lost")!));
                 break;
             }
             case Roles.CountySupervisor:
@@ -86,10 +87,10 @@ public static class WorkQueue
                     var approved = await db.VillageSubmissions.Where(v => v.CampaignId == c && v.State == SubmissionState.Approved).Select(v => v.VillageId).ToListAsync(ct);
                     overdue += progress.Count(p => p.Value.TaskRows > 0 && (p.Value.Open > 0 || !approved.Contains(p.Key)));
                 }
-                items.Add(new("overdue", "逾期未完成村(社区)", overdue, "/reports/dashboard", "已过截止日期,仍有未核查的人或未经镇审核签字"));
+                items.Add(new("overdue", "逾期未完成村(社区)", overdue, url.RouteUrl("Reports.Dashboard")!, "已过截止日期,仍有未核查的人或未经镇审核签字"));
                 var monday = clock.ToUtc(ReportWeek.Current(clock).Monday.ToDateTime(TimeOnly.MinValue));
                 var thisWeek = await db.VerificationVersions.CountAsync(v => v.Version == 1 && v.ChangedAtUtc >= monday, ct);
-                items.Add(new("week", "本周新核查", thisWeek, "/reports/weekly", $"本周({ReportWeek.Current(clock).Days})首次录入的核查结果"));
+                items.Add(new("week", "本周新核查", thisWeek, url.RouteUrl("Reports.Weekly")!, $"本周({ReportWeek.Current(clock).Days})首次录入的核查结果"));
                 break;
             }
         }

@@ -43,17 +43,17 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    [HttpGet("imports/template")]
+    [HttpGet("imports/template", Name = "Import.Template")]
     public IActionResult Template() => File(TaskTemplate.Build(), Xlsx, "清查任务数据模板.xlsx");
 
-    [HttpGet("campaigns/{id:int}/imports/new")]
+    [HttpGet("campaigns/{id:int}/imports/new", Name = "Import.Upload")]
     public async Task<IActionResult> Upload(int id, CancellationToken ct)
     {
         var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.Manage, ct);
         return campaign is null ? denied! : View(campaign);
     }
 
-    [HttpPost("campaigns/{id:int}/imports")]
+    [HttpPost("campaigns/{id:int}/imports", Name = "Import.Upload.Post")]
     [RequestSizeLimit(64 * 1024 * 1024)] // above the import limit, so a too-large file gets a Chinese answer, not a bare 413
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int id, IFormFile? file, [FromServices] StartImport start, CancellationToken ct)
@@ -63,7 +63,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
         if (job is not null)
         {
             await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{result.Message}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");
-            return Redirect($"/imports/{job.Id}");
+            return RedirectToRoute("Import.Progress", new { id = job.Id });
         }
         return await this.AnswerAsync(result, "", async refusal =>
         {
@@ -72,22 +72,22 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
         });
     }
 
-    [HttpGet("imports/{id:long}")]
+    [HttpGet("imports/{id:long}", Name = "Import.Progress")]
     public async Task<IActionResult> Progress(long id, CancellationToken ct)
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);
         return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, queue.Live(import.Kind, id)),
-            $"/imports/{id}", $"/campaigns/{campaign.Id}", "返回专项清查", $"/campaigns/{campaign.Id}/imports/new"));
+            Url.RouteUrl("Import.Progress", new { id })!, Url.RouteUrl("Campaigns.Details", new { id = campaign.Id })!, "返回专项清查", Url.RouteUrl("Import.Upload", new { id = campaign.Id })!));
     }
 
-    [HttpGet("imports/{id:long}/status")]
+    [HttpGet("imports/{id:long}/status", Name = "Import.Status")]
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await ManagedImportAsync(id, ct);
         return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(import.Kind, id)));
     }
 
-    [HttpPost("imports/{id:long}/cancel")]
+    [HttpPost("imports/{id:long}/cancel", Name = "Import.Cancel")]
     public async Task<IActionResult> Cancel(long id, CancellationToken ct)
     {
         var (import, _, denied) = await ManagedImportAsync(id, ct);
@@ -100,11 +100,11 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
             await live.Cancel.CancelAsync();
             TempData["Message"] = "已请求取消:导入将停止,不会写入任何数据。";
         }
-        return Redirect($"/imports/{id}");
+        return RedirectToRoute("Import.Progress", new { id });
     }
 
     /// <summary>The rejected rows as a workbook. They hold full ID numbers, so each download is recorded.</summary>
-    [HttpGet("imports/{id:long}/errors")]
+    [HttpGet("imports/{id:long}/errors", Name = "Import.Errors")]
     public async Task<IActionResult> Errors(long id, CancellationToken ct)
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);

@@ -34,7 +34,7 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private DateTime Now => clock.UtcNow;
 
-    [HttpGet("issues")]
+    [HttpGet("issues", Name = "Issues.Index")]
     public async Task<IActionResult> Index(string? status, CancellationToken ct)
     {
         status = status == "closed" ? "closed" : "open";
@@ -50,38 +50,38 @@ public sealed class IssuesController(AppDbContext db, CountyClock clock) : Contr
         return View(new IssueQueue(lines, status, open, closed));
     }
 
-    [HttpGet("rows/{id:long}/issues/new")]
+    [HttpGet("rows/{id:long}/issues/new", Name = "Issues.Raise")]
     public async Task<IActionResult> Raise(long id, CancellationToken ct)
     {
         var (row, denied) = await RaisableRowAsync(id, ct);
         return row is null ? denied! : View(new RaisePage(row, new RaiseForm()));
     }
 
-    [HttpPost("rows/{id:long}/issues")]
+    [HttpPost("rows/{id:long}/issues", Name = "Issues.Raise.Post")]
     public async Task<IActionResult> Raise(long id, RaiseForm form, [FromServices] RaiseIssue raise, CancellationToken ct)
     {
         var (result, issue) = await raise.HandleAsync(AppClaims.ActorOf(User), id, form.Reason, form.Details, ct);
-        return await this.AnswerAsync(result, $"/issues/{issue?.Id}", async refusal =>
+        return await this.AnswerAsync(result, Url.RouteUrl("Issues.Details", new { id = issue?.Id })!, async refusal =>
         {
             ModelState.AddModelError("", refusal);
             return View(new RaisePage(await db.TaskRows.AsNoTracking().SingleAsync(r => r.Id == id, ct), form));
         });
     }
 
-    [HttpGet("issues/{id:long}")]
+    [HttpGet("issues/{id:long}", Name = "Issues.Details")]
     public async Task<IActionResult> Details(long id, CancellationToken ct)
     {
         var (page, denied) = await PageAsync(id, ct);
         return page is null ? denied! : View(page);
     }
 
-    [HttpPost("issues/{id:long}/comments")]
+    [HttpPost("issues/{id:long}/comments", Name = "Issues.Comment")]
     public async Task<IActionResult> Comment(long id, string? text, [FromServices] CommentOnIssue comment, CancellationToken ct) =>
-        await this.AnswerAsync(await comment.HandleAsync(Actor, id, text, ct), $"/issues/{id}", message => RefusedAsync(id, message, ct));
+        await this.AnswerAsync(await comment.HandleAsync(Actor, id, text, ct), Url.RouteUrl("Issues.Details", new { id })!, message => RefusedAsync(id, message, ct));
 
-    [HttpPost("issues/{id:long}/close")]
+    [HttpPost("issues/{id:long}/close", Name = "Issues.Close")]
     public async Task<IActionResult> Close(long id, string? resolution, [FromServices] CloseIssue close, CancellationToken ct) =>
-        await this.AnswerAsync(await close.HandleAsync(Actor, id, resolution, ct), $"/issues/{id}", message => RefusedAsync(id, message, ct));
+        await this.AnswerAsync(await close.HandleAsync(Actor, id, resolution, ct), Url.RouteUrl("Issues.Details", new { id })!, message => RefusedAsync(id, message, ct));
 
     private Actor Actor => AppClaims.ActorOf(User);
 

@@ -9,7 +9,7 @@ namespace SocialCardAudit.Web.Features.Org;
 public sealed class OrgController(AppDbContext db, IAuthorizationService authorization) : Controller
 {
     /// <summary>One unit of the user's part of the hierarchy. Another tenant's unit is simply not found.</summary>
-    [HttpGet("units/{id:int}")]
+    [HttpGet("units/{id:int}", Name = "Org.Unit")]
     public async Task<IActionResult> Unit(int id, CancellationToken ct)
     {
         var unit = await db.OrgUnits.FindAsync([id], ct);

@@ -39,7 +39,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private DateTime Now => clock.UtcNow;
 
-    [HttpGet("reports/weekly")]
+    [HttpGet("reports/weekly", Name = "Reports.Weekly")]
     public async Task<IActionResult> Weekly(int? campaign, string? week, int? town, CancellationToken ct)
     {
         var scope = Scope;
@@ -70,7 +70,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     }
 
     /// <summary>The dashboard: completion by town (or village), the outcomes, rows verified week by week; each chart with its table.</summary>
-    [HttpGet("reports/dashboard")]
+    [HttpGet("reports/dashboard", Name = "Reports.Dashboard")]
     public async Task<IActionResult> Dashboard(int? campaign, CancellationToken ct)
     {
         var campaigns = await Access.Campaigns(db, Scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
@@ -99,7 +99,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     }
 
     /// <summary>The same report as a workbook (the county and each town on a sheet) or a landscape PDF.</summary>
-    [HttpGet("reports/weekly.{format:regex(^(xlsx|pdf)$)}")]
+    [HttpGet("reports/weekly.{format:regex(^(xlsx|pdf)$)}", Name = "Reports.WeeklyDocument")]
     public async Task<IActionResult> WeeklyDocument(int campaign, string? week, int? town, string format, CancellationToken ct)
     {
         var (c, denied) = await this.AuthorizeAsync(db, campaign, CampaignRight.View, ct);
@@ -114,14 +114,14 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     }
 
     /// <summary>The county freezes a week's figures as they are now; a frozen week is never taken again.</summary>
-    [HttpPost("reports/weekly/freeze")]
+    [HttpPost("reports/weekly/freeze", Name = "Reports.Freeze")]
     [Authorize(Roles = Roles.CountySupervisor)]
     public async Task<IActionResult> Freeze(int campaign, string? week, [FromServices] FreezeWeek freeze, CancellationToken ct) =>
         await this.AnswerAsync(await freeze.HandleAsync(AppClaims.ActorOf(User), campaign, week, ct),
-            $"/reports/weekly?campaign={campaign}&week={Uri.EscapeDataString(week ?? "")}");
+            Url.RouteUrl("Reports.Weekly", new { campaign, week })!);
 
     /// <summary>Drill-down below a village: its verifiers' figures now.</summary>
-    [HttpGet("reports/weekly/{id:int}/villages/{villageId:int}")]
+    [HttpGet("reports/weekly/{id:int}/villages/{villageId:int}", Name = "Reports.Verifiers")]
     public async Task<IActionResult> Verifiers(int id, int villageId, CancellationToken ct)
     {
         var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct);

@@ -40,31 +40,31 @@ public sealed class SignOffController(AppDbContext db, SecurityEvents events) : 
     private UserScope Scope => AppClaims.ScopeOf(User)!;
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    [HttpGet("signoff")]
+    [HttpGet("signoff", Name = "SignOff.Index")]
     public async Task<IActionResult> Index(int id, int villageId, CancellationToken ct) => await PageAsync(id, villageId, verify: false, ct);
 
     /// <summary>Recomputes the digest from the database as it is now and compares it with the one signed.</summary>
-    [HttpGet("signoff/verify")]
+    [HttpGet("signoff/verify", Name = "SignOff.Verify")]
     public async Task<IActionResult> Verify(int id, int villageId, CancellationToken ct) => await PageAsync(id, villageId, verify: true, ct);
 
-    [HttpPost("submit")]
+    [HttpPost("submit", Name = "SignOff.Submit")]
     public async Task<IActionResult> Submit(int id, int villageId, string? password, Dictionary<long, string>? reasons, string? reasonForRest,
         [FromServices] SubmitVillage submit, CancellationToken ct) =>
         await this.AnswerAsync(await submit.HandleAsync(Actor, new(id, villageId, reasons, reasonForRest, this.DigestAlgorithm()),
-            () => this.RefusalAsync(password), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
+            () => this.RefusalAsync(password), ct), Url.RouteUrl("SignOff.Index", new { id, villageId })!, onDone: () => SignedAsync(id, villageId));
 
-    [HttpPost("approve")]
+    [HttpPost("approve", Name = "SignOff.Approve")]
     public async Task<IActionResult> Approve(int id, int villageId, string? password, [FromServices] ApproveVillage approve, CancellationToken ct) =>
-        await this.AnswerAsync(await approve.HandleAsync(Actor, new(id, villageId, this.DigestAlgorithm()), () => this.RefusalAsync(password), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
+        await this.AnswerAsync(await approve.HandleAsync(Actor, new(id, villageId, this.DigestAlgorithm()), () => this.RefusalAsync(password), ct), Url.RouteUrl("SignOff.Index", new { id, villageId })!, onDone: () => SignedAsync(id, villageId));
 
-    [HttpPost("return")]
+    [HttpPost("return", Name = "SignOff.Return")]
     public async Task<IActionResult> Return(int id, int villageId, string? reason, Dictionary<long, string>? rows, List<long>? selected, string? selectionReason,
         [FromServices] ReturnVillage returnVillage, CancellationToken ct) =>
-        await this.AnswerAsync(await returnVillage.HandleAsync(Actor, new(id, villageId, reason, rows, selected, selectionReason), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
+        await this.AnswerAsync(await returnVillage.HandleAsync(Actor, new(id, villageId, reason, rows, selected, selectionReason), ct), Url.RouteUrl("SignOff.Index", new { id, villageId })!, onDone: () => SignedAsync(id, villageId));
 
-    [HttpPost("reopen")]
+    [HttpPost("reopen", Name = "SignOff.Reopen")]
     public async Task<IActionResult> Reopen(int id, int villageId, string? reason, [FromServices] ReopenVillage reopen, CancellationToken ct) =>
-        await this.AnswerAsync(await reopen.HandleAsync(Actor, new(id, villageId, reason), ct), $"/campaigns/{id}/villages/{villageId}/signoff", onDone: () => SignedAsync(id, villageId));
+        await this.AnswerAsync(await reopen.HandleAsync(Actor, new(id, villageId, reason), ct), Url.RouteUrl("SignOff.Index", new { id, villageId })!, onDone: () => SignedAsync(id, villageId));
 
     private Actor Actor => AppClaims.ActorOf(User);
 

@@ -36,16 +36,16 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     private const string Format = "{format:regex(^(xlsx|pdf)$)}";
 
     /// <summary>The town signs its total (its part of a county campaign), with its password, once every village of it is 镇已审核.</summary>
-    [HttpPost("campaigns/{id:int}/statistics/sign")]
+    [HttpPost("campaigns/{id:int}/statistics/sign", Name = "Statistics.Sign")]
     [Authorize(Roles = Roles.TownOffice)]
     public async Task<IActionResult> Sign(int id, string? password, [FromServices] SignTownTotal sign, CancellationToken ct)
     {
         var result = await sign.HandleAsync(AppClaims.ActorOf(User), id, this.DigestAlgorithm(), () => this.RefusalAsync(password), ct);
-        return await this.AnswerAsync(result, $"/campaigns/{id}/statistics", onDone: () => events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总"));
+        return await this.AnswerAsync(result, Url.RouteUrl("Statistics.Index", new { id })!, onDone: () => events.RecordAsync(Data.Security.SecurityEventKind.SignedOff, User, "签署全镇汇总"));
     }
 
     /// <summary>The classified summary (附件3) of a village: the persons of each of the four categories, numbers masked.</summary>
-    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary")]
+    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary", Name = "Statistics.Summary")]
     public async Task<IActionResult> Summary(int id, int villageId, CancellationToken ct)
     {
         var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct, excludedRole: Roles.Verifier); // 附件3 and 附件4 are for county, town and clerk
@@ -60,7 +60,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     /// 附件3 as a file. The town and the village clerk, who work with the persons, get the full numbers; the county
     /// supervises with masked ones. Every export is logged, saying which.
     /// </summary>
-    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary." + Format)]
+    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/summary." + Format, Name = "Statistics.SummaryDocument")]
     public async Task<IActionResult> SummaryDocument(int id, int villageId, string format, CancellationToken ct)
     {
         var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct, excludedRole: Roles.Verifier);
@@ -78,7 +78,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     }
 
     /// <summary>附件4 of one village as a file: the counts as they are now, the signatures in force and their digest.</summary>
-    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/statistics." + Format)]
+    [HttpGet("campaigns/{id:int}/villages/{villageId:int}/statistics." + Format, Name = "Statistics.VillageDocument")]
     public async Task<IActionResult> VillageDocument(int id, int villageId, string format, CancellationToken ct)
     {
         var (found, denied) = await this.AuthorizeVillageAsync(db, id, villageId, ct, excludedRole: Roles.Verifier);
@@ -104,12 +104,12 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var form = new VillageForm(town, village.Name, statistics, submission.State,
             [.. steps.Select(s => new Signer(s.Role, names.GetValueOrDefault(s.Step.ById, ""), s.Step.AtUtc))],
-            submission.SignedDigest, Absolute($"/campaigns/{id}/villages/{villageId}/signoff/verify"), clock.UtcNow);
+            submission.SignedDigest, Absolute(Url.RouteUrl("SignOff.Verify", new { id, villageId })!), clock.UtcNow);
         return this.Document(format, () => StatisticsDocuments.VillageXlsx(form, clock), () => StatisticsDocuments.VillagePdf(form, clock), $"{village.Name}-核查情况分类统计表");
     }
 
     /// <summary>The town's table of 附件4 as a file, for the town and the county (which may ask for one town of a county campaign).</summary>
-    [HttpGet("campaigns/{id:int}/statistics." + Format)]
+    [HttpGet("campaigns/{id:int}/statistics." + Format, Name = "Statistics.TownDocument")]
     public async Task<IActionResult> TownDocument(int id, string format, int? town, CancellationToken ct)
     {
         var (part, denied) = await PartAsync(id, town, ct);
@@ -119,7 +119,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         }
         var form = new TownForm(part.Title, part.Campaign.Name, part.Villages, part.Total!,
             part.Signature is null ? null : new Signer("审核人", part.SignedBy ?? "", part.Signature.SignedAtUtc), part.Signature?.Digest,
-            Absolute($"/campaigns/{id}/statistics" + (part.Town is null ? "" : $"?town={part.Town.Id}")), clock.UtcNow);
+            Absolute(Url.RouteUrl("Statistics.Index", new { id })! + (part.Town is null ? "" : $"?town={part.Town.Id}")), clock.UtcNow);
         return this.Document(format, () => StatisticsDocuments.TownXlsx(form, clock), () => StatisticsDocuments.TownPdf(form, clock), $"{part.Title}-核查情况分类统计表");
     }
 
@@ -202,7 +202,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     }
 
     /// <summary>The county's table of 附件4, one line per town's part of each campaign; a town office sees its own lines.</summary>
-    [HttpGet("statistics")]
+    [HttpGet("statistics", Name = "Statistics.Overview")]
     [Authorize(Policy = Policies.CampaignManagers)]
     public async Task<IActionResult> Overview(CancellationToken ct)
     {
@@ -228,7 +228,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     }
 
     /// <summary>The statistics of the user's part; the county may narrow a county campaign to one town.</summary>
-    [HttpGet("campaigns/{id:int}/statistics")]
+    [HttpGet("campaigns/{id:int}/statistics", Name = "Statistics.Index")]
     public async Task<IActionResult> Index(int id, int? town, CancellationToken ct)
     {
         var (page, denied) = await PartAsync(id, town, ct);

@@ -35,7 +35,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
 {
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    [HttpGet("my/tasks")]
+    [HttpGet("my/tasks", Name = "Verification.Index")]
     public async Task<IActionResult> Index(string? status, string? q, CancellationToken ct)
     {
         status = status is "todo" or "done" or "flagged" or "returned" ? status : "all";
@@ -85,7 +85,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
         return View(new MyList(groups, counts?.Done ?? 0, counts?.Total ?? 0, counts?.Flagged ?? 0, status, q));
     }
 
-    [HttpGet("rows/{id:long}/finding")]
+    [HttpGet("rows/{id:long}/finding", Name = "Verification.Finding")]
     public async Task<IActionResult> Finding(long id, CancellationToken ct)
     {
         var (row, campaign, denied) = await MyRowAsync(id, ct);
@@ -100,7 +100,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
         return await PageAsync(row, campaign!, form, current, ct);
     }
 
-    [HttpPost("rows/{id:long}/finding")]
+    [HttpPost("rows/{id:long}/finding", Name = "Verification.Finding")]
     public async Task<IActionResult> Finding(long id, FindingForm form, CancellationToken ct)
     {
         var (row, campaign, denied) = await MyRowAsync(id, ct);
@@ -123,7 +123,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
                 return Forbid();
             case RecordOutcome.Closed:
                 TempData["Message"] = result.Message;
-                return Redirect("/my/tasks");
+                return RedirectToRoute("Verification.Index");
             case RecordOutcome.Refused or RecordOutcome.Locked:
                 Response.StatusCode = result.Outcome == RecordOutcome.Locked ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
                 foreach (var e in result.Errors)
@@ -145,7 +145,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
                 TempData["Message"] = result.Outcome == RecordOutcome.AlreadyRecorded
                     ? $"{row.Name} 的核查结果已经保存过,未重复记录。"
                     : $"已保存 {row.Name} 的核查结果:{form.Outcome!.Value.DisplayName()}。";
-                return Redirect("/my/tasks?status=todo");
+                return RedirectToRoute("Verification.Index", new { status = "todo" });
         }
     }
 
@@ -209,7 +209,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
         if (campaign.IsClosed)
         {
             TempData["Message"] = $"专项清查“{campaign.Name}”已结束,核查结果不能再修改。";
-            return (null, null, Redirect("/my/tasks"));
+            return (null, null, RedirectToRoute("Verification.Index"));
         }
         return (row, campaign, null);
     }
