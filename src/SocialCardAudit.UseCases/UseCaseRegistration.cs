@@ -34,6 +34,7 @@ public static class UseCaseRegistration
         services.AddScoped<Campaigns.SaveCampaign>();
         services.AddScoped<Campaigns.FreezeWeek>();
         services.AddScoped<Imports.StartImport>();
+        services.AddScoped<Imports.CancelImport>();
         services.AddSingleton<Imports.ImportQueue>();
         services.AddSingleton<Imports.RunImport>();
         return services;

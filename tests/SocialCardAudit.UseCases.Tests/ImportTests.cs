@@ -88,4 +88,30 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         Assert.Equal((ImportStatus.Succeeded, 2), (done.Status, done.Imported));
         Assert.Equal(2, await check.TaskRows.CountAsync(r => r.ImportId == job.Id));
     }
+
+    [Fact]
+    public async Task Who_may_import_cancels_a_queued_import_and_the_run_then_stores_nothing()
+    {
+        var town = await demo.ActorAsync("demo.town");
+        await using var db = demo.Db(town.Scope.TenantId);
+        var queue = new ImportQueue();
+        var campaign = await db.Campaigns.SingleAsync(c => c.Code == DemoData.CampaignCode);
+        var file = Xlsx(Enumerable.Range(972_000, 2).Select(i => SyntheticTaskList.Row(i, ["迎丰社区"])), SyntheticTaskList.Header);
+        var (_, job) = await new StartImport(db, queue, TimeProvider.System).TaskListAsync(town, campaign.Id, "t.xlsx", file, default);
+        var cancel = new CancelImport(db, queue);
+
+        Assert.Equal(Result.Denied, await cancel.HandleAsync(await demo.ActorAsync("demo.clerk1"), ImportKind.TaskList, job!.Id, default));
+        Assert.Equal(Result.NotFound, await cancel.HandleAsync(town, ImportKind.CardRegister, job.Id + 1_000_000, default));
+        Assert.Equal(Status.Done, (await cancel.HandleAsync(town, ImportKind.TaskList, job.Id, default)).Status);
+        var live = queue.Live(ImportKind.TaskList, job.Id)!;
+        Assert.True(live.Cancel.IsCancellationRequested);
+
+        Assert.True(queue.Reader.TryRead(out var item));
+        await Runner().HandleAsync(item, _ => { }, live.Cancel.Token);
+        await using var check = demo.Db(town.Scope.TenantId);
+        var done = await check.TaskImports.SingleAsync(i => i.Id == job.Id);
+        Assert.Equal((ImportStatus.Cancelled, 0), (done.Status, await check.TaskRows.CountAsync(r => r.ImportId == job.Id)));
+        queue.Finished(ImportKind.TaskList, job.Id);
+        Assert.Equal(Result.Refused("该导入已结束,无需取消。"), await new CancelImport(check, queue).HandleAsync(town, ImportKind.TaskList, job.Id, default));
+    }
 }

@@ -132,6 +132,14 @@ public static class Access
         _ => false,
     };
 
+    /// <summary>An import is followed, cancelled and its refused rows downloaded by those who may import into its campaign or town.</summary>
+    public static async Task<bool> CanManageImportAsync(AppDbContext db, UserScope scope, ImportJob job, CancellationToken ct) => job switch
+    {
+        TaskImport t => await UseCases.Campaigns.CampaignLookup.FindAsync(db, t.CampaignId, ct) is var (campaign, owner) && Allows(scope, campaign, owner, CampaignRight.Manage),
+        CardImport c => await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == c.TownId, ct) is { } town && CanImportCards(scope, town),
+        _ => false,
+    };
+
     /// <summary>The towns whose register the user may import into (<see cref="CanImportCards"/>).</summary>
     public static IQueryable<OrgUnit> CardImportTowns(AppDbContext db, UserScope scope) => scope.Role switch
     {

@@ -34,11 +34,11 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         {
             db.CardImports.Add(job);
         }
-        job.Status = ImportStatus.Running;
-        await db.SaveChangesAsync(ct);
         var refused = new RefusedRows();
         try
         {
+            job.Status = ImportStatus.Running;
+            await db.SaveChangesAsync(ct);
             var town = await db.OrgUnits.SingleAsync(u => u.Id == job.TownId, ct);
             var (userId, responsible) = (job.UserId, job.UserName);
             var source = TaskFile.Open(file, job.FileName, Required);

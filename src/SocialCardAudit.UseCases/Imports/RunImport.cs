@@ -15,17 +15,18 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
 {
     public async Task HandleAsync(QueuedImport item, Action<ImportProgress> progress, CancellationToken ct)
     {
+        // The job is loaded whatever the token says: one cancelled while queued is still recorded as cancelled.
         await using var db = new AppDbContext(options, new FixedTenant(item.TenantId));
         using var file = new MemoryStream(item.File, writable: false);
         switch (item.Kind)
         {
             case ImportKind.TaskList:
-                var tasks = await db.TaskImports.SingleAsync(i => i.Id == item.Id, ct);
+                var tasks = await db.TaskImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
                 await new TaskImporter(db, protector, clock, logs.CreateLogger<TaskImporter>()).RunAsync(tasks, file, progress, ct);
                 Log(tasks);
                 break;
             case ImportKind.CardRegister:
-                var cards = await db.CardImports.SingleAsync(i => i.Id == item.Id, ct);
+                var cards = await db.CardImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
                 await new CardImporter(db, protector, clock).RunAsync(cards, file, progress, ct);
                 Log(cards);
                 break;

@@ -7,6 +7,7 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
+using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
 using SocialCardAudit.UseCases.Imports;
 using SocialCardAudit.Web.Features.Import;
@@ -67,38 +68,14 @@ public sealed class CardImportController(AppDbContext db, ImportQueue queue, Per
     }
 
     [HttpPost("cards/imports/{id:long}/cancel", Name = "CardImport.Cancel")]
-    public async Task<IActionResult> Cancel(long id, CancellationToken ct)
-    {
-        var (import, _, denied) = await FindAsync(id, ct);
-        if (import is null)
-        {
-            return denied!;
-        }
-        if (!import.IsFinished && queue.Live(import.Kind, id) is { } live)
-        {
-            await live.Cancel.CancelAsync();
-            TempData["Message"] = "已请求取消:导入将停止,不会写入任何数据。";
-        }
-        return RedirectToRoute("CardImport.Progress", new { id });
-    }
+    public async Task<IActionResult> Cancel(long id, [FromServices] CancelImport cancel, CancellationToken ct) =>
+        await this.AnswerAsync(await cancel.HandleAsync(AppClaims.ActorOf(User), ImportKind.CardRegister, id, ct), Url.RouteUrl("CardImport.Progress", new { id })!);
 
     [HttpGet("cards/imports/{id:long}/errors", Name = "CardImport.Errors")]
     public async Task<IActionResult> Errors(long id, CancellationToken ct)
     {
         var (import, town, denied) = await FindAsync(id, ct);
-        if (import is null)
-        {
-            return denied!;
-        }
-        if (import.ErrorReportCipher is null)
-        {
-            return NotFound();
-        }
-        await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载社保卡台账导入 {id} 的未导入行({import.Rejected} 行)");
-        Response.Headers.CacheControl = "no-store";
-        var report = protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport);
-        return File(Access.SeesFullNumbers(AppClaims.ScopeOf(User)!) ? report : ErrorReport.Masked(report),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{town!.Name}-社保卡台账-未导入的行-{id}.xlsx");
+        return import is null ? denied! : await this.DownloadAsync(import, $"{town!.Name}-社保卡台账-未导入的行-{id}.xlsx", protector, events);
     }
 
     private Task<List<OrgUnit>> TownsAsync(CancellationToken ct) =>
@@ -112,6 +89,6 @@ public sealed class CardImportController(AppDbContext db, ImportQueue queue, Per
             return (null, null, NotFound());
         }
         var town = await db.OrgUnits.SingleAsync(u => u.Id == import.TownId, ct);
-        return Access.CanImportCards(AppClaims.ScopeOf(User)!, town) ? (import, town, null) : (null, null, Forbid());
+        return await Access.CanManageImportAsync(db, AppClaims.ScopeOf(User)!, import, ct) ? (import, town, null) : (null, null, Forbid());
     }
 }

@@ -88,38 +88,14 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
     }
 
     [HttpPost("imports/{id:long}/cancel", Name = "Import.Cancel")]
-    public async Task<IActionResult> Cancel(long id, CancellationToken ct)
-    {
-        var (import, _, denied) = await ManagedImportAsync(id, ct);
-        if (import is null)
-        {
-            return denied!;
-        }
-        if (!import.IsFinished && queue.Live(import.Kind, id) is { } live)
-        {
-            await live.Cancel.CancelAsync();
-            TempData["Message"] = "已请求取消:导入将停止,不会写入任何数据。";
-        }
-        return RedirectToRoute("Import.Progress", new { id });
-    }
+    public async Task<IActionResult> Cancel(long id, [FromServices] CancelImport cancel, CancellationToken ct) =>
+        await this.AnswerAsync(await cancel.HandleAsync(AppClaims.ActorOf(User), ImportKind.TaskList, id, ct), Url.RouteUrl("Import.Progress", new { id })!);
 
-    /// <summary>The rejected rows as a workbook. They hold full ID numbers, so each download is recorded.</summary>
     [HttpGet("imports/{id:long}/errors", Name = "Import.Errors")]
     public async Task<IActionResult> Errors(long id, CancellationToken ct)
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);
-        if (import is null)
-        {
-            return denied!;
-        }
-        if (import.ErrorReportCipher is null)
-        {
-            return NotFound();
-        }
-        await events.RecordAsync(SecurityEventKind.PersonalDataExported, User, $"下载导入批次 {id} 的未导入行({import.Rejected} 行)");
-        var report = protector.UnprotectBytes(import.ErrorReportCipher, Purposes.ErrorReport);
-        return File(Access.SeesFullNumbers(AppClaims.ScopeOf(User)!) ? report : ErrorReport.Masked(report), Xlsx,
-            $"{campaign!.Code}-未导入的行-{id}.xlsx");
+        return import is null ? denied! : await this.DownloadAsync(import, $"{campaign!.Code}-未导入的行-{id}.xlsx", protector, events);
     }
 
     private async Task<(TaskImport? Import, Campaign? Campaign, IActionResult? Denied)> ManagedImportAsync(long id, CancellationToken ct)
