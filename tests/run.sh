@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: domain, web (real SQLite files), SQL Server schema, and browser journeys in
-# Debian's Chromium. Installs what the browser tests need when it is missing, then prints one summary line.
+# The whole test suite: domain, use cases and web (real SQLite files), SQL Server schema, and browser journeys in
+# Debian's Chromium; then the web tests again on a real PostgreSQL server. Installs what the browser tests and
+# the server need when it is missing, then prints one summary line. SCA_POSTGRES=skip leaves the second pass out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,12 @@ results="$(mktemp -d)"
 set +e
 dotnet test SocialCardAudit.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
+if [ "${SCA_POSTGRES:-}" != "skip" ]; then
+  # The same web tests, each host on a database of its own on the server (see AppFactory).
+  server="$(bash tests/postgres.sh)" || status=1
+  SCA_TEST_POSTGRES="$server" dotnet test tests/SocialCardAudit.Web.Tests --no-build --logger "trx;LogFilePrefix=postgres" \
+    --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=1
+fi
 # The house style (.editorconfig): `dotnet format SocialCardAudit.sln` fixes what this finds.
 dotnet format SocialCardAudit.sln --verify-no-changes || { echo "Formatting differs from .editorconfig: run dotnet format SocialCardAudit.sln" >&2; status=1; }
 set -e

@@ -36,6 +36,7 @@ const string Usage = """
     数据库选项:
       --db <文件>                      SQLite 数据库文件(默认)
       --provider SqlServer --connection "<连接字符串>"   SQL Server
+      --provider PostgreSql --connection "<连接字符串>"  PostgreSQL
     sql-script 选项:
       --out <文件>                     写入的文件(默认输出到屏幕)
     """;
@@ -204,10 +205,12 @@ public sealed class Options
     public Database Database()
     {
         var provider = Get("--provider") ?? "Sqlite";
-        if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
+        if (!Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var chosen))
         {
-            return new Database(DatabaseProvider.SqlServer, Get("--connection") ?? throw new ArgumentException("SQL Server 需要 --connection。"));
+            throw new ArgumentException($"--provider 只能是 Sqlite、SqlServer 或 PostgreSql,不是“{provider}”。");
         }
-        return SocialCardAudit.Data.Database.SqliteFile(Get("--db") ?? throw new ArgumentException("请用 --db 指定 SQLite 数据库文件。"));
+        return chosen == DatabaseProvider.Sqlite
+            ? SocialCardAudit.Data.Database.SqliteFile(Get("--db") ?? throw new ArgumentException("请用 --db 指定 SQLite 数据库文件。"))
+            : new Database(chosen, Get("--connection") ?? throw new ArgumentException($"{chosen} 需要 --connection。"));
     }
 }

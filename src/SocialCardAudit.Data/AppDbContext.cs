@@ -59,11 +59,37 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<CardImport> CardImports => Set<CardImport>();
     public DbSet<WeeklySnapshot> WeeklySnapshots => Set<WeeklySnapshot>();
 
+    /// <summary>
+    /// Every DateTime of the product is an instant in UTC (the names say so: …AtUtc), except the time of a visit,
+    /// which is the county's wall clock. PostgreSQL keeps instants as timestamptz, which takes UTC values only:
+    /// a value read back from elsewhere or made without a kind is UTC by the same rule.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        if (Database.IsNpgsql())
+        {
+            builder.Properties<DateTime>().HaveConversion<UtcInstant>();
+        }
+    }
+
+    private sealed class UtcInstant() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class WallClock() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         // Each table's columns, keys and indexes: Data/Model, one configuration per entity, by domain area.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // The visit's time is what the verifier's watch said in the county, not an instant.
+            builder.Entity<VerificationRecord>().Property(v => v.VisitedAt).HasColumnType("timestamp without time zone").HasConversion<WallClock>();
+        }
         // Security events of a county; sign-in attempts on no account (tenant null) are seen by no county.
         builder.Entity<SecurityEvent>().HasQueryFilter(s => s.TenantId == CurrentTenantId);
 

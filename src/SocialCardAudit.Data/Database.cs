@@ -8,6 +8,9 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+
+    /// <summary>PostgreSQL, and the path to the PostgreSQL-derived domestic databases (see docs/operations.md).</summary>
+    PostgreSql,
 }
 
 /// <summary>Chooses the provider from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:Default</c>).</summary>
@@ -22,13 +25,13 @@ public sealed record Database(DatabaseProvider Provider, string ConnectionString
             ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var p)
                 ? p
-                : throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{providerName}'.");
+                : throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{providerName}'.");
         var connection = configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connection))
         {
             connection = provider == DatabaseProvider.Sqlite
                 ? DefaultSqliteConnection
-                : throw new InvalidOperationException("ConnectionStrings:Default is required for SQL Server.");
+                : throw new InvalidOperationException($"ConnectionStrings:Default is required for {provider}.");
         }
         return new Database(provider, connection);
     }
@@ -46,6 +49,9 @@ public sealed record Database(DatabaseProvider Provider, string ConnectionString
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.SqlServer"));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("SocialCardAudit.Migrations.PostgreSql"));
                 break;
         }
     }

@@ -7,12 +7,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialCardAudit.Testing;
 
-/// <summary>The real app over a real SQLite file of its own, with the demo data seeded at start-up.</summary>
+/// <summary>
+/// The real app over a real database of its own, with the demo data seeded at start-up: a SQLite file, or, when
+/// <c>SCA_TEST_POSTGRES</c> names a PostgreSQL server (a connection string without a database), a new database
+/// on that server, dropped afterwards.
+/// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sca-test-").FullName;
+    private readonly string _postgresDatabase = "sca_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The PostgreSQL server the tests run on, or null for SQLite.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("SCA_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    public static bool OnPostgres => PostgresServer is not null;
 
     public string DatabasePath => Path.Combine(_folder, "app.db");
+
+    public Data.Database Database => PostgresServer is { } server
+        ? new(Data.DatabaseProvider.PostgreSql, $"{server};Database={_postgresDatabase}")
+        : Data.Database.SqliteFile(DatabasePath);
     public string LogPath => Path.Combine(_folder, "app-.log");
 
     /// <summary>The clock the authentication cookie reads, so idle expiry can be tested without waiting.</summary>
@@ -21,8 +35,8 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Progress", "0"); // tests start from open rows; the demo's made-up progress is for people looking
         builder.UseSetting("Logging:File:Path", LogPath);
@@ -47,6 +61,15 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (PostgresServer is { } server)
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
+                connection.Open();
+                using var drop = connection.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
+                drop.ExecuteNonQuery();
+            }
             try
             {
                 Directory.Delete(_folder, recursive: true);

@@ -52,14 +52,14 @@ public sealed class AuditChainTests(WebFixture fixture) : IClassFixture<WebFixtu
         var intact = await VerifyAsync(admin);
         Assert.Contains("核验通过", intact, StringComparison.Ordinal);
 
-        await SqlAsync($"UPDATE SecurityEvents SET Detail = '无' WHERE Chain = {tenant} AND Sequence = 2");
+        await SqlAsync($"""UPDATE "SecurityEvents" SET "Detail" = '无' WHERE "Chain" = {tenant} AND "Sequence" = 2""");
         var edited = await VerifyAsync(admin);
         Assert.Contains("核验不通过:第 2 条处链条断开,记录内容与其哈希不符(被改动)", edited, StringComparison.Ordinal);
 
         // Put right by hand, the chain holds again; deleting a record is found at the gap.
-        await SqlAsync($"UPDATE SecurityEvents SET Detail = NULL WHERE Chain = {tenant} AND Sequence = 2");
+        await SqlAsync($"""UPDATE "SecurityEvents" SET "Detail" = NULL WHERE "Chain" = {tenant} AND "Sequence" = 2""");
         Assert.Contains("核验通过", await VerifyAsync(admin), StringComparison.Ordinal);
-        await SqlAsync($"DELETE FROM SecurityEvents WHERE Chain = {tenant} AND Sequence = 2");
+        await SqlAsync($"""DELETE FROM "SecurityEvents" WHERE "Chain" = {tenant} AND "Sequence" = 2""");
         Assert.Contains("核验不通过:第 2 条处链条断开,缺少第 2 条记录(被删除)", await VerifyAsync(admin), StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public sealed class AuditChainTests(WebFixture fixture) : IClassFixture<WebFixtu
     [Fact]
     public async Task A_password_past_its_age_must_be_changed_and_the_last_ones_cannot_come_back()
     {
-        await SqlAsync("UPDATE AspNetUsers SET PasswordChangedAtUtc = '2020-01-01 00:00:00' WHERE UserName = 'demo.clerk3'");
+        await SqlAsync("""UPDATE "AspNetUsers" SET "PasswordChangedAtUtc" = '2020-01-01 00:00:00' WHERE "UserName" = 'demo.clerk3'""");
         var clerk = await App.SignedInAsync("demo.clerk3");
         var home = await clerk.GetAsync("/");
         Assert.Equal("/account/password", home.Headers.Location?.OriginalString);

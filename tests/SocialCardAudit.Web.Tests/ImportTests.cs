@@ -111,7 +111,7 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         var rows = People(2000, 30);
         var (job, _) = await ImportAsync(Xlsx(rows), "任务.xlsx");
 
-        Assert.Equal(ImportStatus.Succeeded, job.Status);
+        Assert.True(job.Status == ImportStatus.Succeeded, job.Message);
         Assert.Equal(30, job.Imported);
         Assert.Equal(0, job.Rejected);
         await using var db = Db(_tenantId);
@@ -197,7 +197,8 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         Assert.True(job.Status == ImportStatus.Succeeded, job.Message);
         Assert.True(5 == job.Imported + job.AlreadyPresent, string.Join("\n", _last!.Rejected.SelectMany(r => r.Errors.Select(e => e.Message))));
         await using var db = Db(_tenantId);
-        Assert.Equal("湖南省岳阳县,梅田湖镇\"迎丰\"社区", await db.TaskRows.Where(r => r.ImportId == job.Id || r.Name == rows[0][1]).Select(r => r.Address).FirstAsync());
+        var person = _fixture.App.Services.GetRequiredService<PersonalDataProtector>().Hash(rows[0][2], Purposes.IdNumber);
+        Assert.Equal("湖南省岳阳县,梅田湖镇\"迎丰\"社区", await db.TaskRows.Where(r => r.IdNumberHash == person).Select(r => r.Address).SingleAsync());
         Assert.True(await RowCountAsync() >= before);
     }
 
@@ -296,9 +297,10 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_database_file_holds_no_plaintext_ID_or_card_number()
     {
+        Skip.If(Testing.AppFactory.OnPostgres, "reads the SQLite file's pages; a PostgreSQL server keeps its own");
         var rows = People(400, 100);
         var broken = rows.Select(r => (string[])r.Clone()).ToList();
         broken[0][7] = "不存在村"; // a rejected row: its numbers go into the (encrypted) error report only

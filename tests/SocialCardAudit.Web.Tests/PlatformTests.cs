@@ -69,9 +69,10 @@ public sealed class PlatformTests(WebFixture fixture) : IClassFixture<WebFixture
             Assert.Empty(await system.OrgUnits.ToListAsync()); // no tenant: nothing tenant-owned is readable
         }
 
-        await using var db = SchemaContext.For(Database.SqliteFile(fixture.App.DatabasePath));
-        await using var asDemo2 = new AppDbContext(
-            new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={fixture.App.DatabasePath}").Options, new FixedTenant(demo2));
+        await using var db = SchemaContext.For(fixture.App.Database);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        fixture.App.Database.Configure(options);
+        await using var asDemo2 = new AppDbContext(options.Options, new FixedTenant(demo2));
         Assert.All(await asDemo2.OrgUnits.ToListAsync(), u => Assert.Equal(demo2, u.TenantId));
         Assert.All(await asDemo2.Users.ToListAsync(), u => Assert.Equal(demo2, u.TenantId));
         Assert.Null(await asDemo2.OrgUnits.FindAsync(fixture.Scenario.Own.UnitId));
@@ -92,10 +93,10 @@ public sealed class PlatformTests(WebFixture fixture) : IClassFixture<WebFixture
     }
 
     [Fact]
-    public async Task The_sqlite_migrations_match_the_model()
+    public async Task The_migrations_of_the_database_in_use_match_the_model()
     {
-        await using var db = SchemaContext.For(Database.SqliteFile(fixture.App.DatabasePath));
-        Assert.False(db.Database.HasPendingModelChanges(), "the model changed: add a migration to db/Sqlite (see docs/operations.md)");
+        await using var db = SchemaContext.For(fixture.App.Database);
+        Assert.False(db.Database.HasPendingModelChanges(), $"the model changed: add a migration for {fixture.App.Database.Provider} under db/ (see docs/operations.md)");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 

@@ -126,9 +126,9 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.ExecuteSqlRawAsync("UPDATE ReturnedRows SET Reason = '已上门' WHERE Reason = '长期住院'");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "ReturnedRows" SET "Reason" = '已上门' WHERE "Reason" = '长期住院'""");
             Assert.Contains("核验不通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
-            await db.Database.ExecuteSqlRawAsync("UPDATE ReturnedRows SET Reason = '长期住院' WHERE Reason = '已上门'");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "ReturnedRows" SET "Reason" = '长期住院' WHERE "Reason" = '已上门'""");
         }
         Assert.Contains("核验通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
 
@@ -144,7 +144,7 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE VerificationRecords SET Phone = '13911111111' WHERE TaskRowId = {row}");
+            await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "VerificationRecords" SET "Phone" = '13911111111' WHERE "TaskRowId" = {row}""");
         }
         Assert.Contains("核验不通过", await town.GetStringAsync(Page + "/signoff/verify"), StringComparison.Ordinal);
 

@@ -353,7 +353,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Chain", "Sequence")
                         .IsUnique()
-                        .HasFilter("[Sequence] > 0");
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -561,7 +561,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "IdNumberHash", "BankId")
                         .IsUnique()
-                        .HasFilter("[State] <> 7");
+                        .HasFilter("\"State\" <> 7");
 
                     b.ToTable("Cards");
                 });

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -93,7 +93,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -116,7 +116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -131,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -146,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -160,7 +160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -178,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -212,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -232,7 +232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CardImports] (
@@ -264,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -298,7 +298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -313,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -328,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -343,7 +343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -357,7 +357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -372,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -388,7 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -405,7 +405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [TaskImports] (
@@ -437,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -456,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -473,7 +473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -491,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -519,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -537,7 +537,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -562,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -584,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -603,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -636,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -656,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -683,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -703,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -727,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -745,7 +745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -778,7 +778,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -797,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -814,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -840,7 +840,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -857,7 +857,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -875,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -883,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -891,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -899,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -907,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -915,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -923,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -931,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -939,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -947,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -955,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -963,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -971,7 +971,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -979,7 +979,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -987,7 +987,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -995,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1003,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1011,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1019,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1027,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1035,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1043,7 +1043,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TenantId_TownId] ON [CardImports] ([TenantId], [TownId]);
@@ -1051,7 +1051,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
@@ -1059,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1067,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1075,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1083,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1091,15 +1091,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE [State] <> 7');
+    EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1107,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1115,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1123,7 +1123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1131,7 +1131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1139,7 +1139,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1147,7 +1147,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1155,7 +1155,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1163,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1171,7 +1171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1179,7 +1179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1187,7 +1187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1195,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1203,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1211,7 +1211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1219,7 +1219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1227,15 +1227,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE [Sequence] > 0');
+    EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1243,7 +1243,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1251,7 +1251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1259,7 +1259,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1267,7 +1267,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1275,7 +1275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1283,7 +1283,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
@@ -1291,7 +1291,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
@@ -1299,7 +1299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1307,7 +1307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1315,7 +1315,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1323,7 +1323,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1331,7 +1331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1339,7 +1339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1347,7 +1347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1355,7 +1355,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1363,7 +1363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1371,7 +1371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1379,7 +1379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1387,7 +1387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1395,7 +1395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1403,7 +1403,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1411,7 +1411,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1419,7 +1419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1427,7 +1427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1435,7 +1435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1443,7 +1443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1451,11 +1451,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202021445_Initial'
+    WHERE [MigrationId] = N'20261202031824_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202021445_Initial', N'10.0.14');
+    VALUES (N'20261202031824_Initial', N'10.0.14');
 END;
 
 COMMIT;

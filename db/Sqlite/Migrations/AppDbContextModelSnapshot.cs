@@ -338,7 +338,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Chain", "Sequence")
                         .IsUnique()
-                        .HasFilter("[Sequence] > 0");
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -540,7 +540,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "IdNumberHash", "BankId")
                         .IsUnique()
-                        .HasFilter("[State] <> 7");
+                        .HasFilter("\"State\" <> 7");
 
                     b.ToTable("Cards");
                 });

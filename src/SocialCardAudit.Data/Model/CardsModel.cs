@@ -25,7 +25,7 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         e.HasOne<CardHandover>().WithMany().HasForeignKey(c => c.HandoverId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(c => new { c.TenantId, c.CardNumberHash }).IsUnique();
         // One card in use per holder and bank; earlier, cancelled cards stay in the register. [..] quoting works on both providers.
-        e.HasIndex(c => new { c.TenantId, c.IdNumberHash, c.BankId }).IsUnique().HasFilter("[State] <> 7");
+        e.HasIndex(c => new { c.TenantId, c.IdNumberHash, c.BankId }).IsUnique().HasFilter("\"State\" <> 7");
         e.HasIndex(c => new { c.VillageId, c.State });
         e.HasIndex(c => new { c.CustodianKind, c.CustodianPlaceId, c.State });
     }

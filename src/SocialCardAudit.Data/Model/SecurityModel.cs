@@ -34,7 +34,7 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         e.Property(s => s.Path).HasMaxLength(512);
         e.Property(s => s.Detail).HasMaxLength(512);
         e.HasIndex(s => new { s.TenantId, s.AtUtc });
-        e.HasIndex(s => new { s.Chain, s.Sequence }).IsUnique().HasFilter("[Sequence] > 0");
+        e.HasIndex(s => new { s.Chain, s.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
         e.Property(s => s.PreviousHash).HasMaxLength(68);
         e.Property(s => s.Hash).HasMaxLength(68);
     }

@@ -34,7 +34,9 @@ public sealed class VillageNames
         };
         var ids = all.Select(v => v.Id).ToList();
         var written = all.Select(v => (v.Id, v.Name)).ToList();
-        written.AddRange(await db.VillageAliases.Where(a => ids.Contains(a.VillageId)).Select(a => ValueTuple.Create(a.VillageId, a.Alias)).ToListAsync(ct));
+        // Read as columns, made a tuple here: PostgreSQL would send a tuple built in the query as one record value.
+        written.AddRange((await db.VillageAliases.Where(a => ids.Contains(a.VillageId)).Select(a => new { a.VillageId, a.Alias }).ToListAsync(ct))
+            .Select(a => (a.VillageId, a.Alias)));
         var townOf = all.ToDictionary(v => v.Id, v => townNames[v.ParentId!.Value]);
         foreach (var (id, name) in written)
         {

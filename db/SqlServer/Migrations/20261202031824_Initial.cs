@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SocialCardAudit.Migrations.Sqlite.Migrations
+namespace SocialCardAudit.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,22 +29,22 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardHandovers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromPlaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToPlaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Sender = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReceivedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Receiver = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CountedByReceiver = table.Column<int>(type: "INTEGER", nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FromKind = table.Column<int>(type: "int", nullable: false),
+                    FromPlaceId = table.Column<int>(type: "int", nullable: false),
+                    ToKind = table.Column<int>(type: "int", nullable: false),
+                    ToPlaceId = table.Column<int>(type: "int", nullable: false),
+                    SentById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Sender = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReceivedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Receiver = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CountedByReceiver = table.Column<int>(type: "int", nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,9 +55,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "EndedSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,11 +68,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "PasswordHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
-                    ReplacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,12 +83,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "ProcessedRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,20 +99,20 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Chain = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Chain = table.Column<int>(type: "int", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RemoteIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -123,12 +123,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Tenants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
-                    TwoFactorForStaff = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
+                    TwoFactorForStaff = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,11 +139,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,10 +160,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Banks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,13 +180,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    ParentId = table.Column<int>(type: "int", nullable: true),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,28 +209,28 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PasswordChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "int", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PasswordChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,16 +253,16 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: true),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -279,28 +279,28 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardImports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsValidated = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
-                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TownId = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    FileSize = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    RowsRead = table.Column<int>(type: "int", nullable: false),
+                    RowsValidated = table.Column<int>(type: "int", nullable: false),
+                    RowsStored = table.Column<int>(type: "int", nullable: false),
+                    Imported = table.Column<int>(type: "int", nullable: false),
+                    AlreadyPresent = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Flagged = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -317,28 +317,28 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Cards",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HolderName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    BankId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CardNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    CardNumberMasked = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegisteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SocialCardNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    ImportFlags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    SinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HandoverId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    BankId = table.Column<int>(type: "int", nullable: false),
+                    CardNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    CardNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    CardNumberMasked = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SocialCardNumber = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: true),
+                    ImportFlags = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    CustodianKind = table.Column<int>(type: "int", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "int", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    SinceUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    HandoverId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,11 +367,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VillageAliases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Alias = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Alias = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,11 +388,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -409,10 +409,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,8 +429,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -453,10 +453,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -473,12 +473,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CampaignPhase",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -495,10 +495,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CampaignVillage",
                 columns: table => new
                 {
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false)
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -527,28 +527,28 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TaskImports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsValidated = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
-                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    FileSize = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    RowsRead = table.Column<int>(type: "int", nullable: false),
+                    RowsValidated = table.Column<int>(type: "int", nullable: false),
+                    RowsStored = table.Column<int>(type: "int", nullable: false),
+                    Imported = table.Column<int>(type: "int", nullable: false),
+                    AlreadyPresent = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Flagged = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -565,14 +565,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TownSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: false),
+                    SignedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Digest = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,12 +595,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VillageSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -623,14 +623,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "WeeklySnapshots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Week = table.Column<int>(type: "INTEGER", nullable: false),
-                    TakenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TakenById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Week = table.Column<int>(type: "int", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    TakenById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -647,24 +647,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromState = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToState = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CustodianKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Responsible = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    HandoverId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    FromState = table.Column<int>(type: "int", nullable: true),
+                    ToState = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustodianKind = table.Column<int>(type: "int", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "int", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Responsible = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    HandoverId = table.Column<long>(type: "bigint", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -681,13 +681,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardHandoverLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandoverId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    HandoverId = table.Column<long>(type: "bigint", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -710,21 +710,21 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CustodyAuthorisations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Group = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    Group = table.Column<int>(type: "int", nullable: false),
+                    CustodianName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    DecidedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RefusalReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -741,18 +741,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "LostCardReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastCustodian = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NoticedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcknowledgedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    LastCustodian = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NoticedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Circumstances = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcknowledgedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -769,15 +769,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SecondIssueAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AttemptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    AttemptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -794,25 +794,25 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TaskRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResidentGroupId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ImportId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SourceNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    BankCardCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    BankCardMasked = table.Column<string>(type: "TEXT", maxLength: 25, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ImportFlags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    ResidentGroupId = table.Column<int>(type: "int", nullable: true),
+                    ImportId = table.Column<long>(type: "bigint", nullable: false),
+                    SourceNumber = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    BankCardCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    BankCardMasked = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ImportFlags = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -853,16 +853,16 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SubmissionStep",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    From = table.Column<int>(type: "INTEGER", nullable: false),
-                    To = table.Column<int>(type: "INTEGER", nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 68, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<int>(type: "int", nullable: false),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Digest = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -879,23 +879,23 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SnapshotLine",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedInUse = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedDeceased = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotReceivedHandedIn = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotReceivedDeceased = table.Column<int>(type: "INTEGER", nullable: false),
-                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    FraudCases = table.Column<int>(type: "INTEGER", nullable: false),
-                    Recovered = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    StockCards = table.Column<int>(type: "INTEGER", nullable: false),
-                    LostCards = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    TaskRows = table.Column<int>(type: "int", nullable: false),
+                    Verified = table.Column<int>(type: "int", nullable: false),
+                    ReceivedInUse = table.Column<int>(type: "int", nullable: false),
+                    ReceivedDeceased = table.Column<int>(type: "int", nullable: false),
+                    NotReceivedHandedIn = table.Column<int>(type: "int", nullable: false),
+                    NotReceivedDeceased = table.Column<int>(type: "int", nullable: false),
+                    Flagged = table.Column<int>(type: "int", nullable: false),
+                    FraudCases = table.Column<int>(type: "int", nullable: false),
+                    Recovered = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    StockCards = table.Column<int>(type: "int", nullable: false),
+                    LostCards = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -912,15 +912,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FindingAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Size = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Size = table.Column<int>(type: "int", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -937,20 +937,20 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SuspiciousIssues",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RaisedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClosedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    RaisedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Resolution = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClosedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -967,14 +967,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TaskAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromVerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ToVerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    FromVerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ToVerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -991,29 +991,29 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VerificationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeclaredToCounty = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeathDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HandedInTo = table.Column<int>(type: "INTEGER", nullable: true),
-                    HandedInBank = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    HandedInDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CardWhereabouts = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Signature = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProxyName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ProxyRelation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AttachmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    DeclaredToCounty = table.Column<bool>(type: "bit", nullable: false),
+                    DeathDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    HandedInTo = table.Column<int>(type: "int", nullable: true),
+                    HandedInBank = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    HandedInDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CardWhereabouts = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Signature = table.Column<int>(type: "int", nullable: false),
+                    ProxyName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ProxyRelation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    AttachmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1030,15 +1030,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VerificationVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Finding = table.Column<string>(type: "TEXT", nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Finding = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Changes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ChangedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1055,12 +1055,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "ReturnedRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StepId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    StepId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1083,22 +1083,22 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FraudCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountClaimed = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OpenedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    IssueId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    AmountClaimed = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReferredOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1115,13 +1115,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IssueComment",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    IssueId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1138,14 +1138,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FraudRecovery",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    RecoveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    RecoveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1167,7 +1167,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1203,7 +1204,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Banks_TenantId_Name",
@@ -1305,7 +1307,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 table: "Cards",
                 columns: new[] { "TenantId", "IdNumberHash", "BankId" },
                 unique: true,
-                filter: "[State] <> 7");
+                filter: "\"State\" <> 7");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cards_VillageId_State",
@@ -1362,7 +1364,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IX_OrgUnits_ParentId_Name",
                 table: "OrgUnits",
                 columns: new[] { "ParentId", "Name" },
-                unique: true);
+                unique: true,
+                filter: "[ParentId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_TenantId_Code",
@@ -1395,7 +1398,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 table: "SecurityEvents",
                 columns: new[] { "Chain", "Sequence" },
                 unique: true,
-                filter: "[Sequence] > 0");
+                filter: "\"Sequence\" > 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityEvents_TenantId_AtUtc",

@@ -12,7 +12,7 @@ using SocialCardAudit.Data;
 namespace SocialCardAudit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202021445_Initial")]
+    [Migration("20261202031824_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -356,7 +356,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Chain", "Sequence")
                         .IsUnique()
-                        .HasFilter("[Sequence] > 0");
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -564,7 +564,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "IdNumberHash", "BankId")
                         .IsUnique()
-                        .HasFilter("[State] <> 7");
+                        .HasFilter("\"State\" <> 7");
 
                     b.ToTable("Cards");
                 });
