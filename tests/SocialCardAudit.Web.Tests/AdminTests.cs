@@ -36,6 +36,15 @@ public sealed partial class AdminTests(WebFixture fixture) : IClassFixture<WebFi
     }
 
     [Fact]
+    public async Task Accounts_are_found_by_login_name_whatever_the_case_and_by_real_name()
+    {
+        var admin = await fixture.App.SignedInAsync("demo.admin");
+        Assert.Contains("demo.clerk1", await admin.GetStringAsync("/admin/users?q=DEMO.Clerk1"), StringComparison.Ordinal);
+        Assert.Contains("demo.clerk1", await admin.GetStringAsync("/admin/users?q=" + Uri.EscapeDataString("李红梅")), StringComparison.Ordinal);
+        Assert.DoesNotContain("demo.clerk1", await admin.GetStringAsync("/admin/users?q=demo.verifier1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_administrator_cannot_reset_or_disable_their_own_account()
     {
         var admin = await fixture.App.SignedInAsync("demo.admin");

@@ -31,7 +31,10 @@ public sealed class UsersController(
         if (!string.IsNullOrWhiteSpace(q))
         {
             q = q.Trim();
-            query = query.Where(u => u.FullName.Contains(q) || u.UserName!.Contains(q));
+            // Login names are found whatever the case, on every engine: SQLite and PostgreSQL compare text
+            // case-sensitively, SQL Server's usual collation does not; Identity keeps an upper-cased copy.
+            var upper = q.ToUpperInvariant();
+            query = query.Where(u => u.FullName.Contains(q) || u.NormalizedUserName!.Contains(upper));
         }
         var now = DateTimeOffset.UtcNow;
         var rows = await (
