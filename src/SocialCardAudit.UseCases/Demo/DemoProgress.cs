@@ -39,17 +39,23 @@ public static class DemoProgress
             var to = chosen.Count * (k + 1) * (2 * weeks.Count - k) / (weeks.Count * (weeks.Count + 1));
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
-                using var records = new PreparedInsert<VerificationRecord>(db);
-                using var versions = new PreparedInsert<VerificationVersion>(db);
-                for (var i = from; i < to; i++)
+                var versions = new List<VerificationVersion>();
+                using (var records = new PreparedInsert<VerificationRecord>(db))
                 {
-                    var row = chosen[i];
-                    var day = week.Monday.AddDays(i % 5);
-                    var visited = (day < campaign.StartDate ? campaign.StartDate : day).ToDateTime(new TimeOnly(10, 0));
-                    var record = new VerificationRecord { TenantId = tenantId, TaskRowId = row.Id, CampaignId = campaign.Id, VillageId = row.VillageId };
-                    var version = record.Record(Finding(i, visited, row.Phone), context, row.VerifierId ?? "seed", county.ToUtc(visited));
-                    records.Insert(record);
-                    versions.Insert(version);
+                    for (var i = from; i < to; i++)
+                    {
+                        var row = chosen[i];
+                        var day = week.Monday.AddDays(i % 5);
+                        var visited = (day < campaign.StartDate ? campaign.StartDate : day).ToDateTime(new TimeOnly(10, 0));
+                        var record = new VerificationRecord { TenantId = tenantId, TaskRowId = row.Id, CampaignId = campaign.Id, VillageId = row.VillageId };
+                        versions.Add(record.Record(Finding(i, visited, row.Phone), context, row.VerifierId ?? "seed", county.ToUtc(visited)));
+                        records.Insert(record);
+                    }
+                }
+                // One bulk write at a time on the connection: the versions after the records.
+                using (var writer = new PreparedInsert<VerificationVersion>(db))
+                {
+                    versions.ForEach(v => writer.Insert(v));
                 }
                 await tx.CommitAsync(ct);
             }

@@ -136,23 +136,26 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             progress?.Invoke(new(read, accepted.Count, 0));
             // One transaction: every card and its first event, with the record of the import.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The cards first (each gets its key back), then their events: one bulk write at a time on the connection.
             using (var cards = new PreparedInsert<Card>(db, returnKey: true))
-            using (var events = new PreparedInsert<CardEvent>(db))
             {
                 var stored = 0;
                 foreach (var card in accepted)
                 {
                     card.Id = cards.Insert(card);
-                    foreach (var e in card.Events)
-                    {
-                        e.CardId = card.Id;
-                        events.Insert(e);
-                    }
                     if (++stored % ProgressEvery == 0)
                     {
                         ct.ThrowIfCancellationRequested();
                         progress?.Invoke(new(read, accepted.Count, stored));
                     }
+                }
+            }
+            using (var events = new PreparedInsert<CardEvent>(db))
+            {
+                foreach (var e in accepted.SelectMany(card => card.Events.Select(e => (Card: card, Event: e))))
+                {
+                    e.Event.CardId = e.Card.Id;
+                    events.Insert(e.Event);
                 }
             }
             job.Imported = job.RowsStored = accepted.Count;
