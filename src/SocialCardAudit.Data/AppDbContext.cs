@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,14 @@ namespace SocialCardAudit.Data;
 /// current tenant; writes to another tenant's rows are refused when saving.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenantContext tenant)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys of the sign-in cookie and the antiforgery tokens, shared by every node of the app, so a cookie
+    /// issued by one is read by another (unless <c>DataProtection:KeysPath</c> names a folder instead).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Read by the query filters for each query, so one model serves every tenant.</summary>
     public int? CurrentTenantId => tenant.TenantId;
 

@@ -76,9 +76,16 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.CampaignManagers, p => p.RequireRole(Roles.CountySupervisor, Roles.TownOffice));
 builder.Services.AddSingleton<IAuthorizationHandler, InScopeHandler>();
 
+// The cookie and antiforgery keys: in the database by default, so every node of the app reads what another
+// issued and a restart signs nobody out; in a folder when one is named.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("SocialCardAudit");
 if (config["DataProtection:KeysPath"] is { Length: > 0 } keys)
 {
-    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("SocialCardAudit");
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+}
+else
+{
+    dataProtection.PersistKeysToDbContext<AppDbContext>();
 }
 
 builder.Services.AddControllersWithViews(o =>

@@ -12,7 +12,8 @@ namespace SocialCardAudit.Testing;
 /// <c>SCA_TEST_POSTGRES</c> names a PostgreSQL server (a connection string without a database), a new database
 /// on that server, dropped afterwards.
 /// </summary>
-public class AppFactory : WebApplicationFactory<Program>
+/// <param name="shared">Another node's database: this host then runs as a second node of the same app on it.</param>
+public class AppFactory(Data.Database? shared = null) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sca-test-").FullName;
     private readonly string _postgresDatabase = "sca_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -24,9 +25,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "app.db");
 
-    public Data.Database Database => PostgresServer is { } server
+    public Data.Database Database => shared ?? (PostgresServer is { } server
         ? new(Data.DatabaseProvider.PostgreSql, $"{server};Database={_postgresDatabase}")
-        : Data.Database.SqliteFile(DatabasePath);
+        : Data.Database.SqliteFile(DatabasePath));
     public string LogPath => Path.Combine(_folder, "app-.log");
 
     /// <summary>The clock the authentication cookie reads, so idle expiry can be tested without waiting.</summary>
@@ -61,7 +62,7 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
-            if (PostgresServer is { } server)
+            if (PostgresServer is { } server && shared is null)
             {
                 Npgsql.NpgsqlConnection.ClearAllPools();
                 using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -63,7 +76,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -77,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -93,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -116,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -131,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -146,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -160,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -178,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -212,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -232,7 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CardImports] (
@@ -264,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -298,7 +311,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -313,7 +326,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -328,7 +341,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -343,7 +356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -357,7 +370,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -372,7 +385,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -388,7 +401,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -405,7 +418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [TaskImports] (
@@ -437,7 +450,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -456,7 +469,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -473,7 +486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -491,7 +504,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -519,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -537,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -562,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -584,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -603,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -636,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -656,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -683,7 +696,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -703,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -727,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -745,7 +758,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -778,7 +791,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -797,7 +810,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -814,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -840,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -857,7 +870,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -875,7 +888,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -883,7 +896,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -891,7 +904,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -899,7 +912,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -907,7 +920,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -915,7 +928,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -923,7 +936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -931,7 +944,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -939,7 +952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -947,7 +960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -955,7 +968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -963,7 +976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -971,7 +984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -979,7 +992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -987,7 +1000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -995,7 +1008,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1003,7 +1016,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1011,7 +1024,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1019,7 +1032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1027,7 +1040,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1035,7 +1048,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1043,7 +1056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TenantId_TownId] ON [CardImports] ([TenantId], [TownId]);
@@ -1051,7 +1064,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
@@ -1059,7 +1072,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1067,7 +1080,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1075,7 +1088,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1083,7 +1096,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1091,7 +1104,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
@@ -1099,7 +1112,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1107,7 +1120,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1115,7 +1128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1123,7 +1136,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1131,7 +1144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1139,7 +1152,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1147,7 +1160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1155,7 +1168,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1163,7 +1176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1171,7 +1184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1179,7 +1192,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1187,7 +1200,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1195,7 +1208,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1203,7 +1216,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1211,7 +1224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1219,7 +1232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1227,7 +1240,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
@@ -1235,7 +1248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1243,7 +1256,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1251,7 +1264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1259,7 +1272,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1267,7 +1280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1275,7 +1288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1283,7 +1296,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
@@ -1291,7 +1304,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
@@ -1299,7 +1312,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1307,7 +1320,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1315,7 +1328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1323,7 +1336,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1331,7 +1344,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1339,7 +1352,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1347,7 +1360,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1355,7 +1368,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1363,7 +1376,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1371,7 +1384,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1379,7 +1392,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1387,7 +1400,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1395,7 +1408,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1403,7 +1416,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1411,7 +1424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1419,7 +1432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1427,7 +1440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1435,7 +1448,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1443,7 +1456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1451,11 +1464,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202031824_Initial'
+    WHERE [MigrationId] = N'20261202040153_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202031824_Initial', N'10.0.14');
+    VALUES (N'20261202040153_Initial', N'10.0.14');
 END;
 
 COMMIT;

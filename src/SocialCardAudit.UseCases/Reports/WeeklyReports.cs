@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
+using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
@@ -120,9 +121,11 @@ public static class WeeklyFreezing
                     await WeeklyReports.FreezeAsync(db, campaign, ended, null, nowUtc, clock.Today, ct);
                     frozen++;
                 }
-                catch (DbUpdateException)
+                catch (Exception e) when (e is DbUpdateException or DomainException)
                 {
-                    db.ChangeTracker.Clear(); // the county froze it at the same moment: frozen either way
+                    // Another node's job or the county froze it a moment ago (found by the unique index, or by the
+                    // check before writing): frozen either way, and the other campaigns are still done.
+                    db.ChangeTracker.Clear();
                 }
             }
         }

@@ -52,6 +52,20 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EndedSessions",
                 columns: table => new
                 {
@@ -1578,6 +1592,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "CustodyAuthorisations");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "EndedSessions");

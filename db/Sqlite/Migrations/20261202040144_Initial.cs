@@ -52,6 +52,20 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EndedSessions",
                 columns: table => new
                 {
@@ -1575,6 +1589,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CustodyAuthorisations");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "EndedSessions");
