@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: domain, use cases and web (real SQLite files), SQL Server schema, and browser journeys in
-# Debian's Chromium; then the web tests again on a real PostgreSQL server. Installs what the browser tests and
+# Debian's Chromium; then the use-case and web tests again on a real PostgreSQL server. Installs what the browser tests and
 # the server need when it is missing, then prints one summary line. SCA_POSTGRES=skip leaves the second pass out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +27,10 @@ status=$?
 if [ "${SCA_POSTGRES:-}" != "skip" ]; then
   # The same web tests, each host on a database of its own on the server (see AppFactory).
   server="$(bash tests/postgres.sh)" || status=1
-  SCA_TEST_POSTGRES="$server" dotnet test tests/SocialCardAudit.Web.Tests --no-build --logger "trx;LogFilePrefix=postgres" \
-    --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=1
+  for project in UseCases Web; do
+    SCA_TEST_POSTGRES="$server" dotnet test "tests/SocialCardAudit.$project.Tests" --no-build --logger "trx;LogFilePrefix=postgres" \
+      --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=1
+  done
 fi
 # The house style (.editorconfig): `dotnet format SocialCardAudit.sln` fixes what this finds.
 dotnet format SocialCardAudit.sln --verify-no-changes || { echo "Formatting differs from .editorconfig: run dotnet format SocialCardAudit.sln" >&2; status=1; }

@@ -9,16 +9,22 @@ using SocialCardAudit.UseCases.Access;
 
 namespace SocialCardAudit.UseCases.Tests;
 
-/// <summary>A real SQLite file with the schema migrated and the demo counties seeded, for handler tests.</summary>
+/// <summary>
+/// A real database with the schema migrated and the demo counties seeded, for handler tests: a SQLite file, or a
+/// new database on the PostgreSQL server that <c>SCA_TEST_POSTGRES</c> names, dropped afterwards.
+/// </summary>
 public sealed class DemoDatabase : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sca-usecases-").FullName;
+    private readonly string _postgresDatabase = "sca_usecases_" + Guid.NewGuid().ToString("N")[..12];
 
     public ServiceProvider Services { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Services = ServiceRegistration.BuildStandalone(Database.SqliteFile(Path.Combine(_folder, "app.db")));
+        Services = ServiceRegistration.BuildStandalone(Environment.GetEnvironmentVariable("SCA_TEST_POSTGRES") is { Length: > 0 } server
+            ? new Database(DatabaseProvider.PostgreSql, $"{server};Database={_postgresDatabase}")
+            : Database.SqliteFile(Path.Combine(_folder, "app.db")));
         await DatabaseInitializer.MigrateAsync(Services);
         await SocialCardAudit.UseCases.Demo.DemoData.SeedAsync(Services);
     }
@@ -42,6 +48,15 @@ public sealed class DemoDatabase : IAsyncLifetime
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("SCA_TEST_POSTGRES") is { Length: > 0 } server)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
         Directory.Delete(_folder, recursive: true);
     }
 }
