@@ -22,6 +22,29 @@ public sealed partial class SignOffWebTests(WebFixture fixture) : IClassFixture<
     internal static int Queue(string home, string id) =>
         int.Parse(Regex.Match(home, $@"id=""queue-{id}""[^>]*><b class=""count"">(\d+)</b>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
+    [Fact]
+    public async Task The_county_s_overdue_tile_counts_the_villages_of_ended_campaigns_not_done_or_not_approved()
+    {
+        int expected;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var system = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var tenant = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync();
+            await using var db = new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), new FixedTenant(tenant));
+            var today = Domain.Organization.CountyClock.BeijingTime.Today;
+            var villages = await db.TaskRows
+                .Where(r => db.Campaigns.Any(c => c.Id == r.CampaignId && c.ClosedAtUtc == null && c.EndDate < today))
+                .Select(r => new { r.CampaignId, r.VillageId, Open = !db.VerificationRecords.Any(v => v.TaskRowId == r.Id) })
+                .ToListAsync();
+            var approved = await db.VillageSubmissions.Where(v => v.State == Domain.SignOff.SubmissionState.Approved).Select(v => new { v.CampaignId, v.VillageId }).ToListAsync();
+            expected = villages.GroupBy(v => new { v.CampaignId, v.VillageId })
+                .Count(g => g.Any(v => v.Open) || !approved.Contains(g.Key));
+        }
+        Assert.True(expected > 0, "the demo county has no overdue village to count");
+        var county = await fixture.App.SignedInAsync("demo.county");
+        Assert.Equal(expected, Queue(await county.GetStringAsync("/"), "overdue"));
+    }
+
     private async Task<string> StateAsync(HttpClient client) => State().Match(await client.GetStringAsync(Page + "/signoff")).Groups[1].Value;
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string action, Dictionary<string, string> form) =>
