@@ -64,6 +64,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<LostCardReport> LostCardReports => Set<LostCardReport>();
     public DbSet<SecondIssueAttempt> SecondIssueAttempts => Set<SecondIssueAttempt>();
     public DbSet<CardImport> CardImports => Set<CardImport>();
+    public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
     public DbSet<WeeklySnapshot> WeeklySnapshots => Set<WeeklySnapshot>();
 
     /// <summary>

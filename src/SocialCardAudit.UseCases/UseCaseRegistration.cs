@@ -35,7 +35,7 @@ public static class UseCaseRegistration
         services.AddScoped<Campaigns.FreezeWeek>();
         services.AddScoped<Imports.StartImport>();
         services.AddScoped<Imports.CancelImport>();
-        services.AddSingleton<Imports.ImportQueue>();
+        services.AddSingleton<Imports.ImportNode>();
         services.AddSingleton<Imports.RunImport>();
         return services;
     }

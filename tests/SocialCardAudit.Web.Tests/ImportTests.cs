@@ -339,43 +339,31 @@ public sealed class ImportTests(WebFixture fixture) : IClassFixture<WebFixture>,
     }
 
     [Fact]
-    public async Task An_import_cut_off_by_a_restart_is_marked_failed_at_the_next_start()
+    public async Task An_import_left_running_by_a_node_that_died_is_taken_over_and_finished_by_the_running_app()
     {
+        var file = Xlsx(People(2400, 2));
         long id;
         await using (var db = Db(_tenantId))
         {
             var campaign = await db.Campaigns.SingleAsync(c => c.Code == DemoData.CampaignCode);
-            var stale = new TaskImport { CampaignId = campaign.Id, FileName = "cut.xlsx", Sha256 = new string('0', 64), UserId = "t", UserName = "t", Status = ImportStatus.Running };
+            var stale = TaskImport.For(_tenantId, campaign.Id, "cut.xlsx", new MemoryStream(file), "t", "t", DateTime.UtcNow);
+            (stale.Status, stale.RunBy, stale.LeaseUntilUtc, stale.Attempts) = (ImportStatus.Running, "dead-node:1", DateTime.UtcNow.AddMinutes(-1), 1);
+            await using var tx = await db.Database.BeginTransactionAsync();
             db.TaskImports.Add(stale);
             await db.SaveChangesAsync();
+            await ImportFiles.SaveAsync(db, stale, new MemoryStream(file), _fixture.App.Services.GetRequiredService<PersonalDataProtector>(), default);
+            await tx.CommitAsync();
             id = stale.Id;
         }
-        var run = new RunImport(_fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
-            _fixture.App.Services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System, NullLoggerFactory.Instance);
-        var worker = new Features.Import.ImportWorker(new ImportQueue(), run, NullLogger<Features.Import.ImportWorker>.Instance);
-        await worker.StartAsync(default);
-        await worker.StopAsync(default);
-        await using var check = Db(_tenantId);
-        var after = await check.TaskImports.SingleAsync(i => i.Id == id);
-        Assert.Equal(ImportStatus.Failed, after.Status);
-        Assert.Contains("服务重启", after.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_queue_counts_each_county_s_waiting_files_so_uploads_beyond_the_cap_are_refused()
-    {
-        var queue = new ImportQueue();
-        for (var i = 1; i < ImportQueue.MaxPerCounty; i++)
+        TaskImport? done = null;
+        for (var i = 0; i < 300 && done?.IsFinished != true; i++) // the app's worker looks every few seconds
         {
-            queue.Enqueue(new(ImportKind.TaskList, i, TenantId: 7, [1, 2, 3]));
+            await Task.Delay(100);
+            await using var db = Db(_tenantId);
+            done = await db.TaskImports.AsNoTracking().SingleAsync(j => j.Id == id);
         }
-        queue.Enqueue(new(ImportKind.CardRegister, 1, TenantId: 7, [1])); // a card register counts with the task lists
-        queue.Enqueue(new(ImportKind.TaskList, 100, TenantId: 8, [1]));
-        Assert.Equal(ImportQueue.MaxPerCounty, queue.Waiting(7)); // the upload form refuses a fourth
-        Assert.Equal(1, queue.Waiting(8)); // another county is not held up
-        queue.Finished(ImportKind.TaskList, 1);
-        Assert.Equal(ImportQueue.MaxPerCounty - 1, queue.Waiting(7));
-        Assert.NotNull(queue.Live(ImportKind.CardRegister, 1)); // the same id of the other kind is another import
+        Assert.Equal((ImportStatus.Succeeded, 2, 2), (done!.Status, done.Imported, done.Attempts));
+        Assert.NotEqual("dead-node:1", done.RunBy);
     }
 
     private static Encoding CodePagesEncoding(string name)

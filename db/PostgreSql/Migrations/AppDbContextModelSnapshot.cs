@@ -770,6 +770,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -793,6 +799,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -803,14 +812,18 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("integer");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("integer");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -838,6 +851,8 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TownId");
 
@@ -1368,6 +1383,29 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.ToTable("VillageSubmissions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "JobId", "Number");
+
+                    b.ToTable("ImportFileChunks");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -1416,8 +1454,14 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1442,6 +1486,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1452,14 +1499,18 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("integer");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("integer");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1486,6 +1537,8 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "CampaignId");
 

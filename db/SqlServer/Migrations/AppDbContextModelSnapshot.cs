@@ -772,6 +772,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("int");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -795,6 +801,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -805,14 +814,18 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("int");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("int");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("int");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("int");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("int");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -840,6 +853,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TownId");
 
@@ -1371,6 +1386,29 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("VillageSubmissions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Kind", "JobId", "Number");
+
+                    b.ToTable("ImportFileChunks");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -1419,8 +1457,14 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("int");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<int>("CampaignId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
@@ -1445,6 +1489,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -1455,14 +1502,18 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("int");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("int");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("int");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("int");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("int");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1489,6 +1540,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "CampaignId");
 

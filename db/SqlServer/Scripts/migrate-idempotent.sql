@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -76,7 +76,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
+)
+BEGIN
+    CREATE TABLE [ImportFileChunks] (
+        [Kind] int NOT NULL,
+        [JobId] bigint NOT NULL,
+        [Number] int NOT NULL,
+        [TenantId] int NOT NULL,
+        [Cipher] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_ImportFileChunks] PRIMARY KEY ([Kind], [JobId], [Number])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -90,7 +105,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -106,7 +121,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -129,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -144,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -159,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -173,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -191,7 +206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -225,7 +240,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -245,7 +260,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CardImports] (
@@ -260,8 +275,12 @@ BEGIN
         [CreatedAtUtc] datetime2 NOT NULL,
         [FinishedAtUtc] datetime2 NULL,
         [Status] int NOT NULL,
+        [RunBy] nvarchar(200) NULL,
+        [LeaseUntilUtc] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [CancelRequested] bit NOT NULL,
         [RowsRead] int NOT NULL,
-        [RowsValidated] int NOT NULL,
+        [RowsAccepted] int NOT NULL,
         [RowsStored] int NOT NULL,
         [Imported] int NOT NULL,
         [AlreadyPresent] int NOT NULL,
@@ -277,7 +296,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -311,7 +330,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -326,7 +345,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -341,7 +360,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -356,7 +375,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -370,7 +389,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -385,7 +404,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -401,7 +420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -418,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [TaskImports] (
@@ -433,8 +452,12 @@ BEGIN
         [CreatedAtUtc] datetime2 NOT NULL,
         [FinishedAtUtc] datetime2 NULL,
         [Status] int NOT NULL,
+        [RunBy] nvarchar(200) NULL,
+        [LeaseUntilUtc] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [CancelRequested] bit NOT NULL,
         [RowsRead] int NOT NULL,
-        [RowsValidated] int NOT NULL,
+        [RowsAccepted] int NOT NULL,
         [RowsStored] int NOT NULL,
         [Imported] int NOT NULL,
         [AlreadyPresent] int NOT NULL,
@@ -450,7 +473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -469,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -486,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -504,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -532,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -550,7 +573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -575,7 +598,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -597,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -616,7 +639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -649,7 +672,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -669,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -696,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -716,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -740,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -758,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -791,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -810,7 +833,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -827,7 +850,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -853,7 +876,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -870,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -888,7 +911,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -896,7 +919,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -904,7 +927,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -912,7 +935,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -920,7 +943,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -928,7 +951,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -936,7 +959,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -944,7 +967,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -952,7 +975,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -960,7 +983,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -968,7 +991,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -976,7 +999,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -984,7 +1007,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -992,7 +1015,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -1000,7 +1023,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -1008,7 +1031,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1016,7 +1039,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1024,7 +1047,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1032,7 +1055,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1040,7 +1063,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1048,7 +1071,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1056,7 +1079,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CardImports_Status] ON [CardImports] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TenantId_TownId] ON [CardImports] ([TenantId], [TownId]);
@@ -1064,7 +1095,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
@@ -1072,7 +1103,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1080,7 +1111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1088,7 +1119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1096,7 +1127,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1104,7 +1135,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
@@ -1112,7 +1143,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1120,7 +1151,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1128,7 +1159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1136,7 +1167,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1144,7 +1175,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1152,7 +1183,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1160,7 +1191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1168,7 +1199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1176,7 +1207,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1184,7 +1215,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1192,7 +1223,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1200,7 +1231,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1208,7 +1239,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1216,7 +1247,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1224,7 +1255,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1232,7 +1263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1240,7 +1271,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
@@ -1248,7 +1279,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1256,7 +1287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1264,7 +1295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1272,7 +1303,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1280,7 +1311,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1288,7 +1319,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1296,7 +1327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
@@ -1304,7 +1335,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TaskImports_Status] ON [TaskImports] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
@@ -1312,7 +1351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1320,7 +1359,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1328,7 +1367,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1336,7 +1375,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1344,7 +1383,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1352,7 +1391,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1360,7 +1399,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1368,7 +1407,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1376,7 +1415,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1384,7 +1423,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1392,7 +1431,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1400,7 +1439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1408,7 +1447,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1416,7 +1455,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1424,7 +1463,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1432,7 +1471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1440,7 +1479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1448,7 +1487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1456,7 +1495,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1464,11 +1503,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202040153_Initial'
+    WHERE [MigrationId] = N'20261202051640_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202040153_Initial', N'10.0.14');
+    VALUES (N'20261202051640_Initial', N'10.0.14');
 END;
 
 COMMIT;

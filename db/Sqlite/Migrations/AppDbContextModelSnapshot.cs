@@ -741,6 +741,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -764,6 +770,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -774,14 +783,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -809,6 +822,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TownId");
 
@@ -1313,6 +1328,29 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("VillageSubmissions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "JobId", "Number");
+
+                    b.ToTable("ImportFileChunks");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -1357,7 +1395,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -1383,6 +1427,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1393,14 +1440,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1427,6 +1478,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "CampaignId");
 

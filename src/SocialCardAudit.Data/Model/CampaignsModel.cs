@@ -53,8 +53,18 @@ internal static class ImportJobColumns
         e.Property(i => i.UserId).HasMaxLength(450);
         e.Property(i => i.UserName).HasMaxLength(256);
         e.Property(i => i.Message).HasMaxLength(1000);
+        e.Property(i => i.RunBy).HasMaxLength(200);
         e.Ignore(i => i.IsFinished);
         e.Ignore(i => i.Kind);
+        e.HasIndex(i => i.Status); // every node looks for queued jobs and lapsed leases every few seconds
+    }
+}
+
+internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<ImportFileChunk>
+{
+    public void Configure(EntityTypeBuilder<ImportFileChunk> e)
+    {
+        e.HasKey(c => new { c.Kind, c.JobId, c.Number });
     }
 }
 

@@ -210,5 +210,6 @@ public static class Purposes
     public const string IdNumber = "id-number";
     public const string BankCard = "bank-card";
     public const string ErrorReport = "import-error-report";
+    public const string ImportFile = "import-file";
     public const string Attachment = "finding-attachment";
 }

@@ -36,8 +36,22 @@ public abstract class ImportJob : ITenantOwned
     public DateTime? FinishedAtUtc { get; set; }
     public ImportStatus Status { get; set; } = ImportStatus.Queued;
 
+    /// <summary>The app node running it now: any node may take a queued job, or one whose node stopped renewing its lease.</summary>
+    public string? RunBy { get; set; }
+
+    /// <summary>Until when <see cref="RunBy"/> holds it; the node renews this while it runs, so a dead node's job is taken again.</summary>
+    public DateTime? LeaseUntilUtc { get; set; }
+
+    /// <summary>Runs begun: a job cut off more than <see cref="MaxAttempts"/> times fails instead of running again.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Someone asked to stop it; whichever node runs it stops at its next renewal.</summary>
+    public bool CancelRequested { get; set; }
+
+    public const int MaxAttempts = 2;
+
     public int RowsRead { get; set; }
-    public int RowsValidated { get; set; }
+    public int RowsAccepted { get; set; }
     public int RowsStored { get; set; }
 
     public int Imported { get; set; }

@@ -132,10 +132,15 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             var toCheck = accepted.Where(c => c.ImportFlags is not null).Take(100)
                 .Select(c => $"{where[c]}需核对({c.CardNumberMasked}):{c.ImportFlags}");
             job.Notes = string.Join("\n", source.Notes(refused.Detailed, refused.Count).Concat(toCheck));
-            job.RowsRead = job.RowsValidated = read;
+            job.RowsRead = read;
+            job.RowsAccepted = accepted.Count;
             progress?.Invoke(new(read, accepted.Count, 0));
             // One transaction: every card and its first event, with the record of the import.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await RunImport.HoldAsync(db, job, ct))
+            {
+                throw new ImportTakenOverException();
+            }
             // The cards first (each gets its key back), then their events: one bulk write at a time on the connection.
             using (var cards = new PreparedInsert<Card>(db, returnKey: true))
             {
@@ -165,6 +170,10 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
+        catch (ImportTakenOverException)
+        {
+            db.ChangeTracker.Clear(); // the node that took it over records the outcome
+        }
         catch (Exception e) when (e is TaskFileException or DomainException)
         {
             await FinishAsync(job, ImportStatus.Failed, e.Message, refused);
@@ -183,6 +192,10 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
     private async Task FinishAsync(CardImport job, ImportStatus status, string message, RefusedRows refused)
     {
         db.ChangeTracker.Clear();
+        if (job.Id != 0 && !await RunImport.HoldAsync(db, job, CancellationToken.None))
+        {
+            return; // another node has taken the job over: its outcome is the one to keep
+        }
         job.Status = status;
         job.Message = message.Length <= 1000 ? message : message[..999] + "…";
         job.Imported = job.RowsStored = job.AlreadyPresent = job.Flagged = 0;

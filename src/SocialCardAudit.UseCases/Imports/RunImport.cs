@@ -1,56 +1,248 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
-using SocialCardAudit.Documents;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.UseCases.Imports;
 
+/// <summary>Thrown in a run whose job another node has taken over: the run stops and writes nothing.</summary>
+internal sealed class ImportTakenOverException() : Exception("Another node has taken this import over.");
+
+/// <summary>A job a node has taken: it holds the lease and runs it.</summary>
+public sealed record ClaimedImport(ImportKind Kind, long Id, int TenantId);
+
 /// <summary>
-/// Runs one queued import in its county, whatever it goes into: the job's row says Running while it reads and
-/// holds the outcome after; its live counts go to <paramref name="progress"/>.
+/// Runs the import jobs recorded in the database, on whichever node takes them first. A node takes a job by
+/// writing its name and a lease on the row in one conditional update (two nodes cannot both succeed), renews the
+/// lease while it runs and writes the live counts with it, so every node's progress page reads them. A node that
+/// dies stops renewing: once the lease lapses another node takes the job and runs it from the start, which is
+/// safe because an import stores in one transaction, all or nothing. After <see cref="ImportJob.MaxAttempts"/>
+/// runs cut off, the job fails instead, with a message to upload again.
 /// </summary>
 public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDataProtector protector, TimeProvider clock, ILoggerFactory logs)
 {
-    public async Task HandleAsync(QueuedImport item, Action<ImportProgress> progress, CancellationToken ct)
+    /// <summary>How long a node holds a job without renewing it; it renews every third of that.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger _log = logs.CreateLogger<RunImport>();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Takes the oldest job that is queued, or whose node let its lease lapse, of a county with no other import
+    /// running (a county's files run one after another); null when there is none.
+    /// </summary>
+    public async Task<ClaimedImport?> ClaimNextAsync(ImportNode node, CancellationToken ct)
     {
-        // The job is loaded whatever the token says: one cancelled while queued is still recorded as cancelled.
-        await using var db = new AppDbContext(options, new FixedTenant(item.TenantId));
-        using var file = new MemoryStream(item.File, writable: false);
-        switch (item.Kind)
+        await using var db = new AppDbContext(options, new FixedTenant(null));
+        var now = Now;
+        var busy = node.BusyCounties.ToHashSet();
+        busy.UnionWith(await Jobs<TaskImport>(db).Where(Holding<TaskImport>(now)).Select(i => i.TenantId).ToListAsync(ct));
+        busy.UnionWith(await Jobs<CardImport>(db).Where(Holding<CardImport>(now)).Select(i => i.TenantId).ToListAsync(ct));
+        var open = (await OpenAsync<TaskImport>(db, now, ct)).Concat(await OpenAsync<CardImport>(db, now, ct)).OrderBy(j => j.CreatedAtUtc);
+        foreach (var job in open)
         {
-            case ImportKind.TaskList:
-                var tasks = await db.TaskImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
-                await new TaskImporter(db, protector, clock, logs.CreateLogger<TaskImporter>()).RunAsync(tasks, file, progress, ct);
-                Log(tasks);
-                break;
-            case ImportKind.CardRegister:
-                var cards = await db.CardImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
-                await new CardImporter(db, protector, clock).RunAsync(cards, file, progress, ct);
-                Log(cards);
-                break;
+            if (busy.Contains(job.TenantId) || node.Live(job.Kind, job.Id) is not null)
+            {
+                continue;
+            }
+            var taken = job.Kind == ImportKind.TaskList
+                ? await ClaimAsync<TaskImport>(db, job.Id, node.Name, now, ct)
+                : await ClaimAsync<CardImport>(db, job.Id, node.Name, now, ct);
+            if (!taken)
+            {
+                continue; // another node was quicker
+            }
+            if (job.Attempts + 1 > ImportJob.MaxAttempts)
+            {
+                _log.LogWarning("{Kind} import {ImportId} was cut off {Attempts} times; failing it", job.Kind, job.Id, job.Attempts);
+                await FinishAsync(db, job.Kind, job.Id, ImportStatus.Failed,
+                    $"导入已中断 {job.Attempts} 次(处理它的服务节点停止),未写入任何数据。请重新上传;若再次失败,请联系系统管理员。", ct);
+                continue;
+            }
+            return new(job.Kind, job.Id, job.TenantId);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Runs a job this node has taken, renewing its lease meanwhile. Stopped by <paramref name="stopping"/> (the node
+    /// shuts down), the job goes back to the queue for another node; cancelled by a user, it ends Cancelled.
+    /// </summary>
+    public async Task HandleAsync(ClaimedImport item, ImportNode node, CancellationToken stopping)
+    {
+        var live = node.Started(item.Kind, item.Id, item.TenantId);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, live.Cancel.Token);
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewAsync(item, node, live, run, renewing.Token);
+        try
+        {
+            // The job is loaded whatever the token says: one cancelled before it started is still recorded as cancelled.
+            await using var db = new AppDbContext(options, new FixedTenant(item.TenantId));
+            ImportJob job = item.Kind == ImportKind.TaskList
+                ? await db.TaskImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None)
+                : await db.CardImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
+            if (job.RunBy != node.Name || job.Status != ImportStatus.Running)
+            {
+                _log.LogWarning("{Kind} import {ImportId} was taken over by {Other} before {Node} began it", job.Kind, job.Id, job.RunBy, node.Name);
+                return;
+            }
+            await using var file = ImportFiles.Open(options, job, protector);
+            void Progress(ImportProgress p) => live.Progress = p;
+            if (job is TaskImport tasks)
+            {
+                await new TaskImporter(db, protector, clock, logs.CreateLogger<TaskImporter>()).RunAsync(tasks, file, Progress, run.Token);
+            }
+            else
+            {
+                await new CardImporter(db, protector, clock).RunAsync((CardImport)job, file, Progress, run.Token);
+            }
+            _log.LogInformation("{Kind} import {ImportId} ended {Status} on {Node}: {Imported} stored, {Rejected} rejected",
+                job.Kind, job.Id, job.Status, node.Name, job.Imported, job.Rejected);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            node.Finished(item.Kind, item.Id);
+            await AfterRunAsync(item, node.Name, stopping.IsCancellationRequested);
         }
     }
 
-    private void Log(ImportJob job) => logs.CreateLogger<RunImport>().LogInformation(
-        "{Kind} import {ImportId} ended {Status}: {Imported} stored, {Rejected} rejected", job.Kind, job.Id, job.Status, job.Imported, job.Rejected);
-
     /// <summary>
-    /// Imports cut off by a restart stored nothing (one transaction each): say so instead of showing them as
-    /// running for ever.
+    /// A node stopping hands its job back (queued again, the attempt not counted); a finished job's file is deleted.
     /// </summary>
-    public async Task FailInterruptedAsync(CancellationToken ct)
+    private async Task AfterRunAsync(ClaimedImport item, string nodeName, bool nodeStopping)
     {
         await using var db = new AppDbContext(options, new FixedTenant(null));
-        await Interrupted(db.TaskImports.IgnoreQueryFilters(), ct);
-        await Interrupted(db.CardImports.IgnoreQueryFilters(), ct);
+        if (nodeStopping)
+        {
+            var handedBack = item.Kind == ImportKind.TaskList
+                ? await HandBackAsync<TaskImport>(db, item.Id, nodeName)
+                : await HandBackAsync<CardImport>(db, item.Id, nodeName);
+            if (handedBack)
+            {
+                return;
+            }
+        }
+        var finished = item.Kind == ImportKind.TaskList
+            ? await Jobs<TaskImport>(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued)
+            : await Jobs<CardImport>(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued);
+        if (finished)
+        {
+            await ImportFiles.DeleteAsync(db, item.Kind, item.Id, CancellationToken.None);
+        }
     }
 
-    private Task<int> Interrupted<T>(IQueryable<T> jobs, CancellationToken ct) where T : ImportJob =>
-        jobs.Where(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running)
+    /// <summary>Renews the lease with the live counts every third of it; stops the run when a user asked to cancel.</summary>
+    private async Task RenewAsync(ClaimedImport item, ImportNode node, LiveImport live, CancellationTokenSource run, CancellationToken done)
+    {
+        using var timer = new PeriodicTimer(Lease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(done))
+            {
+                try
+                {
+                    await using var db = new AppDbContext(options, new FixedTenant(item.TenantId));
+                    var (held, cancel) = item.Kind == ImportKind.TaskList
+                        ? await RenewAsync<TaskImport>(db, item.Id, node.Name, live.Progress, done)
+                        : await RenewAsync<CardImport>(db, item.Id, node.Name, live.Progress, done);
+                    if (cancel || !held)
+                    {
+                        await run.CancelAsync();
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A busy database (the import's own transaction on SQLite) delays a renewal; the next one tries again.
+                    _log.LogDebug(e, "Renewing the lease of {Kind} import {ImportId} failed", item.Kind, item.Id);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<(bool Held, bool Cancel)> RenewAsync<T>(AppDbContext db, long id, string nodeName, ImportProgress p, CancellationToken ct) where T : ImportJob
+    {
+        var held = await Jobs<T>(db).Where(i => i.Id == id && i.RunBy == nodeName && i.Status == ImportStatus.Running)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, ImportStatus.Failed)
-                .SetProperty(i => i.Message, "服务重启,导入中断,未写入任何数据。请重新上传。")
-                .SetProperty(i => i.FinishedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
+                .SetProperty(i => i.LeaseUntilUtc, Now + Lease)
+                .SetProperty(i => i.RowsRead, p.Read)
+                .SetProperty(i => i.RowsAccepted, p.Accepted)
+                .SetProperty(i => i.RowsStored, p.Stored), ct) == 1;
+        return (held, await Jobs<T>(db).AnyAsync(i => i.Id == id && i.CancelRequested, ct));
+    }
+
+    private async Task<bool> ClaimAsync<T>(AppDbContext db, long id, string nodeName, DateTime now, CancellationToken ct) where T : ImportJob =>
+        await Jobs<T>(db).Where(i => i.Id == id).Where(Takeable<T>(now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ImportStatus.Running)
+                .SetProperty(i => i.RunBy, nodeName)
+                .SetProperty(i => i.LeaseUntilUtc, now + Lease)
+                .SetProperty(i => i.Attempts, i => i.Attempts + 1), ct) == 1;
+
+    private static async Task<bool> HandBackAsync<T>(AppDbContext db, long id, string nodeName) where T : ImportJob =>
+        await Jobs<T>(db).Where(i => i.Id == id && i.RunBy == nodeName && i.Status == ImportStatus.Cancelled && !i.CancelRequested)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ImportStatus.Queued)
+                .SetProperty(i => i.RunBy, (string?)null)
+                .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(i => i.Attempts, i => i.Attempts - 1)
+                .SetProperty(i => i.Message, (string?)null)
+                .SetProperty(i => i.FinishedAtUtc, (DateTime?)null)) == 1;
+
+    /// <summary>Ends a job that will not run (cut off too often, or cancelled while queued) and deletes its file.</summary>
+    internal async Task FinishAsync(AppDbContext db, ImportKind kind, long id, ImportStatus status, string message, CancellationToken ct)
+    {
+        var now = Now;
+        _ = kind == ImportKind.TaskList
+            ? await Finish<TaskImport>(db, id, status, message, now, ct)
+            : await Finish<CardImport>(db, id, status, message, now, ct);
+        await ImportFiles.DeleteAsync(db, kind, id, ct);
+    }
+
+    private static Task<int> Finish<T>(AppDbContext db, long id, ImportStatus status, string message, DateTime now, CancellationToken ct) where T : ImportJob =>
+        Jobs<T>(db).Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, status)
+            .SetProperty(i => i.Message, message)
+            .SetProperty(i => i.FinishedAtUtc, now)
+            .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null), ct);
+
+    /// <summary>
+    /// Whether the run that loaded <paramref name="job"/> still holds it; inside a transaction this also locks the
+    /// job's row until the end, so a node taking the job over waits and then finds it finished. An import checks
+    /// this before it stores or records anything: a run whose job another node took over writes nothing.
+    /// </summary>
+    internal static async Task<bool> HoldAsync<T>(AppDbContext db, T job, CancellationToken ct) where T : ImportJob =>
+        await Jobs<T>(db).Where(i => i.Id == job.Id && i.RunBy == job.RunBy && i.Status == ImportStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RunBy, job.RunBy), ct) == 1;
+
+    private sealed record OpenJob(ImportKind Kind, long Id, int TenantId, DateTime CreatedAtUtc, int Attempts);
+
+    private static async Task<List<OpenJob>> OpenAsync<T>(AppDbContext db, DateTime now, CancellationToken ct) where T : ImportJob
+    {
+        var kind = typeof(T) == typeof(TaskImport) ? ImportKind.TaskList : ImportKind.CardRegister;
+        // Only jobs with a file waiting: an import run in place (the command line, the demo) has none and is never taken.
+        var rows = await Jobs<T>(db).Where(Takeable<T>(now))
+            .Where(i => db.ImportFileChunks.IgnoreQueryFilters().Any(c => c.Kind == kind && c.JobId == i.Id))
+            .OrderBy(i => i.CreatedAtUtc).Take(20)
+            .Select(i => new { i.Id, i.TenantId, i.CreatedAtUtc, i.Attempts }).ToListAsync(ct);
+        return rows.ConvertAll(r => new OpenJob(kind, r.Id, r.TenantId, r.CreatedAtUtc, r.Attempts));
+    }
+
+    /// <summary>Queued, or running on a node that has let its lease lapse.</summary>
+    private static Expression<Func<T, bool>> Takeable<T>(DateTime now) where T : ImportJob =>
+        i => i.Status == ImportStatus.Queued || (i.Status == ImportStatus.Running && i.LeaseUntilUtc < now);
+
+    /// <summary>Running on a node that still holds it.</summary>
+    private static Expression<Func<T, bool>> Holding<T>(DateTime now) where T : ImportJob =>
+        i => i.Status == ImportStatus.Running && i.LeaseUntilUtc >= now;
+
+    private static IQueryable<T> Jobs<T>(AppDbContext db) where T : ImportJob => db.Set<T>().IgnoreQueryFilters();
 }

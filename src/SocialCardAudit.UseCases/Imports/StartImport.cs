@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
+using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
@@ -14,7 +15,7 @@ namespace SocialCardAudit.UseCases.Imports;
 /// card register: both run in the background through <see cref="RunImport"/>, with progress, cancel and the
 /// report of refused rows.
 /// </summary>
-public sealed class StartImport(AppDbContext db, ImportQueue queue, TimeProvider clock)
+public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataProtector protector, TimeProvider clock)
 {
     public async Task<(Result Result, TaskImport? Job)> TaskListAsync(Actor actor, int campaignId, string? fileName, Stream? upload, CancellationToken ct)
     {
@@ -30,15 +31,12 @@ public sealed class StartImport(AppDbContext db, ImportQueue queue, TimeProvider
         {
             return (Result.Refused($"专项清查“{campaign.Name}”已结束,不能再导入。"), null);
         }
-        if (Refusal(actor, upload) is { } refused)
+        if (await RefusalAsync(actor, upload, ct) is { } refused)
         {
             return (refused, null);
         }
-        var file = await BytesAsync(upload!, ct);
-        var job = TaskImport.For(actor.Scope.TenantId, campaign.Id, fileName, new MemoryStream(file), actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
-        db.TaskImports.Add(job);
-        await db.SaveChangesAsync(ct);
-        queue.Enqueue(new(job.Kind, job.Id, job.TenantId, file));
+        var job = TaskImport.For(actor.Scope.TenantId, campaign.Id, fileName, upload!, actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
+        await QueueAsync(job, upload!, ct);
         return (Result.Done($"{campaign.Code}:{job.FileName}"), job);
     }
 
@@ -53,30 +51,34 @@ public sealed class StartImport(AppDbContext db, ImportQueue queue, TimeProvider
         {
             return (Result.Denied, null);
         }
-        if (Refusal(actor, upload) is { } refused)
+        if (await RefusalAsync(actor, upload, ct) is { } refused)
         {
             return (refused, null);
         }
-        var file = await BytesAsync(upload!, ct);
-        var job = CardImport.For(actor.Scope.TenantId, town.Id, fileName, new MemoryStream(file), actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
-        db.CardImports.Add(job);
-        await db.SaveChangesAsync(ct);
-        queue.Enqueue(new(job.Kind, job.Id, job.TenantId, file));
+        var job = CardImport.For(actor.Scope.TenantId, town.Id, fileName, upload!, actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
+        await QueueAsync(job, upload!, ct);
         return (Result.Done($"社保卡台账 {town.Name}:{job.FileName}"), job);
     }
 
-    /// <summary>The file is held in memory until it is read (it holds ID numbers, so never on disk): read only once it is accepted.</summary>
-    private static async Task<byte[]> BytesAsync(Stream upload, CancellationToken ct)
+    /// <summary>The job and its file, encrypted, in one transaction: a node sees a job only once its file is whole.</summary>
+    private async Task QueueAsync(ImportJob job, Stream upload, CancellationToken ct)
     {
-        using var buffer = new MemoryStream((int)upload.Length);
-        await upload.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(job);
+        await db.SaveChangesAsync(ct);
+        await ImportFiles.SaveAsync(db, job, upload, protector, ct);
+        await tx.CommitAsync(ct);
+        node.Nudge();
     }
 
-    private Result? Refusal(Actor actor, Stream? file) =>
+    private async Task<Result?> RefusalAsync(Actor actor, Stream? file, CancellationToken ct) =>
         file is null || file.Length == 0 ? Result.Refused($"请选择要导入的文件({TaskFile.Formats})。")
         : file.Length > TaskFile.MaxBytes ? Result.Refused($"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {TaskFile.MaxBytes / 1024 / 1024} MB。请按村(社区)拆分后分批导入。")
-        : queue.Waiting(actor.Scope.TenantId) >= ImportQueue.MaxPerCounty
-            ? Result.Refused($"本县已有 {ImportQueue.MaxPerCounty} 个文件正在排队或导入。请等其中一个完成后再上传。")
+        : await WaitingAsync(db.TaskImports, ct) + await WaitingAsync(db.CardImports, ct) >= ImportNode.MaxPerCounty
+            ? Result.Refused($"本县已有 {ImportNode.MaxPerCounty} 个文件正在排队或导入。请等其中一个完成后再上传。")
         : null;
+
+    /// <summary>The county's jobs queued or running, on any node (the query filter keeps to the county).</summary>
+    private static Task<int> WaitingAsync<T>(IQueryable<T> jobs, CancellationToken ct) where T : ImportJob =>
+        jobs.CountAsync(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running, ct);
 }

@@ -113,7 +113,8 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 return errors.Count > 0;
             });
             job.Notes = string.Join("\n", taskFile.Notes(Rejected, RejectedCount));
-            job.RowsRead = job.RowsValidated = read;
+            job.RowsRead = read;
+            job.RowsAccepted = accepted.Count;
             progress?.Invoke(new(read, accepted.Count, 0));
 
             // Reading and checking run side by side for different counties; storing takes turns, so one long
@@ -127,6 +128,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             {
                 StoreTurn.Release();
             }
+        }
+        catch (ImportTakenOverException)
+        {
+            db.ChangeTracker.Clear(); // the node that took it over records the outcome
         }
         catch (Exception e) when (e is TaskFileException or DomainException)
         {
@@ -147,6 +152,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         Action<ImportProgress>? progress, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await RunImport.HoldAsync(db, job, ct))
+        {
+            throw new ImportTakenOverException();
+        }
 
         // Resident groups first seen in this file become units of their village.
         var newGroups = new Dictionary<(int, string), OrgUnit>();
@@ -230,6 +239,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     private async Task FinishAsync(TaskImport job, ImportStatus status, string message)
     {
         db.ChangeTracker.Clear();
+        if (!await RunImport.HoldAsync(db, job, CancellationToken.None))
+        {
+            return; // another node has taken the job over: its outcome is the one to keep
+        }
         job.Status = status;
         job.Message = message.Length <= 1000 ? message : message[..999] + "…";
         job.RowsStored = job.Imported = job.Flagged = 0;

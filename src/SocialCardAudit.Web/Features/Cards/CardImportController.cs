@@ -19,7 +19,7 @@ public sealed record CardImportPage(IReadOnlyList<OrgUnit> Towns, int? TownId);
 
 /// <summary>Bank and card-system exports into the register, by the town office for its town or the county for any town, in the background like a task list.</summary>
 [Authorize(Policy = Policies.CampaignManagers)]
-public sealed class CardImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events) : Controller
+public sealed class CardImportController(AppDbContext db, ImportNode node, PersonalDataProtector protector, SecurityEvents events) : Controller
 {
     private const string Views = "/Features/Cards/";
 
@@ -57,14 +57,14 @@ public sealed class CardImportController(AppDbContext db, ImportQueue queue, Per
     {
         var (import, town, denied) = await FindAsync(id, ct);
         return import is null ? denied! : View("/Features/Import/Progress.cshtml", new ImportPage(import, $"{town!.Name} 社保卡台账",
-            ImportStatusModel.Of(import, queue.Live(import.Kind, id)), Url.RouteUrl("CardImport.Progress", new { id })!, Url.RouteUrl("Cards.Index")!, "返回台账", Url.RouteUrl("CardImport.New")!));
+            ImportStatusModel.Of(import, node.Live(import.Kind, id)), Url.RouteUrl("CardImport.Progress", new { id })!, Url.RouteUrl("Cards.Index")!, "返回台账", Url.RouteUrl("CardImport.New")!));
     }
 
     [HttpGet("cards/imports/{id:long}/status", Name = "CardImport.Status")]
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await FindAsync(id, ct);
-        return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(import.Kind, id)));
+        return import is null ? denied! : Json(ImportStatusModel.Of(import, node.Live(import.Kind, id)));
     }
 
     [HttpPost("cards/imports/{id:long}/cancel", Name = "CardImport.Cancel")]

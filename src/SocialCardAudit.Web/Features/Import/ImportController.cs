@@ -31,14 +31,14 @@ public sealed record ImportStatusModel(
     {
         var p = live?.Progress;
         return new(i.Status.ToString(), TaskImport.DisplayName(i.Status), i.IsFinished,
-            p?.Read ?? i.RowsRead, p?.Accepted ?? i.Imported, p?.Stored ?? i.RowsStored,
+            p?.Read ?? i.RowsRead, p?.Accepted ?? i.RowsAccepted, p?.Stored ?? i.RowsStored,
             i.Imported, i.AlreadyPresent, i.Rejected, i.Flagged, i.Message, i.ErrorReportCipher is not null);
     }
 }
 
 /// <summary>Importing a task list into a campaign, in the background, with progress and a report of what was refused.</summary>
 [Authorize(Policy = Policies.CampaignManagers)]
-public sealed class ImportController(AppDbContext db, ImportQueue queue, PersonalDataProtector protector, SecurityEvents events)
+public sealed class ImportController(AppDbContext db, ImportNode node, PersonalDataProtector protector, SecurityEvents events)
     : Controller
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -76,7 +76,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
     public async Task<IActionResult> Progress(long id, CancellationToken ct)
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);
-        return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, queue.Live(import.Kind, id)),
+        return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, node.Live(import.Kind, id)),
             Url.RouteUrl("Import.Progress", new { id })!, Url.RouteUrl("Campaigns.Details", new { id = campaign.Id })!, "返回专项清查", Url.RouteUrl("Import.Upload", new { id = campaign.Id })!));
     }
 
@@ -84,7 +84,7 @@ public sealed class ImportController(AppDbContext db, ImportQueue queue, Persona
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await ManagedImportAsync(id, ct);
-        return import is null ? denied! : Json(ImportStatusModel.Of(import, queue.Live(import.Kind, id)));
+        return import is null ? denied! : Json(ImportStatusModel.Of(import, node.Live(import.Kind, id)));
     }
 
     [HttpPost("imports/{id:long}/cancel", Name = "Import.Cancel")]

@@ -1,78 +1,70 @@
-using System.Collections.Concurrent;
 using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.Web.Features.Import;
 
-/// <summary>Takes queued files (task lists and card registers) in turn and runs each through <see cref="RunImport"/>.</summary>
-public sealed class ImportWorker(ImportQueue queue, RunImport run, ILogger<ImportWorker> log) : BackgroundService
+/// <summary>
+/// This node's share of the import jobs (task lists and card registers): it takes jobs from the database as slots
+/// free up, a look every few seconds or at once when a file is uploaded here, and runs each through
+/// <see cref="RunImport"/>. Every node runs one; between them each job runs once.
+/// </summary>
+public sealed class ImportWorker(ImportNode node, RunImport run, ILogger<ImportWorker> log) : BackgroundService
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await run.FailInterruptedAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
-    /// <summary>Imports of different counties running at once; more would only compete for the same cores.</summary>
+    /// <summary>Imports of different counties running at once on this node; more would only compete for the same cores.</summary>
     private const int Parallel = 2;
 
-    private readonly SemaphoreSlim _slots = new(Parallel);
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _counties = new();
+    /// <summary>How often an idle node looks for jobs queued on other nodes or left by a node that died.</summary>
+    public static TimeSpan Look { get; set; } = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
-        await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveAll(t => t.IsCompleted);
-            running.Add(RunInTurnAsync(item, stoppingToken));
+            ClaimedImport? job = null;
+            if (running.Count < Parallel)
+            {
+                try
+                {
+                    job = await run.ClaimNextAsync(node, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogWarning(e, "Looking for import jobs failed; trying again shortly");
+                }
+            }
+            if (job is not null)
+            {
+                running.Add(RunAsync(job, stoppingToken));
+                continue;
+            }
+            try
+            {
+                await (running.Count < Parallel
+                    ? node.WaitForWorkAsync(Look, stoppingToken)
+                    : Task.WhenAny(running).WaitAsync(Look, stoppingToken));
+            }
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+            {
+            }
         }
         await Task.WhenAll(running);
     }
 
-    /// <summary>Waits for its county's previous import first, then for a free slot: a waiting county holds no slot.</summary>
-    private async Task RunInTurnAsync(QueuedImport item, CancellationToken stoppingToken)
+    private async Task RunAsync(ClaimedImport job, CancellationToken stoppingToken)
     {
-        var county = _counties.GetOrAdd(item.TenantId, _ => new SemaphoreSlim(1));
-        await county.WaitAsync(stoppingToken);
         try
         {
-            await _slots.WaitAsync(stoppingToken);
-            try
-            {
-                await RunAsync(item, stoppingToken);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        }
-        finally
-        {
-            county.Release();
-        }
-    }
-
-    private async Task RunAsync(QueuedImport item, CancellationToken stoppingToken)
-    {
-        var live = queue.Live(item.Kind, item.Id);
-        try
-        {
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, live?.Cancel.Token ?? CancellationToken.None);
-            await run.HandleAsync(item, p =>
-            {
-                if (live is not null)
-                {
-                    live.Progress = p;
-                }
-            }, cancel.Token);
+            await Task.Yield();
+            await run.HandleAsync(job, node, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            log.LogError(e, "{Kind} import {ImportId} could not run", item.Kind, item.Id);
+            log.LogError(e, "{Kind} import {ImportId} could not run", job.Kind, job.Id);
         }
         finally
         {
-            queue.Finished(item.Kind, item.Id);
+            node.Nudge(); // a slot is free, and the county's next file may be waiting
         }
     }
 }

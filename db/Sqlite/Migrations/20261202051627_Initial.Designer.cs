@@ -11,7 +11,7 @@ using SocialCardAudit.Data;
 namespace SocialCardAudit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202040144_Initial")]
+    [Migration("20261202051627_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -744,6 +744,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -767,6 +773,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -777,14 +786,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -812,6 +825,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TownId");
 
@@ -1316,6 +1331,29 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("VillageSubmissions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "JobId", "Number");
+
+                    b.ToTable("ImportFileChunks");
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -1360,7 +1398,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("AlreadyPresent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -1386,6 +1430,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Imported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1396,14 +1443,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowsStored")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RowsValidated")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1430,6 +1481,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "CampaignId");
 

@@ -79,6 +79,21 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFileChunks",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.Kind, x.JobId, x.Number });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PasswordHistory",
                 columns: table => new
                 {
@@ -305,8 +320,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
                     RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsValidated = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsAccepted = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
                     Imported = table.Column<int>(type: "INTEGER", nullable: false),
                     AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
@@ -553,8 +572,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
                     RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsValidated = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsAccepted = table.Column<int>(type: "INTEGER", nullable: false),
                     RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
                     Imported = table.Column<int>(type: "INTEGER", nullable: false),
                     AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1284,6 +1307,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 columns: new[] { "ToKind", "ToPlaceId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CardImports_Status",
+                table: "CardImports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CardImports_TenantId_TownId",
                 table: "CardImports",
                 columns: new[] { "TenantId", "TownId" });
@@ -1447,6 +1475,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 column: "CampaignId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaskImports_Status",
+                table: "TaskImports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskImports_TenantId_CampaignId",
                 table: "TaskImports",
                 columns: new[] { "TenantId", "CampaignId" });
@@ -1601,6 +1634,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FraudRecovery");
+
+            migrationBuilder.DropTable(
+                name: "ImportFileChunks");
 
             migrationBuilder.DropTable(
                 name: "IssueComment");
