@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SocialCardAudit.UseCases;
 
@@ -36,6 +37,7 @@ public static class UseCaseRegistration
         services.AddScoped<Imports.StartImport>();
         services.AddScoped<Imports.CancelImport>();
         services.AddSingleton<Imports.ImportNode>();
+        services.TryAddSingleton(new Imports.ImportSettings());
         services.AddSingleton<Imports.RunImport>();
         return services;
     }

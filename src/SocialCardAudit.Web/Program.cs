@@ -39,6 +39,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(PersonalDataKeys.FromConfiguration(config, allowDevelopmentKeys: builder.Environment.IsDevelopment()));
 CjkFont.Configure(config["Documents:CjkFont"]);
 builder.Services.AddSingleton<PersonalDataProtector>();
+// The upload limit and the import lease: the same on every node.
+var importDefaults = new SocialCardAudit.UseCases.Imports.ImportSettings();
+var imports = importDefaults with
+{
+    MaxFileBytes = config.GetValue<long?>("Imports:MaxFileMegabytes") is { } mb and > 0 ? mb * 1024 * 1024 : importDefaults.MaxFileBytes,
+    Lease = config.GetValue<int?>("Imports:LeaseSeconds") is { } lease and >= 3 ? TimeSpan.FromSeconds(lease) : importDefaults.Lease,
+};
+builder.Services.AddSingleton(imports);
 builder.Services.AddUseCases();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Import.ImportWorker>();
 builder.Services.AddHostedService<SocialCardAudit.Web.Features.Reports.WeeklyFreezingService>();
@@ -116,7 +124,8 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.SupportedCultures = o.SupportedUICultures = [zh];
 });
 
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+var maxBodyBytes = RequestLimits.MaxBodyBytes(imports);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBodyBytes);
 // With a public address configured and no explicit AllowedHosts, only that host (and the machine itself) is served:
 // a forged Host header gets 400 instead of a page or a document that links elsewhere.
 if (config["App:PublicUrl"] is { Length: > 0 } publicUrl && (config["AllowedHosts"] ?? "*") == "*")
@@ -126,7 +135,7 @@ if (config["App:PublicUrl"] is { Length: > 0 } publicUrl && (config["AllowedHost
 }
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
 {
-    o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes;
+    o.MultipartBodyLengthLimit = maxBodyBytes;
     o.ValueCountLimit = RequestLimits.MaxFormValues;
 });
 
@@ -152,7 +161,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseRequestLimits();
+app.UseRequestLimits(maxBodyBytes);
 app.UseRequestLocalization();
 app.UseStaticFiles(new StaticFileOptions
 {

@@ -28,11 +28,13 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
 
     private readonly Clock _clock = new();
 
-    private RunImport Runner() => new(demo.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
-        demo.Services.GetRequiredService<PersonalDataProtector>(), _clock, NullLoggerFactory.Instance);
+    private static readonly ImportSettings Settings = new();
+
+    private RunImport Runner(ImportSettings? settings = null) => new(demo.Services.GetRequiredService<DbContextOptions<AppDbContext>>(),
+        demo.Services.GetRequiredService<PersonalDataProtector>(), _clock, NullLoggerFactory.Instance, settings ?? Settings);
 
     private StartImport Start(AppDbContext db, ImportNode node) =>
-        new(db, node, demo.Services.GetRequiredService<PersonalDataProtector>(), _clock);
+        new(db, node, demo.Services.GetRequiredService<PersonalDataProtector>(), _clock, Settings);
 
     private MemoryStream TaskList(int first, int count = 2) =>
         Xlsx(Enumerable.Range(first, count).Select(i => SyntheticTaskList.Row(i, ["迎丰社区"])), SyntheticTaskList.Header);
@@ -97,7 +99,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
 
         Assert.Equal(Result.Denied, (await start.TaskListAsync(await demo.ActorAsync("demo.clerk1"), campaign.Id, "t.xlsx", TaskList(971_000), default)).Result);
         Assert.Equal(Result.NotFound, (await start.TaskListAsync(town, int.MaxValue, "t.xlsx", TaskList(971_000), default)).Result);
-        var tooLarge = new MemoryStream(new byte[TaskFile.MaxBytes + 1]);
+        var tooLarge = new MemoryStream(new byte[Settings.MaxFileBytes + 1]);
         Assert.StartsWith("文件大小", (await start.TaskListAsync(town, campaign.Id, "t.xlsx", tooLarge, default)).Result.Message, StringComparison.Ordinal);
 
         var (result, job) = await start.TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(971_000), default);
@@ -237,9 +239,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var there = new ImportNode();
         var claimed = await Runner().ClaimNextAsync(there, default);
         Assert.Equal(Status.Done, (await new CancelImport(db, here, Runner()).HandleAsync(town, ImportKind.TaskList, running!.Id, default)).Status);
-        await new RunImport(demo.Services.GetRequiredService<DbContextOptions<AppDbContext>>(), demo.Services.GetRequiredService<PersonalDataProtector>(),
-            _clock, NullLoggerFactory.Instance)
-        { Lease = TimeSpan.FromMilliseconds(30) }.HandleAsync(claimed!, there, default);
+        await Runner(new() { Lease = TimeSpan.FromMilliseconds(30) }).HandleAsync(claimed!, there, default);
         await using var after = demo.Db(town.Scope.TenantId);
         var done = await after.TaskImports.SingleAsync(i => i.Id == running.Id);
         Assert.Equal((ImportStatus.Cancelled, 0), (done.Status, await after.TaskRows.CountAsync(r => r.ImportId == running.Id)));

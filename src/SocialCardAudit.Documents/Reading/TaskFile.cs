@@ -51,8 +51,6 @@ public sealed record SourceRow(DataSheet Sheet, int Line, IReadOnlyDictionary<Ta
 /// </summary>
 public sealed partial class TaskFile
 {
-    public const long MaxBytes = 40L * 1024 * 1024;
-
     /// <summary>For the upload pages: every kind of file that is read (the format is told from the content).</summary>
     public const string Accept = ".xlsx,.xls,.et,.csv,.txt";
     public const string Formats = "Excel(.xlsx、.xls)、WPS 表格(.et)、CSV 或文本文件(.txt)";
@@ -113,10 +111,6 @@ public sealed partial class TaskFile
         if (stream.Length == 0)
         {
             throw new TaskFileException("文件是空的。");
-        }
-        if (stream.Length > MaxBytes)
-        {
-            throw new TaskFileException($"文件大小 {stream.Length / 1024 / 1024} MB,超过上限 {MaxBytes / 1024 / 1024} MB。请按村(社区)拆分后分批导入。");
         }
         var head = new byte[Math.Min(stream.Length, 128)];
         stream.Position = 0;

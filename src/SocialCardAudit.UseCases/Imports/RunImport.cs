@@ -22,10 +22,11 @@ public sealed record ClaimedImport(ImportKind Kind, long Id, int TenantId);
 /// safe because an import stores in one transaction, all or nothing. After <see cref="ImportJob.MaxAttempts"/>
 /// runs cut off, the job fails instead, with a message to upload again.
 /// </summary>
-public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDataProtector protector, TimeProvider clock, ILoggerFactory logs)
+public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDataProtector protector, TimeProvider clock, ILoggerFactory logs,
+    ImportSettings settings)
 {
     /// <summary>How long a node holds a job without renewing it; it renews every third of that.</summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Lease => settings.Lease;
 
     private readonly ILogger _log = logs.CreateLogger<RunImport>();
 

@@ -15,7 +15,7 @@ namespace SocialCardAudit.UseCases.Imports;
 /// card register: both run in the background through <see cref="RunImport"/>, with progress, cancel and the
 /// report of refused rows.
 /// </summary>
-public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataProtector protector, TimeProvider clock)
+public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataProtector protector, TimeProvider clock, ImportSettings settings)
 {
     public async Task<(Result Result, TaskImport? Job)> TaskListAsync(Actor actor, int campaignId, string? fileName, Stream? upload, CancellationToken ct)
     {
@@ -73,7 +73,7 @@ public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataPr
 
     private async Task<Result?> RefusalAsync(Actor actor, Stream? file, CancellationToken ct) =>
         file is null || file.Length == 0 ? Result.Refused($"请选择要导入的文件({TaskFile.Formats})。")
-        : file.Length > TaskFile.MaxBytes ? Result.Refused($"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {TaskFile.MaxBytes / 1024 / 1024} MB。请按村(社区)拆分后分批导入。")
+        : file.Length > settings.MaxFileBytes ? Result.Refused($"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {settings.MaxFileMegabytes} MB。请按村(社区)拆分后分批导入。")
         : await WaitingAsync(db.TaskImports, ct) + await WaitingAsync(db.CardImports, ct) >= ImportNode.MaxPerCounty
             ? Result.Refused($"本县已有 {ImportNode.MaxPerCounty} 个文件正在排队或导入。请等其中一个完成后再上传。")
         : null;

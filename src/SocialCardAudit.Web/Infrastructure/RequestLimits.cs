@@ -1,4 +1,5 @@
 using System.Net;
+using SocialCardAudit.UseCases.Imports;
 
 namespace SocialCardAudit.Web.Infrastructure;
 
@@ -9,23 +10,23 @@ namespace SocialCardAudit.Web.Infrastructure;
 /// </summary>
 public static class RequestLimits
 {
-    /// <summary>Above the largest import (40 MB) with room for the form around it.</summary>
-    public const long MaxBodyBytes = 64L * 1024 * 1024;
+    /// <summary>The largest request: the largest import file (a setting) with room for the form around it.</summary>
+    public static long MaxBodyBytes(ImportSettings imports) => imports.MaxFileBytes + 24L * 1024 * 1024;
 
     /// <summary>Fields in one form: the town's review of a village lists every person (a tick and a reason each); the largest villages have a few thousand.</summary>
     public const int MaxFormValues = 20_000;
 
     public const string Title = "上传内容过大";
 
-    public static readonly string Message =
-        $"上传的文件或表单超过了系统允许的 {MaxBodyBytes / 1024 / 1024} MB。照片请在页面中重新选择(页面会自动压缩),导入文件请按村(社区)拆分后分批导入。";
+    public static string Message(long maxBodyBytes) =>
+        $"上传的文件或表单超过了系统允许的 {maxBodyBytes / 1024 / 1024} MB。照片请在页面中重新选择(页面会自动压缩),导入文件请按村(社区)拆分后分批导入。";
 
-    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, long maxBodyBytes) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
+            if (context.Request.ContentLength > maxBodyBytes)
             {
-                await RefuseAsync(context);
+                await RefuseAsync(context, maxBodyBytes);
                 return;
             }
             try
@@ -34,16 +35,16 @@ public static class RequestLimits
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
             {
-                await RefuseAsync(context); // a body sent without its length
+                await RefuseAsync(context, maxBodyBytes); // a body sent without its length
             }
         });
 
-    private static Task RefuseAsync(HttpContext context)
+    private static Task RefuseAsync(HttpContext context, long maxBodyBytes)
     {
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync(
-            $"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Title}</title><link rel="stylesheet" href="/css/site.css"></head><body><main class="page"><section class="card narrow"><h1>{Title}</h1><p>{WebUtility.HtmlEncode(Message)}</p><p><a href="/">返回首页</a></p></section></main></body></html>""");
+            $"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Title}</title><link rel="stylesheet" href="/css/site.css"></head><body><main class="page"><section class="card narrow"><h1>{Title}</h1><p>{WebUtility.HtmlEncode(Message(maxBodyBytes))}</p><p><a href="/">返回首页</a></p></section></main></body></html>""");
     }
 }

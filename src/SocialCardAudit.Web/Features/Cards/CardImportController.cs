@@ -27,8 +27,6 @@ public sealed class CardImportController(AppDbContext db, ImportNode node, Perso
     public async Task<IActionResult> New(CancellationToken ct) => View(Views + "Import.cshtml", new CardImportPage(await TownsAsync(ct), null));
 
     [HttpPost("cards/import", Name = "CardImport.Upload")]
-    [RequestSizeLimit(64 * 1024 * 1024)] // above the file limit, so a too-large file gets a Chinese answer, not a bare 413
-    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int? townId, IFormFile? file, [FromServices] StartImport start, CancellationToken ct)
     {
         var towns = await TownsAsync(ct);

@@ -54,8 +54,6 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
     }
 
     [HttpPost("campaigns/{id:int}/imports", Name = "Import.Upload.Post")]
-    [RequestSizeLimit(64 * 1024 * 1024)] // above the import limit, so a too-large file gets a Chinese answer, not a bare 413
-    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int id, IFormFile? file, [FromServices] StartImport start, CancellationToken ct)
     {
         await using var upload = file?.OpenReadStream();
