@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: domain, use cases and web (real SQLite files), SQL Server schema, and browser journeys in
-# Debian's Chromium; then the use-case and web tests again on a real PostgreSQL server. Installs what the browser tests and
-# the server need when it is missing, then prints one summary line. SCA_POSTGRES=skip leaves the second pass out.
+# Debian's Chromium; then the use-case and web tests again on a real PostgreSQL server, and the multi-node tests on three
+# app processes behind nginx on that server (skipped in the first pass). Installs what the browser tests, the server and
+# nginx need when it is missing, then prints one summary line. SCA_POSTGRES=skip leaves the second pass out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,17 @@ if [ "${SCA_POSTGRES:-}" != "skip" ]; then
     SCA_TEST_POSTGRES="$server" dotnet test "tests/SocialCardAudit.$project.Tests" --no-build --logger "trx;LogFilePrefix=postgres" \
       --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=1
   done
+  # Three app processes behind nginx on one database of that server: signed in on one node and saving on another,
+  # an import whose node is killed, the weekly freezing run by every node (tests/SocialCardAudit.Nodes.Tests).
+  nodes_db="$server;Database=sca_nodes"
+  PGPASSWORD=${SCA_POSTGRES_PASSWORD:-sca-tests} psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS sca_nodes WITH (FORCE)" || status=1
+  if proxy="$(SCA_NODES_LEASE=8 SCA_NODES_PUBLISH="-c Debug --no-build" bash tests/nodes.sh start 3 "$nodes_db")"; then
+    SCA_NODES_URL="$proxy" SCA_NODES_DATABASE="$nodes_db" dotnet test tests/SocialCardAudit.Nodes.Tests --no-build \
+      --logger "trx;LogFilePrefix=nodes" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=1
+  else
+    status=1
+  fi
+  bash tests/nodes.sh stop
 fi
 # The house style (.editorconfig): `dotnet format SocialCardAudit.sln` fixes what this finds.
 dotnet format SocialCardAudit.sln --verify-no-changes || { echo "Formatting differs from .editorconfig: run dotnet format SocialCardAudit.sln" >&2; status=1; }

@@ -234,8 +234,9 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         Assert.Null(await Runner().ClaimNextAsync(here, default));
         Assert.Equal(Result.Refused("该导入已结束,无需取消。"), await cancel.HandleAsync(town, ImportKind.TaskList, queued.Id, default));
 
-        // Running on another node: the request is recorded, and that node stops at its next lease renewal.
-        var (_, running) = await Start(db, here).TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(972_100, 3000), default);
+        // Taken by another node: the request is recorded there, and that node stops (at its next lease renewal, or
+        // before it begins, as here) without storing anything.
+        var (_, running) = await Start(db, here).TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(980_000, 3000), default);
         var there = new ImportNode();
         var claimed = await Runner().ClaimNextAsync(there, default);
         Assert.Equal(Status.Done, (await new CancelImport(db, here, Runner()).HandleAsync(town, ImportKind.TaskList, running!.Id, default)).Status);

@@ -91,6 +91,10 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
                 _log.LogWarning("{Kind} import {ImportId} was taken over by {Other} before {Node} began it", job.Kind, job.Id, job.RunBy, node.Name);
                 return;
             }
+            if (job.CancelRequested)
+            {
+                await live.Cancel.CancelAsync(); // asked to stop between being taken and starting: recorded as cancelled at once
+            }
             await using var file = ImportFiles.Open(options, job, protector);
             void Progress(ImportProgress p) => live.Progress = p;
             if (job is TaskImport tasks)
