@@ -11,6 +11,8 @@
 #
 # Environment: SCA_NODES_DIR (default /tmp/sca-nodes); SCA_NODES_LEASE (seconds a node holds an import without
 # renewing it; default 30, the tests use less so that a killed node's import is taken over sooner);
+# SCA_NODES_POOL (connections each node may open, default 25: the nodes together stay under PostgreSQL's
+# max_connections, 100 by default, so a burst waits for a connection instead of being refused by the server);
 # SCA_NODES_PUBLISH (the publish options; default "-c Release", the tests reuse their build with "-c Debug --no-build").
 set -euo pipefail
 dir=${SCA_NODES_DIR:-/tmp/sca-nodes}
@@ -58,7 +60,7 @@ start() {
     ASPNETCORE_ENVIRONMENT=Staging \
     ASPNETCORE_URLS="http://127.0.0.1:$node_port" \
     Database__Provider=PostgreSql \
-    ConnectionStrings__Default="$connection" \
+    ConnectionStrings__Default="$connection;Maximum Pool Size=${SCA_NODES_POOL:-25}" \
     Demo__Seed=$([ "$i" -eq 1 ] && echo true || echo false) \
     Imports__LeaseSeconds="${SCA_NODES_LEASE:-30}" \
     PersonalData__ActiveKeyId=1 \

@@ -150,6 +150,24 @@ public sealed class MultiNodeTests
     }
 
     [SkippableFact]
+    public async Task A_hundred_sign_ins_at_once_over_the_nodes_all_succeed_and_the_county_s_audit_chain_stays_whole()
+    {
+        SkipWithoutNodes();
+        var nodes = LiveNodes();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            using var client = Client(Node(nodes[i % nodes.Count].Number), new CookieContainer());
+            return (await client.LoginAsync(i % 2 == 0 ? "demo.verifier1" : "demo.clerk1", DemoData.Password)).StatusCode;
+        }));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a)); // each sign-in appends to the chain: none refused
+        await using var db = Db();
+        var tenant = await db.Tenants.SingleAsync(t => t.Code == "demo");
+        var check = await Data.Security.AuditChain.VerifyAsync(db, Data.Security.AuditChain.ChainOf(tenant.Id));
+        Assert.True(check.Intact, check.Problem);
+        Assert.True(check.Records >= 100);
+    }
+
+    [SkippableFact]
     public async Task Every_node_runs_the_weekly_freezing_and_each_week_is_frozen_once_without_an_error()
     {
         SkipWithoutNodes();

@@ -42,6 +42,48 @@ public static class AuditChain
         e.Hash = Hash(e, algorithm);
     }
 
+    /// <summary>
+    /// Saves <paramref name="e"/> (already added to <paramref name="db"/>) at the end of its chain. On a database server
+    /// many requests on many nodes append at once: a transaction-scoped lock on the chain lets them take their places
+    /// one after another. On SQLite the app's write gate already does; a place taken meanwhile (the unique index on
+    /// chain and sequence refuses it) is read again and retried.
+    /// </summary>
+    public static async Task AppendAsync(AppDbContext db, SecurityEvent e, DigestAlgorithm algorithm, CancellationToken ct = default)
+    {
+        var chain = ChainOf(e.TenantId);
+        for (var attempt = 1; ; attempt++)
+        {
+            // Inside a caller's transaction the lock is held until that ends; otherwise until this one does.
+            await using var tx = db.Database.IsSqlite() || db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockSpace}, {chain})", ct);
+            }
+            else if (db.Database.IsSqlServer())
+            {
+                var resource = $"sca-audit-chain-{chain}";
+                await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", ct);
+            }
+            Link(e, await LastAsync(db, chain, ct), algorithm);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(ct);
+                }
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                // The unique (chain, sequence) index refused a place already taken: read the new end and try again.
+            }
+        }
+    }
+
+    /// <summary>The first key of the chain locks on PostgreSQL (the second is the chain): apart from any other advisory lock.</summary>
+    private const int ChainLockSpace = 0x5CA0;
+
     public static async Task<(long Sequence, string Hash)?> LastAsync(AppDbContext db, int chain, CancellationToken ct = default)
     {
         var last = await db.SecurityEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.Chain == chain && e.Sequence > 0)

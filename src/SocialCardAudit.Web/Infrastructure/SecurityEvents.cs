@@ -23,26 +23,7 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, I
         };
         db.SecurityEvents.Add(e);
         log.LogInformation("Security event {Kind} for {UserName} from {RemoteIp} at {Path}", kind, e.UserName, e.RemoteIp, e.Path);
-        return SaveLinkedAsync(e);
-    }
-
-    /// <summary>Links the record to the end of its chain; if another request took that place first, links again after it.</summary>
-    private async Task SaveLinkedAsync(SecurityEvent e)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            AuditChain.Link(e, await AuditChain.LastAsync(db, AuditChain.ChainOf(e.TenantId)),
-                config.GetValue("Security:DigestAlgorithm", Domain.SignOff.DigestAlgorithm.Sha256));
-            try
-            {
-                await db.SaveChangesAsync();
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 10)
-            {
-                // The unique (chain, sequence) index refused a place already taken: read the new end and try again.
-            }
-        }
+        return AuditChain.AppendAsync(db, e, config.GetValue("Security:DigestAlgorithm", Domain.SignOff.DigestAlgorithm.Sha256));
     }
 
     /// <summary>For a signed-in user: the tenant and id come from the principal.</summary>
