@@ -13,7 +13,8 @@
 # renewing it; default 30, the tests use less so that a killed node's import is taken over sooner);
 # SCA_NODES_POOL (connections each node may open, default 25: the nodes together stay under PostgreSQL's
 # max_connections, 100 by default, so a burst waits for a connection instead of being refused by the server);
-# SCA_NODES_PUBLISH (the publish options; default "-c Release", the tests reuse their build with "-c Debug --no-build").
+# SCA_NODES_ENVIRONMENT (default Staging, with the demo keys of docker-compose.yml; Development uses the
+# development keys, as the CLI's bench-seed does); SCA_NODES_PUBLISH (the publish options; default "-c Release", the tests reuse their build with "-c Debug --no-build").
 set -euo pipefail
 dir=${SCA_NODES_DIR:-/tmp/sca-nodes}
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -53,21 +54,24 @@ start() {
   # shellcheck disable=SC2086
   dotnet publish src/SocialCardAudit.Web ${SCA_NODES_PUBLISH:--c Release} -o "$dir/app" --nologo -v q >&2
 
+  # The demo keys of docker-compose.yml; Development uses its own development keys, as the CLI's bench-seed does.
+  local keys=()
+  if [ "${SCA_NODES_ENVIRONMENT:-Staging}" != Development ]; then
+    keys=(PersonalData__ActiveKeyId=1 PersonalData__Keys__1=ZGVtby1rZXktMS1kby1ub3QtdXNlLWZvci1yZWFsISE=
+      PersonalData__IndexKey=ZGVtby1pbmRleC1rZXktZG8tbm90LXVzZS1mb3ItciE=)
+  fi
   local upstream=""
   for i in $(seq 1 "$n"); do
     local node_port=$((5100 + i))
     # Node 1 migrates and seeds; the others start once it is up, as a rolling deployment would.
-    ASPNETCORE_ENVIRONMENT=Staging \
+    ASPNETCORE_ENVIRONMENT="${SCA_NODES_ENVIRONMENT:-Staging}" \
     ASPNETCORE_URLS="http://127.0.0.1:$node_port" \
     Database__Provider=PostgreSql \
     ConnectionStrings__Default="$connection;Maximum Pool Size=${SCA_NODES_POOL:-25}" \
     Demo__Seed=$([ "$i" -eq 1 ] && echo true || echo false) \
     Imports__LeaseSeconds="${SCA_NODES_LEASE:-30}" \
-    PersonalData__ActiveKeyId=1 \
-    PersonalData__Keys__1="ZGVtby1rZXktMS1kby1ub3QtdXNlLWZvci1yZWFsISE=" \
-    PersonalData__IndexKey="ZGVtby1pbmRleC1rZXktZG8tbm90LXVzZS1mb3ItciE=" \
     Logging__File__Path="$dir/node-$i-.log" \
-      nohup dotnet "$dir/app/SocialCardAudit.Web.dll" --contentRoot "$dir/app" >"$dir/node-$i.log" 2>&1 &
+      env "${keys[@]}" nohup dotnet "$dir/app/SocialCardAudit.Web.dll" --contentRoot "$dir/app" >"$dir/node-$i.log" 2>&1 &
     echo $! >"$dir/node-$i.pid"
     if [ "$i" -eq 1 ]; then wait_healthy "$node_port" "$dir/node-$i.log"; fi
     upstream+="    server 127.0.0.1:$node_port max_fails=1 fail_timeout=10s;"$'\n'

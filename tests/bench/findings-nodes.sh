@@ -14,6 +14,8 @@ dotnet build src/SocialCardAudit.Cli -c Release -v q -nologo >/dev/null
 sca="dotnet src/SocialCardAudit.Cli/bin/Release/net10.0/sca.dll"
 $sca bench-seed --provider PostgreSql --connection "$connection" --verifiers "$verifiers" --rows-each 20 >/dev/null
 export SCA_NODES_DIR=/tmp/sca-bench-nodes
+# bench-seed encrypts with the development keys: the nodes run in Development to read them.
+export SCA_NODES_ENVIRONMENT=Development
 proxy=$(bash tests/nodes.sh start 3 "$connection" 8089)
 trap 'bash tests/nodes.sh stop' EXIT
 versions() { psql -tA -h 127.0.0.1 -U postgres -d sca_bench_nodes -c 'SELECT count(*) FROM "VerificationVersions"'; }
