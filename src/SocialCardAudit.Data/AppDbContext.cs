@@ -44,6 +44,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<PasswordHistory> PasswordHistory => Set<PasswordHistory>();
     public DbSet<VillageAlias> VillageAliases => Set<VillageAlias>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<TaskImport> TaskImports => Set<TaskImport>();
     public DbSet<TaskRow> TaskRows => Set<TaskRow>();
     public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
@@ -101,7 +102,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
         // Security events of a county; sign-in attempts on no account (tenant null) are seen by no county.
         builder.Entity<SecurityEvent>().HasQueryFilter(s => s.TenantId == CurrentTenantId);
 
-        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        // On the root of each table only: task lists and card registers share one table and its filter.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             var e = Expression.Parameter(type.ClrType, "e");
             var body = Expression.Equal(

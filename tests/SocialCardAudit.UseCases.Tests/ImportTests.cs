@@ -64,7 +64,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         Assert.Equal(("制卡数据.xlsx", ImportStatus.Queued, upload.Length), (job!.FileName, job.Status, job.FileSize));
 
         // The file waits in the database, encrypted: no ID number in the clear, and it reads back byte for byte.
-        var chunks = await db.ImportFileChunks.Where(c => c.Kind == ImportKind.CardRegister && c.JobId == job.Id).ToListAsync();
+        var chunks = await db.ImportFileChunks.Where(c => c.JobId == job.Id).ToListAsync();
         Assert.NotEmpty(chunks);
         Assert.All(chunks, c => Assert.Equal(-1, c.Cipher.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(rows[0][1]))));
         await using (var stored = ImportFiles.Open(demo.Services.GetRequiredService<DbContextOptions<AppDbContext>>(), job, demo.Services.GetRequiredService<PersonalDataProtector>()))
@@ -84,7 +84,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var protector = demo.Services.GetRequiredService<PersonalDataProtector>();
         var storedCards = rows.Take(3).Select(r => protector.Hash(r[2], Purposes.BankCard)).ToList();
         Assert.Equal(3, await check.Cards.CountAsync(c => c.VillageId == village.Id && storedCards.Contains(c.CardNumberHash)));
-        Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == job.Id && c.Kind == ImportKind.CardRegister)); // the file is gone with the import
+        Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == job.Id)); // the file is gone with the import
         Assert.Null(await Runner().ClaimNextAsync(new ImportNode(), default));
     }
 
@@ -186,7 +186,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var failed = await check.TaskImports.SingleAsync(i => i.Id == job!.Id);
         Assert.Equal(ImportStatus.Failed, failed.Status);
         Assert.Contains("请重新上传", failed.Message, StringComparison.Ordinal);
-        Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == job!.Id && c.Kind == ImportKind.TaskList));
+        Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == job!.Id));
         Assert.Equal(0, await check.TaskRows.CountAsync(r => r.ImportId == job!.Id));
     }
 
@@ -205,7 +205,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         {
             var back = await check.TaskImports.SingleAsync(i => i.Id == job!.Id);
             Assert.Equal((ImportStatus.Queued, 0, null), (back.Status, back.Attempts, back.RunBy));
-            Assert.True(await check.ImportFileChunks.AnyAsync(c => c.JobId == job!.Id && c.Kind == ImportKind.TaskList));
+            Assert.True(await check.ImportFileChunks.AnyAsync(c => c.JobId == job!.Id));
         }
         var next = new ImportNode();
         var again = await Runner().ClaimNextAsync(next, default);
@@ -229,7 +229,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         await using (var check = demo.Db(town.Scope.TenantId))
         {
             Assert.Equal(ImportStatus.Cancelled, (await check.TaskImports.SingleAsync(i => i.Id == queued.Id)).Status);
-            Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == queued.Id && c.Kind == ImportKind.TaskList));
+            Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == queued.Id));
         }
         Assert.Null(await Runner().ClaimNextAsync(here, default));
         Assert.Equal(Result.Refused("该导入已结束,无需取消。"), await cancel.HandleAsync(town, ImportKind.TaskList, queued.Id, default));

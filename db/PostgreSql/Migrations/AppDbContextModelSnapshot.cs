@@ -759,108 +759,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.ToTable("CardHandoverLines");
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AlreadyPresent")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("ErrorReportCipher")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<long>("FileSize")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Flagged")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Imported")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Notes")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RowsAccepted")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RowsRead")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RowsStored")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RunBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .IsFixedLength();
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TenantId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TownId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("TownId");
-
-                    b.HasIndex("TenantId", "TownId");
-
-                    b.ToTable("CardImports");
-                });
-
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CustodyAuthorisation", b =>
                 {
                     b.Property<long>("Id")
@@ -1385,9 +1283,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
                 {
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
                     b.Property<long>("JobId")
                         .HasColumnType("bigint");
 
@@ -1401,49 +1296,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Kind", "JobId", "Number");
+                    b.HasKey("JobId", "Number");
 
                     b.ToTable("ImportFileChunks");
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("FromVerifierId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<long>("TaskRowId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("TenantId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ToVerifierId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskRowId");
-
-                    b.ToTable("TaskAssignments");
-                });
-
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1455,9 +1313,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
                     b.Property<bool>("CancelRequested")
@@ -1484,6 +1339,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
@@ -1536,13 +1394,50 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("TenantId", "CampaignId");
+                    b.ToTable("ImportJobs", (string)null);
 
-                    b.ToTable("TaskImports");
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("FromVerifierId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToVerifierId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.ToTable("TaskAssignments");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskRow", b =>
@@ -2034,6 +1929,34 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     b.ToTable("VerificationVersions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
+                {
+                    b.HasBaseType("SocialCardAudit.Domain.Tasks.ImportJob");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("TenantId", "TownId");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+                {
+                    b.HasBaseType("SocialCardAudit.Domain.Tasks.ImportJob");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("TenantId", "CampaignId");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2184,15 +2107,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
-                {
-                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
-                        .WithMany()
-                        .HasForeignKey("TownId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CustodyAuthorisation", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Cards.Card", null)
@@ -2326,21 +2240,21 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Tasks.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
                         .WithMany()
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
-                {
-                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2435,6 +2349,24 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -76,22 +76,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE TABLE [ImportFileChunks] (
-        [Kind] int NOT NULL,
-        [JobId] bigint NOT NULL,
-        [Number] int NOT NULL,
-        [TenantId] int NOT NULL,
-        [Cipher] varbinary(max) NOT NULL,
-        CONSTRAINT [PK_ImportFileChunks] PRIMARY KEY ([Kind], [JobId], [Number])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -105,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -121,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -144,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -159,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -174,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -188,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -206,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -240,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -260,43 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE TABLE [CardImports] (
-        [Id] bigint NOT NULL IDENTITY,
-        [TownId] int NOT NULL,
-        [TenantId] int NOT NULL,
-        [FileName] nvarchar(255) NOT NULL,
-        [FileSize] bigint NOT NULL,
-        [Sha256] nchar(64) NOT NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        [UserName] nvarchar(256) NOT NULL,
-        [CreatedAtUtc] datetime2 NOT NULL,
-        [FinishedAtUtc] datetime2 NULL,
-        [Status] int NOT NULL,
-        [RunBy] nvarchar(200) NULL,
-        [LeaseUntilUtc] datetime2 NULL,
-        [Attempts] int NOT NULL,
-        [CancelRequested] bit NOT NULL,
-        [RowsRead] int NOT NULL,
-        [RowsAccepted] int NOT NULL,
-        [RowsStored] int NOT NULL,
-        [Imported] int NOT NULL,
-        [AlreadyPresent] int NOT NULL,
-        [Rejected] int NOT NULL,
-        [Flagged] int NOT NULL,
-        [Message] nvarchar(1000) NULL,
-        [Notes] nvarchar(max) NULL,
-        [ErrorReportCipher] varbinary(max) NULL,
-        CONSTRAINT [PK_CardImports] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CardImports_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -330,7 +279,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -345,7 +294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -360,7 +309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -375,7 +324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -389,7 +338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -404,7 +353,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -420,7 +369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -437,12 +386,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
-    CREATE TABLE [TaskImports] (
+    CREATE TABLE [ImportJobs] (
         [Id] bigint NOT NULL IDENTITY,
-        [CampaignId] int NOT NULL,
         [TenantId] int NOT NULL,
         [FileName] nvarchar(255) NOT NULL,
         [FileSize] bigint NOT NULL,
@@ -466,14 +414,18 @@ BEGIN
         [Message] nvarchar(1000) NULL,
         [Notes] nvarchar(max) NULL,
         [ErrorReportCipher] varbinary(max) NULL,
-        CONSTRAINT [PK_TaskImports] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_TaskImports_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+        [Kind] int NOT NULL,
+        [TownId] int NULL,
+        [CampaignId] int NULL,
+        CONSTRAINT [PK_ImportJobs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ImportJobs_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ImportJobs_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -492,7 +444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -509,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -527,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -555,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -573,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -598,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -620,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -639,7 +591,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
+)
+BEGIN
+    CREATE TABLE [ImportFileChunks] (
+        [JobId] bigint NOT NULL,
+        [Number] int NOT NULL,
+        [TenantId] int NOT NULL,
+        [Cipher] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_ImportFileChunks] PRIMARY KEY ([JobId], [Number]),
+        CONSTRAINT [FK_ImportFileChunks_ImportJobs_JobId] FOREIGN KEY ([JobId]) REFERENCES [ImportJobs] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -664,15 +631,15 @@ BEGIN
         CONSTRAINT [PK_TaskRows] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_TaskRows_AspNetUsers_VerifierId] FOREIGN KEY ([VerifierId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_TaskRows_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TaskRows_ImportJobs_ImportId] FOREIGN KEY ([ImportId]) REFERENCES [ImportJobs] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_TaskRows_OrgUnits_ResidentGroupId] FOREIGN KEY ([ResidentGroupId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TaskRows_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TaskRows_TaskImports_ImportId] FOREIGN KEY ([ImportId]) REFERENCES [TaskImports] ([Id]) ON DELETE NO ACTION
+        CONSTRAINT [FK_TaskRows_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -692,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -719,7 +686,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -739,7 +706,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -763,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -781,7 +748,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -814,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -833,7 +800,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -850,7 +817,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -876,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -893,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -911,7 +878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -919,7 +886,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -927,7 +894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -935,7 +902,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -943,7 +910,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -951,7 +918,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -959,7 +926,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -967,7 +934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -975,7 +942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -983,7 +950,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -991,7 +958,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -999,7 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -1007,7 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -1015,7 +982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -1023,7 +990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -1031,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1039,7 +1006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1047,7 +1014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1055,7 +1022,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1063,7 +1030,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1071,7 +1038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1079,31 +1046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_CardImports_Status] ON [CardImports] ([Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_CardImports_TenantId_TownId] ON [CardImports] ([TenantId], [TownId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_CardImports_TownId] ON [CardImports] ([TownId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1111,7 +1054,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1119,7 +1062,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1127,7 +1070,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1135,7 +1078,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
@@ -1143,7 +1086,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1151,7 +1094,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1159,7 +1102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1167,7 +1110,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1175,7 +1118,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1183,7 +1126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1191,7 +1134,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1199,7 +1142,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_CampaignId] ON [ImportJobs] ([CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_Status] ON [ImportJobs] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_TenantId_CampaignId] ON [ImportJobs] ([TenantId], [CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_TenantId_TownId] ON [ImportJobs] ([TenantId], [TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060948_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_TownId] ON [ImportJobs] ([TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1207,7 +1190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1215,7 +1198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1223,7 +1206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1231,7 +1214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1239,7 +1222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1247,7 +1230,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1255,7 +1238,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1263,7 +1246,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1271,7 +1254,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
@@ -1279,7 +1262,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1287,7 +1270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1295,7 +1278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1303,7 +1286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1311,7 +1294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1319,7 +1302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1327,31 +1310,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_TaskImports_CampaignId] ON [TaskImports] ([CampaignId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_TaskImports_Status] ON [TaskImports] ([Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_TaskImports_TenantId_CampaignId] ON [TaskImports] ([TenantId], [CampaignId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1359,7 +1318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1367,7 +1326,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1375,7 +1334,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1383,7 +1342,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1391,7 +1350,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1399,7 +1358,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1407,7 +1366,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1415,7 +1374,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1423,7 +1382,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1431,7 +1390,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1439,7 +1398,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1447,7 +1406,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1455,7 +1414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1463,7 +1422,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1471,7 +1430,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1479,7 +1438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1487,7 +1446,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1495,7 +1454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1503,11 +1462,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202051640_Initial'
+    WHERE [MigrationId] = N'20261202060948_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202051640_Initial', N'10.0.14');
+    VALUES (N'20261202060948_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -732,106 +732,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("CardHandoverLines");
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AlreadyPresent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ErrorReportCipher")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FileSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Flagged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Imported")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowsAccepted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowsRead")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RowsStored")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RunBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TenantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TownId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("TownId");
-
-                    b.HasIndex("TenantId", "TownId");
-
-                    b.ToTable("CardImports");
-                });
-
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CustodyAuthorisation", b =>
                 {
                     b.Property<long>("Id")
@@ -1330,9 +1230,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
                 {
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("JobId")
                         .HasColumnType("INTEGER");
 
@@ -1346,47 +1243,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Kind", "JobId", "Number");
+                    b.HasKey("JobId", "Number");
 
                     b.ToTable("ImportFileChunks");
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromVerifierId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TaskRowId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TenantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ToVerifierId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskRowId");
-
-                    b.ToTable("TaskAssignments");
-                });
-
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1396,9 +1258,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("CancelRequested")
@@ -1425,6 +1284,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
@@ -1477,13 +1339,48 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("TenantId", "CampaignId");
+                    b.ToTable("ImportJobs", (string)null);
 
-                    b.ToTable("TaskImports");
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromVerifierId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToVerifierId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.ToTable("TaskAssignments");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskRow", b =>
@@ -1961,6 +1858,34 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     b.ToTable("VerificationVersions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
+                {
+                    b.HasBaseType("SocialCardAudit.Domain.Tasks.ImportJob");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("TenantId", "TownId");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+                {
+                    b.HasBaseType("SocialCardAudit.Domain.Tasks.ImportJob");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("TenantId", "CampaignId");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2111,15 +2036,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
-                {
-                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
-                        .WithMany()
-                        .HasForeignKey("TownId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CustodyAuthorisation", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Cards.Card", null)
@@ -2253,21 +2169,21 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Tasks.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
                         .WithMany()
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
-                {
-                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2362,6 +2278,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialCardAudit.Data.Identity;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 
@@ -43,11 +44,15 @@ internal sealed class CampaignPhaseConfiguration : IEntityTypeConfiguration<Camp
     }
 }
 
-/// <summary>The columns every import job has, task list or card register alike.</summary>
-internal static class ImportJobColumns
+/// <summary>Every import job, task list or card register, in one table: whichever node runs the jobs reads and takes them there.</summary>
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
 {
-    public static void Configure<T>(EntityTypeBuilder<T> e) where T : ImportJob
+    public void Configure(EntityTypeBuilder<ImportJob> e)
     {
+        e.ToTable("ImportJobs");
+        e.HasDiscriminator(i => i.Kind)
+            .HasValue<TaskImport>(ImportKind.TaskList)
+            .HasValue<CardImport>(ImportKind.CardRegister);
         e.Property(i => i.FileName).HasMaxLength(255);
         e.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
         e.Property(i => i.UserId).HasMaxLength(450);
@@ -55,7 +60,6 @@ internal static class ImportJobColumns
         e.Property(i => i.Message).HasMaxLength(1000);
         e.Property(i => i.RunBy).HasMaxLength(200);
         e.Ignore(i => i.IsFinished);
-        e.Ignore(i => i.Kind);
         e.HasIndex(i => i.Status); // every node looks for queued jobs and lapsed leases every few seconds
     }
 }
@@ -64,7 +68,8 @@ internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<Im
 {
     public void Configure(EntityTypeBuilder<ImportFileChunk> e)
     {
-        e.HasKey(c => new { c.Kind, c.JobId, c.Number });
+        e.HasKey(c => new { c.JobId, c.Number });
+        e.HasOne<ImportJob>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -72,7 +77,6 @@ internal sealed class TaskImportConfiguration : IEntityTypeConfiguration<TaskImp
 {
     public void Configure(EntityTypeBuilder<TaskImport> e)
     {
-        ImportJobColumns.Configure(e);
         e.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(i => new { i.TenantId, i.CampaignId });
     }

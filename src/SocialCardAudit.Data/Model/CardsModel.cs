@@ -110,7 +110,6 @@ internal sealed class CardImportConfiguration : IEntityTypeConfiguration<CardImp
 {
     public void Configure(EntityTypeBuilder<CardImport> e)
     {
-        ImportJobColumns.Configure(e);
         e.HasOne<OrgUnit>().WithMany().HasForeignKey(i => i.TownId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(i => new { i.TenantId, i.TownId });
     }

@@ -48,8 +48,7 @@ public sealed class Reprotect(DbContextOptions<AppDbContext> options, PersonalDa
             }
             return changed;
         }, ct);
-        await TableAsync<TaskImport>("TaskImports", report, i => i.Id, i => Move(i.ErrorReportCipher, Purposes.ErrorReport, v => i.ErrorReportCipher = v), ct);
-        await TableAsync<CardImport>("CardImports", report, i => i.Id, i => Move(i.ErrorReportCipher, Purposes.ErrorReport, v => i.ErrorReportCipher = v), ct);
+        await TableAsync<ImportJob>("ImportJobs", report, i => i.Id, i => Move(i.ErrorReportCipher, Purposes.ErrorReport, v => i.ErrorReportCipher = v), ct);
         await TableAsync<FindingAttachment>("FindingAttachments", report, a => a.Id, a => Move(a.Cipher, Purposes.Attachment, v => a.Cipher = v), ct);
     }
 

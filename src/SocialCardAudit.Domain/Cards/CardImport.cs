@@ -7,7 +7,7 @@ public sealed class CardImport : ImportJob
 {
     public int TownId { get; set; }
 
-    public override ImportKind Kind => ImportKind.CardRegister;
+    public CardImport() => Kind = ImportKind.CardRegister;
 
     public static CardImport For(int tenantId, int townId, string? fileName, Stream file, string userId, string userName, DateTime nowUtc)
     {

@@ -10,7 +10,6 @@ public sealed class ImportFileChunk : ITenantOwned
     public const int Size = 1024 * 1024;
 
     public int TenantId { get; set; }
-    public ImportKind Kind { get; set; }
     public long JobId { get; set; }
     public int Number { get; set; }
     public required byte[] Cipher { get; set; }

@@ -71,7 +71,8 @@ public abstract class ImportJob : ITenantOwned
     /// <summary>The rejected rows as .xlsx, encrypted: they hold ID numbers too.</summary>
     public byte[]? ErrorReportCipher { get; set; }
 
-    public abstract ImportKind Kind { get; }
+    /// <summary>What the file goes into; task lists and card registers share one table, told apart by this.</summary>
+    public ImportKind Kind { get; protected init; }
 
     public bool IsFinished => Status is ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Cancelled;
 
@@ -107,7 +108,7 @@ public sealed class TaskImport : ImportJob
 {
     public int CampaignId { get; set; }
 
-    public override ImportKind Kind => ImportKind.TaskList;
+    public TaskImport() => Kind = ImportKind.TaskList;
 
     public static TaskImport For(int tenantId, int campaignId, string? fileName, Stream file, string userId, string userName, DateTime nowUtc)
     {

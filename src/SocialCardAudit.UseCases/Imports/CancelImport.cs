@@ -10,9 +10,7 @@ public sealed class CancelImport(AppDbContext db, ImportNode node, RunImport run
 {
     public async Task<Result> HandleAsync(Actor actor, ImportKind kind, long id, CancellationToken ct)
     {
-        ImportJob? job = kind == ImportKind.TaskList
-            ? await db.TaskImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
-            : await db.CardImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Kind == kind, ct);
         if (job is null)
         {
             return Result.NotFound;
@@ -27,24 +25,19 @@ public sealed class CancelImport(AppDbContext db, ImportNode node, RunImport run
         }
         // Still queued: no node runs it yet, so it ends here. Taken meanwhile, or running: whichever node runs it
         // reads the request at its next lease renewal (this node at once) and stops without storing anything.
-        if (kind == ImportKind.TaskList ? await CancelQueuedAsync(db.TaskImports, id, ct) : await CancelQueuedAsync(db.CardImports, id, ct))
+        // The one conditional update decides between the two: a node cannot take the job in between.
+        var jobs = db.ImportJobs.Where(i => i.Id == id);
+        if (await jobs.Where(i => i.Status == ImportStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Cancelled).SetProperty(i => i.CancelRequested, true), ct) == 1)
         {
-            await run.FinishAsync(db, kind, id, ImportStatus.Cancelled, "导入已取消,未写入任何数据。", ct);
+            await run.FinishAsync(db, id, ImportStatus.Cancelled, "导入已取消,未写入任何数据。", ct);
             return Result.Done("已取消:该文件尚未开始导入,不会写入任何数据。");
         }
-        _ = kind == ImportKind.TaskList ? await RequestAsync(db.TaskImports, id, ct) : await RequestAsync(db.CardImports, id, ct);
+        await jobs.ExecuteUpdateAsync(s => s.SetProperty(i => i.CancelRequested, true), ct);
         if (node.Live(kind, id) is { } live)
         {
             await live.Cancel.CancelAsync();
         }
         return Result.Done("已请求取消:导入将停止,不会写入任何数据。");
     }
-
-    /// <summary>Marks a job still queued as cancelled, in one conditional update: a node cannot take it meanwhile.</summary>
-    private static async Task<bool> CancelQueuedAsync<T>(IQueryable<T> jobs, long id, CancellationToken ct) where T : ImportJob =>
-        await jobs.Where(i => i.Id == id && i.Status == ImportStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Cancelled).SetProperty(i => i.CancelRequested, true), ct) == 1;
-
-    private static Task<int> RequestAsync<T>(IQueryable<T> jobs, long id, CancellationToken ct) where T : ImportJob =>
-        jobs.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.CancelRequested, true), ct);
 }

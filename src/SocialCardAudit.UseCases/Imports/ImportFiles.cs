@@ -24,7 +24,7 @@ public static class ImportFiles
         {
             var chunk = new ImportFileChunk
             {
-                TenantId = job.TenantId, Kind = job.Kind, JobId = job.Id, Number = number++,
+                TenantId = job.TenantId, JobId = job.Id, Number = number++,
                 Cipher = protector.Protect(buffer.AsSpan(0, read), Purposes.ImportFile),
             };
             db.ImportFileChunks.Add(chunk);
@@ -37,8 +37,8 @@ public static class ImportFiles
     public static Stream Open(DbContextOptions<AppDbContext> options, ImportJob job, PersonalDataProtector protector) =>
         new ChunkStream(options, job, protector);
 
-    public static Task<int> DeleteAsync(AppDbContext db, ImportKind kind, long jobId, CancellationToken ct) =>
-        db.ImportFileChunks.IgnoreQueryFilters().Where(c => c.Kind == kind && c.JobId == jobId).ExecuteDeleteAsync(ct);
+    public static Task<int> DeleteAsync(AppDbContext db, long jobId, CancellationToken ct) =>
+        db.ImportFileChunks.IgnoreQueryFilters().Where(c => c.JobId == jobId).ExecuteDeleteAsync(ct);
 
     private sealed class ChunkStream(DbContextOptions<AppDbContext> options, ImportJob job, PersonalDataProtector protector) : Stream
     {
@@ -70,7 +70,7 @@ public static class ImportFiles
             if (number != _number)
             {
                 var cipher = _db.ImportFileChunks.AsNoTracking()
-                    .Where(c => c.Kind == job.Kind && c.JobId == job.Id && c.Number == number)
+                    .Where(c => c.JobId == job.Id && c.Number == number)
                     .Select(c => c.Cipher).SingleOrDefault()
                     ?? throw new InvalidDataException($"导入文件缺少第 {number + 1} 块:文件已被删除或未上传完整。");
                 (_plain, _number) = (protector.UnprotectBytes(cipher, Purposes.ImportFile), number);

@@ -41,18 +41,24 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
         await using var db = new AppDbContext(options, new FixedTenant(null));
         var now = Now;
         var busy = node.BusyCounties.ToHashSet();
-        busy.UnionWith(await Jobs<TaskImport>(db).Where(Holding<TaskImport>(now)).Select(i => i.TenantId).ToListAsync(ct));
-        busy.UnionWith(await Jobs<CardImport>(db).Where(Holding<CardImport>(now)).Select(i => i.TenantId).ToListAsync(ct));
-        var open = (await OpenAsync<TaskImport>(db, now, ct)).Concat(await OpenAsync<CardImport>(db, now, ct)).OrderBy(j => j.CreatedAtUtc);
+        busy.UnionWith(await Jobs(db).Where(i => i.Status == ImportStatus.Running && i.LeaseUntilUtc >= now).Select(i => i.TenantId).ToListAsync(ct));
+        // Only jobs with a file waiting: an import run in place (the command line, the demo) has none and is never taken.
+        var open = await Jobs(db).Where(Takeable(now))
+            .Where(i => db.ImportFileChunks.IgnoreQueryFilters().Any(c => c.JobId == i.Id))
+            .OrderBy(i => i.CreatedAtUtc).Take(20)
+            .Select(i => new { i.Kind, i.Id, i.TenantId, i.Attempts }).ToListAsync(ct);
         foreach (var job in open)
         {
             if (busy.Contains(job.TenantId) || node.Live(job.Kind, job.Id) is not null)
             {
                 continue;
             }
-            var taken = job.Kind == ImportKind.TaskList
-                ? await ClaimAsync<TaskImport>(db, job.Id, node.Name, now, ct)
-                : await ClaimAsync<CardImport>(db, job.Id, node.Name, now, ct);
+            var taken = await Jobs(db).Where(i => i.Id == job.Id).Where(Takeable(now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.Status, ImportStatus.Running)
+                    .SetProperty(i => i.RunBy, node.Name)
+                    .SetProperty(i => i.LeaseUntilUtc, now + Lease)
+                    .SetProperty(i => i.Attempts, i => i.Attempts + 1), ct) == 1;
             if (!taken)
             {
                 continue; // another node was quicker
@@ -60,7 +66,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
             if (job.Attempts + 1 > ImportJob.MaxAttempts)
             {
                 _log.LogWarning("{Kind} import {ImportId} was cut off {Attempts} times; failing it", job.Kind, job.Id, job.Attempts);
-                await FinishAsync(db, job.Kind, job.Id, ImportStatus.Failed,
+                await FinishAsync(db, job.Id, ImportStatus.Failed,
                     $"导入已中断 {job.Attempts} 次(处理它的服务节点停止),未写入任何数据。请重新上传;若再次失败,请联系系统管理员。", ct);
                 continue;
             }
@@ -83,9 +89,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
         {
             // The job is loaded whatever the token says: one cancelled before it started is still recorded as cancelled.
             await using var db = new AppDbContext(options, new FixedTenant(item.TenantId));
-            ImportJob job = item.Kind == ImportKind.TaskList
-                ? await db.TaskImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None)
-                : await db.CardImports.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
+            var job = await db.ImportJobs.SingleAsync(i => i.Id == item.Id, CancellationToken.None);
             if (job.RunBy != node.Name || job.Status != ImportStatus.Running)
             {
                 _log.LogWarning("{Kind} import {ImportId} was taken over by {Other} before {Node} began it", job.Kind, job.Id, job.RunBy, node.Name);
@@ -123,22 +127,18 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
     private async Task AfterRunAsync(ClaimedImport item, string nodeName, bool nodeStopping)
     {
         await using var db = new AppDbContext(options, new FixedTenant(null));
-        if (nodeStopping)
+        var handedBack = nodeStopping && await Jobs(db)
+            .Where(i => i.Id == item.Id && i.RunBy == nodeName && i.Status == ImportStatus.Cancelled && !i.CancelRequested)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, ImportStatus.Queued)
+                .SetProperty(i => i.RunBy, (string?)null)
+                .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(i => i.Attempts, i => i.Attempts - 1)
+                .SetProperty(i => i.Message, (string?)null)
+                .SetProperty(i => i.FinishedAtUtc, (DateTime?)null)) == 1;
+        if (!handedBack && await Jobs(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued))
         {
-            var handedBack = item.Kind == ImportKind.TaskList
-                ? await HandBackAsync<TaskImport>(db, item.Id, nodeName)
-                : await HandBackAsync<CardImport>(db, item.Id, nodeName);
-            if (handedBack)
-            {
-                return;
-            }
-        }
-        var finished = item.Kind == ImportKind.TaskList
-            ? await Jobs<TaskImport>(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued)
-            : await Jobs<CardImport>(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued);
-        if (finished)
-        {
-            await ImportFiles.DeleteAsync(db, item.Kind, item.Id, CancellationToken.None);
+            await ImportFiles.DeleteAsync(db, item.Id, CancellationToken.None);
         }
     }
 
@@ -153,10 +153,14 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
                 try
                 {
                     await using var db = new AppDbContext(options, new FixedTenant(item.TenantId));
-                    var (held, cancel) = item.Kind == ImportKind.TaskList
-                        ? await RenewAsync<TaskImport>(db, item.Id, node.Name, live.Progress, done)
-                        : await RenewAsync<CardImport>(db, item.Id, node.Name, live.Progress, done);
-                    if (cancel || !held)
+                    var p = live.Progress;
+                    var held = await Jobs(db).Where(i => i.Id == item.Id && i.RunBy == node.Name && i.Status == ImportStatus.Running)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(i => i.LeaseUntilUtc, Now + Lease)
+                            .SetProperty(i => i.RowsRead, p.Read)
+                            .SetProperty(i => i.RowsAccepted, p.Accepted)
+                            .SetProperty(i => i.RowsStored, p.Stored), done) == 1;
+                    if (!held || await Jobs(db).AnyAsync(i => i.Id == item.Id && i.CancelRequested, done))
                     {
                         await run.CancelAsync();
                     }
@@ -173,81 +177,31 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
         }
     }
 
-    private async Task<(bool Held, bool Cancel)> RenewAsync<T>(AppDbContext db, long id, string nodeName, ImportProgress p, CancellationToken ct) where T : ImportJob
-    {
-        var held = await Jobs<T>(db).Where(i => i.Id == id && i.RunBy == nodeName && i.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.LeaseUntilUtc, Now + Lease)
-                .SetProperty(i => i.RowsRead, p.Read)
-                .SetProperty(i => i.RowsAccepted, p.Accepted)
-                .SetProperty(i => i.RowsStored, p.Stored), ct) == 1;
-        return (held, await Jobs<T>(db).AnyAsync(i => i.Id == id && i.CancelRequested, ct));
-    }
-
-    private async Task<bool> ClaimAsync<T>(AppDbContext db, long id, string nodeName, DateTime now, CancellationToken ct) where T : ImportJob =>
-        await Jobs<T>(db).Where(i => i.Id == id).Where(Takeable<T>(now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, ImportStatus.Running)
-                .SetProperty(i => i.RunBy, nodeName)
-                .SetProperty(i => i.LeaseUntilUtc, now + Lease)
-                .SetProperty(i => i.Attempts, i => i.Attempts + 1), ct) == 1;
-
-    private static async Task<bool> HandBackAsync<T>(AppDbContext db, long id, string nodeName) where T : ImportJob =>
-        await Jobs<T>(db).Where(i => i.Id == id && i.RunBy == nodeName && i.Status == ImportStatus.Cancelled && !i.CancelRequested)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, ImportStatus.Queued)
-                .SetProperty(i => i.RunBy, (string?)null)
-                .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null)
-                .SetProperty(i => i.Attempts, i => i.Attempts - 1)
-                .SetProperty(i => i.Message, (string?)null)
-                .SetProperty(i => i.FinishedAtUtc, (DateTime?)null)) == 1;
-
     /// <summary>Ends a job that will not run (cut off too often, or cancelled while queued) and deletes its file.</summary>
-    internal async Task FinishAsync(AppDbContext db, ImportKind kind, long id, ImportStatus status, string message, CancellationToken ct)
+    internal async Task FinishAsync(AppDbContext db, long id, ImportStatus status, string message, CancellationToken ct)
     {
         var now = Now;
-        _ = kind == ImportKind.TaskList
-            ? await Finish<TaskImport>(db, id, status, message, now, ct)
-            : await Finish<CardImport>(db, id, status, message, now, ct);
-        await ImportFiles.DeleteAsync(db, kind, id, ct);
-    }
-
-    private static Task<int> Finish<T>(AppDbContext db, long id, ImportStatus status, string message, DateTime now, CancellationToken ct) where T : ImportJob =>
-        Jobs<T>(db).Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+        await Jobs(db).Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Message, message)
             .SetProperty(i => i.FinishedAtUtc, now)
             .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null), ct);
+        await ImportFiles.DeleteAsync(db, id, ct);
+    }
 
     /// <summary>
     /// Whether the run that loaded <paramref name="job"/> still holds it; inside a transaction this also locks the
     /// job's row until the end, so a node taking the job over waits and then finds it finished. An import checks
     /// this before it stores or records anything: a run whose job another node took over writes nothing.
     /// </summary>
-    internal static async Task<bool> HoldAsync<T>(AppDbContext db, T job, CancellationToken ct) where T : ImportJob =>
-        await Jobs<T>(db).Where(i => i.Id == job.Id && i.RunBy == job.RunBy && i.Status == ImportStatus.Running)
+    internal static async Task<bool> HoldAsync(AppDbContext db, ImportJob job, CancellationToken ct) =>
+        await Jobs(db).Where(i => i.Id == job.Id && i.RunBy == job.RunBy && i.Status == ImportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RunBy, job.RunBy), ct) == 1;
 
-    private sealed record OpenJob(ImportKind Kind, long Id, int TenantId, DateTime CreatedAtUtc, int Attempts);
-
-    private static async Task<List<OpenJob>> OpenAsync<T>(AppDbContext db, DateTime now, CancellationToken ct) where T : ImportJob
-    {
-        var kind = typeof(T) == typeof(TaskImport) ? ImportKind.TaskList : ImportKind.CardRegister;
-        // Only jobs with a file waiting: an import run in place (the command line, the demo) has none and is never taken.
-        var rows = await Jobs<T>(db).Where(Takeable<T>(now))
-            .Where(i => db.ImportFileChunks.IgnoreQueryFilters().Any(c => c.Kind == kind && c.JobId == i.Id))
-            .OrderBy(i => i.CreatedAtUtc).Take(20)
-            .Select(i => new { i.Id, i.TenantId, i.CreatedAtUtc, i.Attempts }).ToListAsync(ct);
-        return rows.ConvertAll(r => new OpenJob(kind, r.Id, r.TenantId, r.CreatedAtUtc, r.Attempts));
-    }
-
     /// <summary>Queued, or running on a node that has let its lease lapse.</summary>
-    private static Expression<Func<T, bool>> Takeable<T>(DateTime now) where T : ImportJob =>
+    private static Expression<Func<ImportJob, bool>> Takeable(DateTime now) =>
         i => i.Status == ImportStatus.Queued || (i.Status == ImportStatus.Running && i.LeaseUntilUtc < now);
 
-    /// <summary>Running on a node that still holds it.</summary>
-    private static Expression<Func<T, bool>> Holding<T>(DateTime now) where T : ImportJob =>
-        i => i.Status == ImportStatus.Running && i.LeaseUntilUtc >= now;
-
-    private static IQueryable<T> Jobs<T>(AppDbContext db) where T : ImportJob => db.Set<T>().IgnoreQueryFilters();
+    /// <summary>Every county's jobs, task lists and card registers alike.</summary>
+    private static IQueryable<ImportJob> Jobs(AppDbContext db) => db.ImportJobs.IgnoreQueryFilters();
 }

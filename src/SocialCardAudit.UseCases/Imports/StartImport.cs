@@ -31,7 +31,7 @@ public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataPr
         {
             return (Result.Refused($"专项清查“{campaign.Name}”已结束,不能再导入。"), null);
         }
-        if (await RefusalAsync(actor, upload, ct) is { } refused)
+        if (await RefusalAsync(upload, ct) is { } refused)
         {
             return (refused, null);
         }
@@ -51,7 +51,7 @@ public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataPr
         {
             return (Result.Denied, null);
         }
-        if (await RefusalAsync(actor, upload, ct) is { } refused)
+        if (await RefusalAsync(upload, ct) is { } refused)
         {
             return (refused, null);
         }
@@ -71,14 +71,10 @@ public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataPr
         node.Nudge();
     }
 
-    private async Task<Result?> RefusalAsync(Actor actor, Stream? file, CancellationToken ct) =>
+    private async Task<Result?> RefusalAsync(Stream? file, CancellationToken ct) =>
         file is null || file.Length == 0 ? Result.Refused($"请选择要导入的文件({TaskFile.Formats})。")
         : file.Length > settings.MaxFileBytes ? Result.Refused($"文件大小 {file.Length / 1024 / 1024} MB,超过上限 {settings.MaxFileMegabytes} MB。请按村(社区)拆分后分批导入。")
-        : await WaitingAsync(db.TaskImports, ct) + await WaitingAsync(db.CardImports, ct) >= ImportNode.MaxPerCounty
+        : await db.ImportJobs.CountAsync(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running, ct) >= ImportNode.MaxPerCounty
             ? Result.Refused($"本县已有 {ImportNode.MaxPerCounty} 个文件正在排队或导入。请等其中一个完成后再上传。")
         : null;
-
-    /// <summary>The county's jobs queued or running, on any node (the query filter keeps to the county).</summary>
-    private static Task<int> WaitingAsync<T>(IQueryable<T> jobs, CancellationToken ct) where T : ImportJob =>
-        jobs.CountAsync(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running, ct);
 }

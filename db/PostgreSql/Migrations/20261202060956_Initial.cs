@@ -80,21 +80,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ImportFileChunks",
-                columns: table => new
-                {
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    JobId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.Kind, x.JobId, x.Number });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PasswordHistory",
                 columns: table => new
                 {
@@ -299,48 +284,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     table.PrimaryKey("PK_Campaigns", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Campaigns_OrgUnits_TownId",
-                        column: x => x.TownId,
-                        principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CardImports",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TownId = table.Column<int>(type: "integer", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    RunBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
-                    RowsRead = table.Column<int>(type: "integer", nullable: false),
-                    RowsAccepted = table.Column<int>(type: "integer", nullable: false),
-                    RowsStored = table.Column<int>(type: "integer", nullable: false),
-                    Imported = table.Column<int>(type: "integer", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "integer", nullable: false),
-                    Rejected = table.Column<int>(type: "integer", nullable: false),
-                    Flagged = table.Column<int>(type: "integer", nullable: false),
-                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "text", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "bytea", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CardImports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CardImports_OrgUnits_TownId",
                         column: x => x.TownId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -558,12 +501,11 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "TaskImports",
+                name: "ImportJobs",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
                     TenantId = table.Column<int>(type: "integer", nullable: false),
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "bigint", nullable: false),
@@ -586,15 +528,24 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     Flagged = table.Column<int>(type: "integer", nullable: false),
                     Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Notes = table.Column<string>(type: "text", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "bytea", nullable: true)
+                    ErrorReportCipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: true),
+                    CampaignId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaskImports", x => x.Id);
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TaskImports_Campaigns_CampaignId",
+                        name: "FK_ImportJobs_Campaigns_CampaignId",
                         column: x => x.CampaignId,
                         principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_OrgUnits_TownId",
+                        column: x => x.TownId,
+                        principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -829,6 +780,26 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFileChunks",
+                columns: table => new
+                {
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.JobId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_ImportFileChunks_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskRows",
                 columns: table => new
                 {
@@ -868,6 +839,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_TaskRows_ImportJobs_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_TaskRows_OrgUnits_ResidentGroupId",
                         column: x => x.ResidentGroupId,
                         principalTable: "OrgUnits",
@@ -877,12 +854,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         name: "FK_TaskRows_OrgUnits_VillageId",
                         column: x => x.VillageId,
                         principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_TaskRows_TaskImports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "TaskImports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1308,21 +1279,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 columns: new[] { "ToKind", "ToPlaceId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CardImports_Status",
-                table: "CardImports",
-                column: "Status");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CardImports_TenantId_TownId",
-                table: "CardImports",
-                columns: new[] { "TenantId", "TownId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CardImports_TownId",
-                table: "CardImports",
-                column: "TownId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cards_BankId",
                 table: "Cards",
                 column: "BankId");
@@ -1385,6 +1341,31 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IX_FraudRecovery_CaseId",
                 table: "FraudRecovery",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CampaignId",
+                table: "ImportJobs",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_CampaignId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "CampaignId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_TownId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "TownId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TownId",
+                table: "ImportJobs",
+                column: "TownId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueComment_IssueId",
@@ -1469,21 +1450,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IX_TaskAssignments_TaskRowId",
                 table: "TaskAssignments",
                 column: "TaskRowId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_CampaignId",
-                table: "TaskImports",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_Status",
-                table: "TaskImports",
-                column: "Status");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_TenantId_CampaignId",
-                table: "TaskImports",
-                columns: new[] { "TenantId", "CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskRows_CampaignId_IdNumberHash",
@@ -1619,9 +1585,6 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "CardHandoverLines");
 
             migrationBuilder.DropTable(
-                name: "CardImports");
-
-            migrationBuilder.DropTable(
                 name: "CustodyAuthorisations");
 
             migrationBuilder.DropTable(
@@ -1712,7 +1675,7 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "TaskImports");
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Campaigns");

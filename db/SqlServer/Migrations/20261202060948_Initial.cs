@@ -79,21 +79,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ImportFileChunks",
-                columns: table => new
-                {
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    JobId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.Kind, x.JobId, x.Number });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PasswordHistory",
                 columns: table => new
                 {
@@ -298,48 +283,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_Campaigns", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Campaigns_OrgUnits_TownId",
-                        column: x => x.TownId,
-                        principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CardImports",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TownId = table.Column<int>(type: "int", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    RunBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "bit", nullable: false),
-                    RowsRead = table.Column<int>(type: "int", nullable: false),
-                    RowsAccepted = table.Column<int>(type: "int", nullable: false),
-                    RowsStored = table.Column<int>(type: "int", nullable: false),
-                    Imported = table.Column<int>(type: "int", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "int", nullable: false),
-                    Rejected = table.Column<int>(type: "int", nullable: false),
-                    Flagged = table.Column<int>(type: "int", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CardImports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CardImports_OrgUnits_TownId",
                         column: x => x.TownId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -557,12 +500,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "TaskImports",
+                name: "ImportJobs",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
                     TenantId = table.Column<int>(type: "int", nullable: false),
                     FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "bigint", nullable: false),
@@ -585,15 +527,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     Flagged = table.Column<int>(type: "int", nullable: false),
                     Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: true),
+                    CampaignId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaskImports", x => x.Id);
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TaskImports_Campaigns_CampaignId",
+                        name: "FK_ImportJobs_Campaigns_CampaignId",
                         column: x => x.CampaignId,
                         principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_OrgUnits_TownId",
+                        column: x => x.TownId,
+                        principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -828,6 +779,26 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFileChunks",
+                columns: table => new
+                {
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.JobId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_ImportFileChunks_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskRows",
                 columns: table => new
                 {
@@ -867,6 +838,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_TaskRows_ImportJobs_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_TaskRows_OrgUnits_ResidentGroupId",
                         column: x => x.ResidentGroupId,
                         principalTable: "OrgUnits",
@@ -876,12 +853,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         name: "FK_TaskRows_OrgUnits_VillageId",
                         column: x => x.VillageId,
                         principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_TaskRows_TaskImports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "TaskImports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1309,21 +1280,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: new[] { "ToKind", "ToPlaceId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CardImports_Status",
-                table: "CardImports",
-                column: "Status");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CardImports_TenantId_TownId",
-                table: "CardImports",
-                columns: new[] { "TenantId", "TownId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CardImports_TownId",
-                table: "CardImports",
-                column: "TownId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cards_BankId",
                 table: "Cards",
                 column: "BankId");
@@ -1386,6 +1342,31 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "IX_FraudRecovery_CaseId",
                 table: "FraudRecovery",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CampaignId",
+                table: "ImportJobs",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_CampaignId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "CampaignId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_TownId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "TownId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TownId",
+                table: "ImportJobs",
+                column: "TownId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueComment_IssueId",
@@ -1471,21 +1452,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "IX_TaskAssignments_TaskRowId",
                 table: "TaskAssignments",
                 column: "TaskRowId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_CampaignId",
-                table: "TaskImports",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_Status",
-                table: "TaskImports",
-                column: "Status");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_TenantId_CampaignId",
-                table: "TaskImports",
-                columns: new[] { "TenantId", "CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskRows_CampaignId_IdNumberHash",
@@ -1621,9 +1587,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "CardHandoverLines");
 
             migrationBuilder.DropTable(
-                name: "CardImports");
-
-            migrationBuilder.DropTable(
                 name: "CustodyAuthorisations");
 
             migrationBuilder.DropTable(
@@ -1714,7 +1677,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "TaskImports");
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Campaigns");

@@ -12,7 +12,7 @@ using SocialCardAudit.Data;
 namespace SocialCardAudit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202051640_Initial")]
+    [Migration("20261202060948_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -764,108 +764,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("CardHandoverLines");
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AlreadyPresent")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("int");
-
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<byte[]>("ErrorReportCipher")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
-
-                    b.Property<long>("FileSize")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Flagged")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Imported")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("Notes")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RowsAccepted")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RowsRead")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RowsStored")
-                        .HasColumnType("int");
-
-                    b.Property<string>("RunBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
-                    b.Property<int>("Status")
-                        .HasColumnType("int");
-
-                    b.Property<int>("TenantId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("TownId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("TownId");
-
-                    b.HasIndex("TenantId", "TownId");
-
-                    b.ToTable("CardImports");
-                });
-
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CustodyAuthorisation", b =>
                 {
                     b.Property<long>("Id")
@@ -1391,9 +1289,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
                 {
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
-
                     b.Property<long>("JobId")
                         .HasColumnType("bigint");
 
@@ -1407,49 +1302,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.Property<int>("TenantId")
                         .HasColumnType("int");
 
-                    b.HasKey("Kind", "JobId", "Number");
+                    b.HasKey("JobId", "Number");
 
                     b.ToTable("ImportFileChunks");
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("FromVerifierId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<long>("TaskRowId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("TenantId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ToVerifierId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskRowId");
-
-                    b.ToTable("TaskAssignments");
-                });
-
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1461,9 +1319,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int");
-
-                    b.Property<int>("CampaignId")
                         .HasColumnType("int");
 
                     b.Property<bool>("CancelRequested")
@@ -1490,6 +1345,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("Imported")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
@@ -1542,13 +1400,50 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("TenantId", "CampaignId");
+                    b.ToTable("ImportJobs", (string)null);
 
-                    b.ToTable("TaskImports");
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("FromVerifierId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("TaskRowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ToVerifierId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskRowId");
+
+                    b.ToTable("TaskAssignments");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskRow", b =>
@@ -2040,6 +1935,34 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     b.ToTable("VerificationVersions");
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
+                {
+                    b.HasBaseType("SocialCardAudit.Domain.Tasks.ImportJob");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("TenantId", "TownId");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+                {
+                    b.HasBaseType("SocialCardAudit.Domain.Tasks.ImportJob");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("TenantId", "CampaignId");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2190,15 +2113,6 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
-                {
-                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
-                        .WithMany()
-                        .HasForeignKey("TownId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CustodyAuthorisation", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Cards.Card", null)
@@ -2332,21 +2246,21 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.ImportFileChunk", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Tasks.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskAssignment", b =>
                 {
                     b.HasOne("SocialCardAudit.Domain.Tasks.TaskRow", null)
                         .WithMany()
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
-                {
-                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2441,6 +2355,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCardAudit.Domain.Tasks.TaskImport", b =>
+                {
+                    b.HasOne("SocialCardAudit.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

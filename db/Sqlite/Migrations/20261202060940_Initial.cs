@@ -79,21 +79,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ImportFileChunks",
-                columns: table => new
-                {
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.Kind, x.JobId, x.Number });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PasswordHistory",
                 columns: table => new
                 {
@@ -298,48 +283,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Campaigns", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Campaigns_OrgUnits_TownId",
-                        column: x => x.TownId,
-                        principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CardImports",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RunBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsAccepted = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
-                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CardImports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CardImports_OrgUnits_TownId",
                         column: x => x.TownId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -557,12 +500,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "TaskImports",
+                name: "ImportJobs",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     TenantId = table.Column<int>(type: "INTEGER", nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "INTEGER", nullable: false),
@@ -585,15 +527,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     Flagged = table.Column<int>(type: "INTEGER", nullable: false),
                     Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaskImports", x => x.Id);
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TaskImports_Campaigns_CampaignId",
+                        name: "FK_ImportJobs_Campaigns_CampaignId",
                         column: x => x.CampaignId,
                         principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_OrgUnits_TownId",
+                        column: x => x.TownId,
+                        principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -828,6 +779,26 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFileChunks",
+                columns: table => new
+                {
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFileChunks", x => new { x.JobId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_ImportFileChunks_ImportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskRows",
                 columns: table => new
                 {
@@ -867,6 +838,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_TaskRows_ImportJobs_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_TaskRows_OrgUnits_ResidentGroupId",
                         column: x => x.ResidentGroupId,
                         principalTable: "OrgUnits",
@@ -876,12 +853,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         name: "FK_TaskRows_OrgUnits_VillageId",
                         column: x => x.VillageId,
                         principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_TaskRows_TaskImports_ImportId",
-                        column: x => x.ImportId,
-                        principalTable: "TaskImports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1307,21 +1278,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 columns: new[] { "ToKind", "ToPlaceId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CardImports_Status",
-                table: "CardImports",
-                column: "Status");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CardImports_TenantId_TownId",
-                table: "CardImports",
-                columns: new[] { "TenantId", "TownId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CardImports_TownId",
-                table: "CardImports",
-                column: "TownId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cards_BankId",
                 table: "Cards",
                 column: "BankId");
@@ -1384,6 +1340,31 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IX_FraudRecovery_CaseId",
                 table: "FraudRecovery",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CampaignId",
+                table: "ImportJobs",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status",
+                table: "ImportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_CampaignId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "CampaignId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_TownId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "TownId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TownId",
+                table: "ImportJobs",
+                column: "TownId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueComment_IssueId",
@@ -1468,21 +1449,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IX_TaskAssignments_TaskRowId",
                 table: "TaskAssignments",
                 column: "TaskRowId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_CampaignId",
-                table: "TaskImports",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_Status",
-                table: "TaskImports",
-                column: "Status");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskImports_TenantId_CampaignId",
-                table: "TaskImports",
-                columns: new[] { "TenantId", "CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskRows_CampaignId_IdNumberHash",
@@ -1618,9 +1584,6 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardHandoverLines");
 
             migrationBuilder.DropTable(
-                name: "CardImports");
-
-            migrationBuilder.DropTable(
                 name: "CustodyAuthorisations");
 
             migrationBuilder.DropTable(
@@ -1711,7 +1674,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "TaskImports");
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "Campaigns");
