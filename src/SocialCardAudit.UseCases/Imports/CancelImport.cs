@@ -34,7 +34,7 @@ public sealed class CancelImport(AppDbContext db, ImportNode node, RunImport run
             return Result.Done("已取消:该文件尚未开始导入,不会写入任何数据。");
         }
         await jobs.ExecuteUpdateAsync(s => s.SetProperty(i => i.CancelRequested, true), ct);
-        if (node.Live(kind, id) is { } live)
+        if (node.Live(id) is { } live)
         {
             await live.Cancel.CancelAsync();
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.UseCases.Imports;
 
@@ -18,7 +17,7 @@ public sealed class LiveImport
 /// </summary>
 public sealed class ImportNode
 {
-    private readonly ConcurrentDictionary<(ImportKind, long), LiveImport> _live = new();
+    private readonly ConcurrentDictionary<long, LiveImport> _live = new();
     private readonly SemaphoreSlim _nudge = new(0);
 
     /// <summary>Host, process and a random part: two processes on one host, or one restarted, are different nodes.</summary>
@@ -27,16 +26,17 @@ public sealed class ImportNode
     /// <summary>Files a county may have waiting or running at once.</summary>
     public const int MaxPerCounty = 3;
 
-    public LiveImport Started(ImportKind kind, long id, int tenantId) => _live[(kind, id)] = new LiveImport { TenantId = tenantId };
+    /// <summary>The job's id is unique across kinds: task lists and card registers are numbered in one table.</summary>
+    public LiveImport Started(long id, int tenantId) => _live[id] = new LiveImport { TenantId = tenantId };
 
-    public LiveImport? Live(ImportKind kind, long id) => _live.GetValueOrDefault((kind, id));
+    public LiveImport? Live(long id) => _live.GetValueOrDefault(id);
 
     /// <summary>The counties whose imports run on this node now.</summary>
     public IReadOnlySet<int> BusyCounties => _live.Values.Select(l => l.TenantId).ToHashSet();
 
-    public void Finished(ImportKind kind, long id)
+    public void Finished(long id)
     {
-        if (_live.TryRemove((kind, id), out var live))
+        if (_live.TryRemove(id, out var live))
         {
             live.Cancel.Dispose();
         }

@@ -49,7 +49,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
             .Select(i => new { i.Kind, i.Id, i.TenantId, i.Attempts }).ToListAsync(ct);
         foreach (var job in open)
         {
-            if (busy.Contains(job.TenantId) || node.Live(job.Kind, job.Id) is not null)
+            if (busy.Contains(job.TenantId) || node.Live(job.Id) is not null)
             {
                 continue;
             }
@@ -81,7 +81,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
     /// </summary>
     public async Task HandleAsync(ClaimedImport item, ImportNode node, CancellationToken stopping)
     {
-        var live = node.Started(item.Kind, item.Id, item.TenantId);
+        var live = node.Started(item.Id, item.TenantId);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, live.Cancel.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(item, node, live, run, renewing.Token);
@@ -116,7 +116,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
         {
             await renewing.CancelAsync();
             await renewal;
-            node.Finished(item.Kind, item.Id);
+            node.Finished(item.Id);
             await AfterRunAsync(item, node.Name, stopping.IsCancellationRequested);
         }
     }

@@ -55,14 +55,14 @@ public sealed class CardImportController(AppDbContext db, ImportNode node, Perso
     {
         var (import, town, denied) = await FindAsync(id, ct);
         return import is null ? denied! : View("/Features/Import/Progress.cshtml", new ImportPage(import, $"{town!.Name} 社保卡台账",
-            ImportStatusModel.Of(import, node.Live(import.Kind, id)), Url.RouteUrl("CardImport.Progress", new { id })!, Url.RouteUrl("Cards.Index")!, "返回台账", Url.RouteUrl("CardImport.New")!));
+            ImportStatusModel.Of(import, node), Url.RouteUrl("CardImport.Progress", new { id })!, Url.RouteUrl("Cards.Index")!, "返回台账", Url.RouteUrl("CardImport.New")!));
     }
 
     [HttpGet("cards/imports/{id:long}/status", Name = "CardImport.Status")]
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await FindAsync(id, ct);
-        return import is null ? denied! : Json(ImportStatusModel.Of(import, node.Live(import.Kind, id)));
+        return import is null ? denied! : Json(ImportStatusModel.Of(import, node));
     }
 
     [HttpPost("cards/imports/{id:long}/cancel", Name = "CardImport.Cancel")]

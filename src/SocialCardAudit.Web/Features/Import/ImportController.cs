@@ -27,9 +27,10 @@ public sealed record ImportStatusModel(
     string Status, string StatusText, bool Finished, int Read, int Accepted, int Stored,
     int Imported, int AlreadyPresent, int Rejected, int Flagged, string? Message, bool HasErrorReport)
 {
-    public static ImportStatusModel Of(ImportJob i, LiveImport? live)
+    /// <summary>The node running the import reads its counts from memory; any other node reads the ones renewed on the job.</summary>
+    public static ImportStatusModel Of(ImportJob i, ImportNode node)
     {
-        var p = live?.Progress;
+        var p = node.Live(i.Id)?.Progress;
         return new(i.Status.ToString(), TaskImport.DisplayName(i.Status), i.IsFinished,
             p?.Read ?? i.RowsRead, p?.Accepted ?? i.RowsAccepted, p?.Stored ?? i.RowsStored,
             i.Imported, i.AlreadyPresent, i.Rejected, i.Flagged, i.Message, i.ErrorReportCipher is not null);
@@ -74,7 +75,7 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
     public async Task<IActionResult> Progress(long id, CancellationToken ct)
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);
-        return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, node.Live(import.Kind, id)),
+        return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, node),
             Url.RouteUrl("Import.Progress", new { id })!, Url.RouteUrl("Campaigns.Details", new { id = campaign.Id })!, "返回专项清查", Url.RouteUrl("Import.Upload", new { id = campaign.Id })!));
     }
 
@@ -82,7 +83,7 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
     public async Task<IActionResult> Status(long id, CancellationToken ct)
     {
         var (import, _, denied) = await ManagedImportAsync(id, ct);
-        return import is null ? denied! : Json(ImportStatusModel.Of(import, node.Live(import.Kind, id)));
+        return import is null ? denied! : Json(ImportStatusModel.Of(import, node));
     }
 
     [HttpPost("imports/{id:long}/cancel", Name = "Import.Cancel")]
