@@ -53,7 +53,8 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             var digits = new DigitLoss();
 
             var accepted = new List<Candidate>();
-            var firstLineOf = new Dictionary<UInt128, string>();
+            // Where each ID number was first seen, as sheet and line: the text is made only for a duplicate's message.
+            var firstLineOf = new Dictionary<UInt128, (DataSheet Sheet, int Line)>();
             var read = 0;
             foreach (var row in taskFile.Rows())
             {
@@ -63,7 +64,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                 {
                     if (firstLineOf.TryGetValue(candidate.HashKey, out var first))
                     {
-                        errors.Add(new(TaskColumn.IdNumber, $"与{first}的身份证号码重复。"));
+                        errors.Add(new(TaskColumn.IdNumber, $"与{first.Sheet.Where(first.Line)}的身份证号码重复。"));
                     }
                     else if (lookup.Existing.TryGetValue(candidate.HashKey, out var existing))
                     {
@@ -76,11 +77,11 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                             errors.Add(new(TaskColumn.IdNumber,
                                 $"该身份证号码已在本次清查中(第 {existing.ImportId} 批导入{(existing.SourceNumber is { } n ? $",序号 {n}" : "")},姓名“{existing.Name}”),与本行姓名不符。"));
                         }
-                        firstLineOf[candidate.HashKey] = row.Where;
+                        firstLineOf[candidate.HashKey] = (row.Sheet, row.Line);
                     }
                     else
                     {
-                        firstLineOf[candidate.HashKey] = row.Where;
+                        firstLineOf[candidate.HashKey] = (row.Sheet, row.Line);
                         accepted.Add(candidate);
                     }
                 }
@@ -189,13 +190,13 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                     SourceNumber = c.SourceNumber,
                     Name = c.Name,
                     IdNumberCipher = protector.Protect(c.IdNumber, Purposes.IdNumber),
-                    IdNumberHash = c.Hash,
+                    IdNumberHash = HashBytes(c.HashKey),
                     IdNumberMasked = Mask.IdNumber(c.IdNumber),
                     BankCardCipher = protector.Protect(c.BankCard, Purposes.BankCard),
                     BankCardMasked = Mask.BankCard(c.BankCard),
                     Address = c.Address,
                     Phone = c.Phone,
-                    ImportFlags = c.Flags.Count == 0 ? null : string.Join(";", c.Flags),
+                    ImportFlags = c.Flags,
                 };
                 if (row.ImportFlags is not null)
                 {
@@ -312,16 +313,15 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             Row = person.CutShaped.Count > 0 ? row : null, // kept only while its numbers are still to be decided
             Name = person.Name!,
             IdNumber = person.Id.Value!,
-            Hash = hash,
             HashKey = BinaryPrimitives.ReadUInt128BigEndian(hash),
             BankCard = person.Card.Value!,
             Address = address.Length == 0 ? null : address,
             Phone = phone.Length == 0 ? null : phone,
             VillageId = villageId,
-            GroupName = groupName.Length == 0 ? null : groupName,
+            GroupName = groupName.Length == 0 ? null : Shared(groupName),
             GroupId = groupName.Length == 0 ? null : lookup.GroupId(villageId, groupName),
             SourceNumber = number,
-            Flags = flags,
+            Flags = flags.Count == 0 ? null : string.Join(";", flags),
         }, errors);
     }
 
@@ -335,7 +335,6 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         public SourceRow? Row { get; init; }
         public required string Name { get; init; }
         public required string IdNumber { get; init; }
-        public required byte[] Hash { get; init; }
         public required UInt128 HashKey { get; init; }
         public required string BankCard { get; init; }
         public string? Address { get; init; }
@@ -344,7 +343,22 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         public string? GroupName { get; init; }
         public int? GroupId { get; init; }
         public int? SourceNumber { get; init; }
-        public required List<string> Flags { get; init; }
+        /// <summary>The doubts about the row, as stored (joined by ";"); null for none.</summary>
+        public string? Flags { get; init; }
+    }
+
+    // An accepted row is held until the file has been read: at a county's million rows every byte of it counts.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>One string for the many rows that name the same resident group.</summary>
+    private string Shared(string text) =>
+        _shared.TryGetValue(text, out var known) ? known : _shared[text] = text;
+
+    private static byte[] HashBytes(UInt128 key)
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, key);
+        return bytes;
     }
 
     private sealed record ExistingRow(string Name, long ImportId, int? SourceNumber);
