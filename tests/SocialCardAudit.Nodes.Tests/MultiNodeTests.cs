@@ -98,23 +98,8 @@ public sealed class MultiNodeTests
         var cookies = new CookieContainer();
         using var proxy = Client(Proxy!, cookies);
         Assert.Equal(HttpStatusCode.Redirect, (await proxy.LoginAsync("demo.town", DemoData.Password)).StatusCode);
-        int campaignId;
-        await using (var db = Db())
-        {
-            campaignId = (await db.Campaigns.IgnoreQueryFilters().SingleAsync(c => c.Code == DemoData.CampaignCode)).Id;
-        }
         const int Rows = 60_000;
-        using var file = new MemoryStream();
-        SyntheticTaskList.WriteXlsx(file, Enumerable.Range(2_000_000, Rows).Select(i => SyntheticTaskList.Row(i, ["迎丰社区", "三合村"])));
-        var token = await proxy.TokenAsync($"/campaigns/{campaignId}/imports/new");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(file.ToArray()), "file", "全镇任务清单.xlsx" },
-        };
-        var upload = await proxy.PostAsync($"/campaigns/{campaignId}/imports", form);
-        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        var id = long.Parse(upload.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var id = await UploadTaskListAsync(proxy, 2_000_000, Rows);
 
         // The node that took the job is named on it, with its process id: kill that process outright.
         var runner = await WaitForAsync(id, j => j.Status == ImportStatus.Running && j.RunBy is not null, TimeSpan.FromSeconds(30));
@@ -182,6 +167,50 @@ public sealed class MultiNodeTests
             var text = await reader.ReadToEndAsync();
             Assert.DoesNotContain("[ERR] Weekly", text, StringComparison.Ordinal);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_cancel_sent_to_another_node_stops_the_import_where_it_runs_and_nothing_of_it_is_stored()
+    {
+        SkipWithoutNodes();
+        var cookies = new CookieContainer();
+        using var proxy = Client(Proxy!, cookies);
+        Assert.Equal(HttpStatusCode.Redirect, (await proxy.LoginAsync("demo.town", DemoData.Password)).StatusCode);
+        var id = await UploadTaskListAsync(proxy, 3_000_000, 150_000);
+        var runner = await WaitForAsync(id, j => j.Status == ImportStatus.Running && j.RunBy is not null, TimeSpan.FromSeconds(30));
+
+        // The cancel goes to a node that is not running the import: the runner reads it at its next lease renewal.
+        var pid = int.Parse(runner.RunBy!.Split(':')[1], CultureInfo.InvariantCulture);
+        using var elsewhere = Client(Node(LiveNodes().First(n => n.Pid != pid).Number), cookies);
+        var answer = await elsewhere.PostFormAsync($"/imports/{id}/cancel", await elsewhere.TokenAsync($"/imports/{id}"), []);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+
+        var done = await WaitForAsync(id, j => j.IsFinished, TimeSpan.FromMinutes(2));
+        Assert.Equal((ImportStatus.Cancelled, runner.RunBy), (done.Status, done.RunBy)); // stopped where it ran
+        await using var db = Db();
+        Assert.Equal(0, await db.TaskRows.IgnoreQueryFilters().CountAsync(r => r.ImportId == id));
+        Assert.False(await db.ImportFileChunks.IgnoreQueryFilters().AnyAsync(c => c.JobId == id));
+    }
+
+    /// <summary>Uploads a made-up task list of <paramref name="rows"/> people into the demo campaign; the import's id.</summary>
+    private static async Task<long> UploadTaskListAsync(HttpClient client, int firstPerson, int rows)
+    {
+        int campaignId;
+        await using (var db = Db())
+        {
+            campaignId = (await db.Campaigns.IgnoreQueryFilters().SingleAsync(c => c.Code == DemoData.CampaignCode)).Id;
+        }
+        using var file = new MemoryStream();
+        SyntheticTaskList.WriteXlsx(file, Enumerable.Range(firstPerson, rows).Select(i => SyntheticTaskList.Row(i, ["迎丰社区", "三合村"])));
+        var token = await client.TokenAsync($"/campaigns/{campaignId}/imports/new");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file.ToArray()), "file", "全镇任务清单.xlsx" },
+        };
+        var upload = await client.PostAsync($"/campaigns/{campaignId}/imports", form);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        return long.Parse(upload.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
     private static async Task<TaskImport> WaitForAsync(long id, Func<TaskImport, bool> condition, TimeSpan timeout)

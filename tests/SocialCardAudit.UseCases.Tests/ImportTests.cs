@@ -246,6 +246,24 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         Assert.Equal((ImportStatus.Cancelled, 0), (done.Status, await after.TaskRows.CountAsync(r => r.ImportId == running.Id)));
     }
 
+    [Fact]
+    public async Task A_cancel_arriving_after_a_node_took_the_import_but_before_it_began_stops_it_on_that_node_at_once()
+    {
+        var town = await demo.ActorAsync("demo.town");
+        await using var db = demo.Db(town.Scope.TenantId);
+        var campaign = await db.Campaigns.SingleAsync(c => c.Code == DemoData.CampaignCode);
+        var node = new ImportNode();
+        var (_, job) = await Start(db, node).TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(983_500), default);
+        var claimed = await Runner().ClaimNextAsync(node, default);
+
+        Assert.Equal(Status.Done, (await new CancelImport(db, node, Runner()).HandleAsync(town, ImportKind.TaskList, job!.Id, default)).Status);
+        Assert.True(node.Live(job.Id)!.Cancel.IsCancellationRequested); // the node knew the job from the moment it took it
+        await Runner().HandleAsync(claimed!, node, default);
+        await using var after = demo.Db(town.Scope.TenantId);
+        var done = await after.TaskImports.SingleAsync(i => i.Id == job.Id);
+        Assert.Equal((ImportStatus.Cancelled, 0), (done.Status, await after.TaskRows.CountAsync(r => r.ImportId == job.Id)));
+    }
+
     /// <summary>The real time, moved on by hand: a lease lapses without waiting for it.</summary>
     private sealed class Clock : TimeProvider
     {

@@ -70,6 +70,9 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
                     $"导入已中断 {job.Attempts} 次(处理它的服务节点停止),未写入任何数据。请重新上传;若再次失败,请联系系统管理员。", ct);
                 continue;
             }
+            // Known as this node's at once: a cancel arriving before the run begins finds it here, or else the run,
+            // which loads the job after this, finds the request on it.
+            node.Started(job.Id, job.TenantId);
             return new(job.Kind, job.Id, job.TenantId);
         }
         return null;
@@ -81,7 +84,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
     /// </summary>
     public async Task HandleAsync(ClaimedImport item, ImportNode node, CancellationToken stopping)
     {
-        var live = node.Started(item.Id, item.TenantId);
+        var live = node.Live(item.Id) ?? node.Started(item.Id, item.TenantId);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping, live.Cancel.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(item, node, live, run, renewing.Token);
