@@ -26,13 +26,11 @@ public sealed class CancelImport(AppDbContext db, ImportNode node, RunImport run
         // Still queued: no node runs it yet, so it ends here. Taken meanwhile, or running: whichever node runs it
         // reads the request at its next lease renewal (this node at once) and stops without storing anything.
         // The one conditional update decides between the two: a node cannot take the job in between.
-        var jobs = db.ImportJobs.Where(i => i.Id == id);
-        if (await jobs.Where(i => i.Status == ImportStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Cancelled).SetProperty(i => i.CancelRequested, true), ct) == 1)
+        if (await run.EndAsync(db, id, ImportStatus.Queued, ImportStatus.Cancelled, "导入已取消,未写入任何数据。", ct))
         {
-            await run.FinishAsync(db, id, ImportStatus.Cancelled, "导入已取消,未写入任何数据。", ct);
             return Result.Done("已取消:该文件尚未开始导入,不会写入任何数据。");
         }
+        var jobs = db.ImportJobs.Where(i => i.Id == id);
         await jobs.ExecuteUpdateAsync(s => s.SetProperty(i => i.CancelRequested, true), ct);
         if (node.Live(id) is { } live)
         {

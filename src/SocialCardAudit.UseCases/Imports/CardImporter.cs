@@ -168,6 +168,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
             job.Message = null;
             job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
+            await ImportFiles.DeleteAsync(db, job.Id, ct); // with the outcome: a finished job never keeps its file
             await tx.CommitAsync(ct);
         }
         catch (ImportTakenOverException)
@@ -192,10 +193,6 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
     private async Task FinishAsync(CardImport job, ImportStatus status, string message, RefusedRows refused)
     {
         db.ChangeTracker.Clear();
-        if (job.Id != 0 && !await RunImport.HoldAsync(db, job, CancellationToken.None))
-        {
-            return; // another node has taken the job over: its outcome is the one to keep
-        }
         job.Status = status;
         job.Message = message.Length <= 1000 ? message : message[..999] + "…";
         job.Imported = job.RowsStored = job.AlreadyPresent = job.Flagged = 0;
@@ -205,8 +202,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         }
         job.Rejected = job.ErrorReportCipher is null ? 0 : refused.Count; // the rows counted are those the report lists
         job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
-        db.CardImports.Update(job);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await RunImport.RecordStopAsync(db, job);
     }
 
     private Card? Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits, List<CellError> errors, out CardState state, out Custody custody, out PersonCells person)

@@ -66,7 +66,7 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
             if (job.Attempts + 1 > ImportJob.MaxAttempts)
             {
                 _log.LogWarning("{Kind} import {ImportId} was cut off {Attempts} times; failing it", job.Kind, job.Id, job.Attempts);
-                await FinishAsync(db, job.Id, ImportStatus.Failed,
+                await EndAsync(db, job.Id, ImportStatus.Running, ImportStatus.Failed,
                     $"导入已中断 {job.Attempts} 次(处理它的服务节点停止),未写入任何数据。请重新上传;若再次失败,请联系系统管理员。", ct);
                 continue;
             }
@@ -120,26 +120,18 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
             await renewing.CancelAsync();
             await renewal;
             node.Finished(item.Id);
-            await AfterRunAsync(item, node.Name, stopping.IsCancellationRequested);
+            await AfterRunAsync(item);
         }
     }
 
     /// <summary>
-    /// A node stopping hands its job back (queued again, the attempt not counted); a finished job's file is deleted.
+    /// The run records its own outcome with its file; this deletes the file of a run that ended some other way
+    /// (its database connection lost, say) once the job is finished.
     /// </summary>
-    private async Task AfterRunAsync(ClaimedImport item, string nodeName, bool nodeStopping)
+    private async Task AfterRunAsync(ClaimedImport item)
     {
         await using var db = new AppDbContext(options, new FixedTenant(null));
-        var handedBack = nodeStopping && await Jobs(db)
-            .Where(i => i.Id == item.Id && i.RunBy == nodeName && i.Status == ImportStatus.Cancelled && !i.CancelRequested)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, ImportStatus.Queued)
-                .SetProperty(i => i.RunBy, (string?)null)
-                .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null)
-                .SetProperty(i => i.Attempts, i => i.Attempts - 1)
-                .SetProperty(i => i.Message, (string?)null)
-                .SetProperty(i => i.FinishedAtUtc, (DateTime?)null)) == 1;
-        if (!handedBack && await Jobs(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued))
+        if (await Jobs(db).AnyAsync(i => i.Id == item.Id && i.Status != ImportStatus.Running && i.Status != ImportStatus.Queued))
         {
             await ImportFiles.DeleteAsync(db, item.Id, CancellationToken.None);
         }
@@ -180,16 +172,54 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
         }
     }
 
-    /// <summary>Ends a job that will not run (cut off too often, or cancelled while queued) and deletes its file.</summary>
-    internal async Task FinishAsync(AppDbContext db, long id, ImportStatus status, string message, CancellationToken ct)
+    /// <summary>
+    /// Ends a job that will not run (cancelled while queued, or cut off too often) if it is still
+    /// <paramref name="from"/>; the outcome and the deletion of its file commit together.
+    /// </summary>
+    internal async Task<bool> EndAsync(AppDbContext db, long id, ImportStatus from, ImportStatus status, string message, CancellationToken ct)
     {
         var now = Now;
-        await Jobs(db).Where(i => i.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, status)
-            .SetProperty(i => i.Message, message)
-            .SetProperty(i => i.FinishedAtUtc, now)
-            .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null), ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await Jobs(db).Where(i => i.Id == id && i.Status == from).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, status)
+                .SetProperty(i => i.Message, message)
+                .SetProperty(i => i.FinishedAtUtc, now)
+                .SetProperty(i => i.LeaseUntilUtc, (DateTime?)null), ct) != 1)
+        {
+            return false;
+        }
         await ImportFiles.DeleteAsync(db, id, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Records how a run that stored nothing ended, in one transaction with the job's row held: cancelled though
+    /// nobody asked (its node is stopping), the job goes back to the queue with its file and the attempt uncounted;
+    /// otherwise the outcome set on <paramref name="job"/> is saved and the file deleted with it. Nothing is written
+    /// if another node has taken the job over: its outcome is the one to keep.
+    /// </summary>
+    internal static async Task RecordStopAsync(AppDbContext db, ImportJob job)
+    {
+        var none = CancellationToken.None;
+        await using var tx = await db.Database.BeginTransactionAsync(none);
+        if (job.Id != 0 && !await HoldAsync(db, job, none))
+        {
+            return;
+        }
+        if (job.Status == ImportStatus.Cancelled && job.RunBy is not null
+            && !await Jobs(db).AnyAsync(i => i.Id == job.Id && i.CancelRequested, none))
+        {
+            (job.Status, job.RunBy, job.LeaseUntilUtc, job.Message, job.FinishedAtUtc) = (ImportStatus.Queued, null, null, null, null);
+            job.Attempts--;
+        }
+        db.ImportJobs.Update(job);
+        await db.SaveChangesAsync(none);
+        if (job.IsFinished)
+        {
+            await ImportFiles.DeleteAsync(db, job.Id, none);
+        }
+        await tx.CommitAsync(none);
     }
 
     /// <summary>

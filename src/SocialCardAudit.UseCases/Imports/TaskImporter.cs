@@ -233,6 +233,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         job.Message = null;
         db.TaskImports.Update(job);
         await db.SaveChangesAsync(ct);
+        await ImportFiles.DeleteAsync(db, job.Id, ct); // with the outcome: a finished job never keeps its file
         await tx.CommitAsync(ct);
     }
 
@@ -240,10 +241,6 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     private async Task FinishAsync(TaskImport job, ImportStatus status, string message)
     {
         db.ChangeTracker.Clear();
-        if (!await RunImport.HoldAsync(db, job, CancellationToken.None))
-        {
-            return; // another node has taken the job over: its outcome is the one to keep
-        }
         job.Status = status;
         job.Message = message.Length <= 1000 ? message : message[..999] + "…";
         job.RowsStored = job.Imported = job.Flagged = 0;
@@ -252,8 +249,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         job.ErrorReportCipher = status == ImportStatus.Failed && Rejected.Count > 0 && _report is not null
             ? protector.Protect(_report!(Rejected), Purposes.ErrorReport)
             : null;
-        db.TaskImports.Update(job);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await RunImport.RecordStopAsync(db, job);
     }
 
     private (Candidate?, List<CellError>) Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits)
