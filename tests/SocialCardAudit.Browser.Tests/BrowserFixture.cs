@@ -17,6 +17,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
+    // Without the background-networking flags Chromium keeps calling out, and this network refuses it.
+    private static readonly string[] LaunchArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -35,8 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // Without the background-networking flags Chromium keeps calling out, and this network refuses it.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = LaunchArgs,
         });
     }
 
@@ -52,6 +55,26 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = true,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A phone whose profile lives in <paramref name="folder"/>: closed and opened again on the same folder, it is the
+    /// same phone after a restart (its storage, its service worker, its cookies that outlive the browser).
+    /// </summary>
+    public async Task<IBrowserContext> PhoneProfileAsync(string folder)
+    {
+        var context = await _playwright!.Chromium.LaunchPersistentContextAsync(folder, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = LaunchArgs,
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            Locale = "zh-CN",
+            IsMobile = true,
+            HasTouch = true,
+        });
+        return context;
     }
 
     /// <summary>A new browser profile on an office computer's 1366×768 screen, in Chinese.</summary>

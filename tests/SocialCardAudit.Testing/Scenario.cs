@@ -214,6 +214,46 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         return (campaign.Id, village.Id);
     }
 
+    /// <summary>
+    /// A verifier's day for the offline journey: campaign DAY-1 with <paramref name="people"/> rows and DAY-2 with two,
+    /// both in 金鸡村 and both given to demo.verifier11, so that signing DAY-2 meanwhile touches nothing else.
+    /// </summary>
+    public static async Task<(long[] Day, long[] Signed, int SignedCampaignId, int VillageId)> OfflineDayAsync(IServiceProvider services, int people)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var protector = services.GetRequiredService<PersonalDataProtector>();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var verifier = await users.FindByNameAsync("demo.verifier11") ?? throw new InvalidOperationException("demo.verifier11 is missing");
+        var village = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OrgUnits.IgnoreQueryFilters().SingleAsync(u => u.Id == verifier.OrgUnitId);
+        var (day, _, _) = await CampaignWithRowsAsync(options, protector, village.TenantId, "DAY-1", village, [village], 800_000, people);
+        var (signed, _, _) = await CampaignWithRowsAsync(options, protector, village.TenantId, "DAY-2", village, [village], 810_000, 2);
+        await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
+        var rows = await db.TaskRows.Where(r => r.CampaignId == day.Id || r.CampaignId == signed.Id).OrderBy(r => r.Id).ToListAsync();
+        foreach (var row in rows.Where(r => r.VerifierId is null))
+        {
+            row.AssignTo(verifier.Id, DateTime.UtcNow);
+        }
+        await db.SaveChangesAsync();
+        return (rows.Where(r => r.CampaignId == day.Id).Select(r => r.Id).ToArray(), rows.Where(r => r.CampaignId == signed.Id).Select(r => r.Id).ToArray(),
+            signed.Id, village.Id);
+    }
+
+    /// <summary>The village's clerk signs and submits its statistics for the campaign, whatever is still open (demo.clerk of the village).</summary>
+    public static async Task SubmitVillageAsync(IServiceProvider services, int campaignId, int villageId, string clerkName)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        await using var scope = services.CreateAsyncScope();
+        var clerk = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(clerkName)
+            ?? throw new InvalidOperationException($"{clerkName} is missing");
+        await using var db = new AppDbContext(options, new FixedTenant(clerk.TenantId));
+        var (digest, _, open) = await SocialCardAudit.UseCases.Statistics.StatisticsQueries.DigestAsync(db, campaignId, villageId, default);
+        var submission = new SocialCardAudit.Domain.SignOff.VillageSubmission { TenantId = clerk.TenantId, CampaignId = campaignId, VillageId = villageId };
+        submission.Submit(open, SocialCardAudit.Domain.SignOff.SharedReason.Fill(null, open, "外出务工"), digest, clerk.Id, DateTime.UtcNow);
+        db.VillageSubmissions.Add(submission);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The campaign (made if missing, in the village's town), and one import of <paramref name="perVillage"/> people per village plus one bad row.</summary>
     private static async Task<(Campaign C, long ImportId, Dictionary<int, long> Rows)> CampaignWithRowsAsync(
         DbContextOptions<AppDbContext> options, PersonalDataProtector protector, int tenantId, string code, OrgUnit? townOf,

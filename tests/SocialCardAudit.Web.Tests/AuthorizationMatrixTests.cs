@@ -146,6 +146,16 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
         });
 
+        // The offline app: the shell and the list are the verifier's own; a finding synced from the phone, as the form
+        // (sent from version 1, the one the form above has just saved for the same row).
+        Route("GET", "offline", "/offline", "login 403 403 403 ok 403");
+        Route("GET", "offline/list", "/offline/list", "login 403 403 403 ok 403");
+        Route("POST", "rows/{id:long}/finding/sync", On.Row, VerifierOwn, VerifierNone, VerifierNone, "login 403 403 403 404 403", (_, _) => new()
+        {
+            ["Outcome"] = "ReceivedInUse", ["Phone"] = "13800138000", ["Signature"] = "Self", ["Version"] = "1", ["RequestId"] = Guid.NewGuid().ToString(),
+            ["VisitedAt"] = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
         // Suspicious issues: raised by the row's verifier or the village clerk, answered by those who see the row, closed by the town.
         Route("GET", "issues", "/issues", "login ok ok ok ok 403");
         Route("GET", "rows/{id:long}/issues/new", On.Row, "login 403 403 ok ok 403", VerifierNone, VerifierNone, StaffNotFound);

@@ -1,7 +1,12 @@
+using System.Globalization;
 using FluentValidation;
 using SocialCardAudit.Domain.Verification;
+using SocialCardAudit.UseCases.Verification;
 
 namespace SocialCardAudit.Web.Features.Verification;
+
+/// <summary>The form's values and the banks to choose from: what the shared fields of a finding are drawn from.</summary>
+public sealed record FindingFields(FindingForm Form, IReadOnlyList<string> Banks);
 
 public sealed class FindingForm
 {
@@ -41,6 +46,59 @@ public sealed class FindingForm
         VisitedAt = VisitedAt, Signature = Signature, ProxyName = ProxyName, ProxyRelation = ProxyRelation, Note = Note,
         AttachmentId = AttachmentId,
     });
+
+    /// <summary>What the web form and the offline sync both hand to the use case; <see cref="Version"/> and <see cref="RequestId"/> are checked present first.</summary>
+    public async Task<RecordFindingCommand> ToCommandAsync(long rowId, CancellationToken ct) =>
+        new(rowId, ToFinding(), Version!.Value, RequestId!.Value, await AttachmentAsync(ct));
+
+    /// <summary>The photo or the drawn signature as sent (the use case checks and encrypts it); a malformed drawing counts as empty bytes.</summary>
+    private async Task<NewAttachment?> AttachmentAsync(CancellationToken ct)
+    {
+        if (Photo is { Length: > 0 } photo)
+        {
+            if (photo.Length > FindingAttachment.MaxBytes)
+            {
+                return new NewAttachment(AttachmentKind.SheetPhoto, new byte[FindingAttachment.MaxBytes + 1]); // refused for its size, not read
+            }
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer, ct);
+            return new NewAttachment(AttachmentKind.SheetPhoto, buffer.ToArray());
+        }
+        if (DrawnSignature is { Length: > 0 } drawn)
+        {
+            const string prefix = "data:image/png;base64,";
+            try
+            {
+                return new NewAttachment(AttachmentKind.DrawnSignature, drawn.StartsWith(prefix, StringComparison.Ordinal) && drawn.Length < FindingAttachment.MaxBytes * 2
+                    ? Convert.FromBase64String(drawn[prefix.Length..])
+                    : []);
+            }
+            catch (FormatException)
+            {
+                return new NewAttachment(AttachmentKind.DrawnSignature, []);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The values as the form's inputs hold them, by input name: what the offline app fills its form with.</summary>
+    public IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
+    {
+        [nameof(Outcome)] = Outcome?.ToString(),
+        [nameof(DeclaredToCounty)] = DeclaredToCounty ? "true" : null,
+        [nameof(DeathDate)] = DeathDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [nameof(HandedInTo)] = HandedInTo?.ToString(),
+        [nameof(HandedInBank)] = HandedInBank,
+        [nameof(HandedInDate)] = HandedInDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        [nameof(CardWhereabouts)] = CardWhereabouts,
+        [nameof(Phone)] = Phone,
+        [nameof(VisitedAt)] = VisitedAt?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        [nameof(Signature)] = Signature?.ToString(),
+        [nameof(ProxyName)] = ProxyName,
+        [nameof(ProxyRelation)] = ProxyRelation,
+        [nameof(Note)] = Note,
+        [nameof(AttachmentId)] = AttachmentId?.ToString(),
+    };
 
     public static FindingForm From(Finding f, int version) => new()
     {

@@ -113,7 +113,7 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await PageAsync(row, campaign!, form, await CurrentAsync(id, ct), ct);
         }
-        var command = new RecordFindingCommand(id, form.ToFinding(), form.Version!.Value, form.RequestId!.Value, await AttachmentAsync(form, ct));
+        var command = await form.ToCommandAsync(id, ct);
         var result = await recordFinding.HandleAsync(AppClaims.ActorOf(User), command, ct);
         switch (result.Outcome)
         {
@@ -147,36 +147,6 @@ public sealed class VerificationController(AppDbContext db, RecordFinding record
                     : $"已保存 {row.Name} 的核查结果:{form.Outcome!.Value.DisplayName()}。";
                 return RedirectToRoute("Verification.Index", new { status = "todo" });
         }
-    }
-
-    /// <summary>The photo or the drawn signature as sent (the use case checks and encrypts it); a malformed drawing counts as empty bytes.</summary>
-    private static async Task<NewAttachment?> AttachmentAsync(FindingForm form, CancellationToken ct)
-    {
-        if (form.Photo is { Length: > 0 } photo)
-        {
-            if (photo.Length > FindingAttachment.MaxBytes)
-            {
-                return new NewAttachment(AttachmentKind.SheetPhoto, new byte[FindingAttachment.MaxBytes + 1]); // refused for its size, not read
-            }
-            using var buffer = new MemoryStream();
-            await photo.CopyToAsync(buffer, ct);
-            return new NewAttachment(AttachmentKind.SheetPhoto, buffer.ToArray());
-        }
-        if (form.DrawnSignature is { Length: > 0 } drawn)
-        {
-            const string prefix = "data:image/png;base64,";
-            try
-            {
-                return new NewAttachment(AttachmentKind.DrawnSignature, drawn.StartsWith(prefix, StringComparison.Ordinal) && drawn.Length < FindingAttachment.MaxBytes * 2
-                    ? Convert.FromBase64String(drawn[prefix.Length..])
-                    : []);
-            }
-            catch (FormatException)
-            {
-                return new NewAttachment(AttachmentKind.DrawnSignature, []);
-            }
-        }
-        return null;
     }
 
     private Task<VerificationRecord?> CurrentAsync(long id, CancellationToken ct) =>

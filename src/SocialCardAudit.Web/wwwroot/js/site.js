@@ -217,3 +217,41 @@ document.addEventListener('change', function (e) {
     setTimeout(function () { if (e.defaultPrevented) { blank.forEach(function (input) { input.disabled = false; }); } }, 0);
   });
 })();
+
+// Signing out takes the offline app's data off this phone (the list, the kept pages). Findings not yet synced are
+// never removed without the user saying so: the count is asked about first.
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (!form.hasAttribute || !form.hasAttribute('data-sign-out') || form.hasAttribute('data-cleared') || e.defaultPrevented) { return; }
+  if (!window.indexedDB || !indexedDB.databases) { return; }
+  e.preventDefault();
+  function done() {
+    form.setAttribute('data-cleared', '');
+    form.submit();
+  }
+  function clear() {
+    var caches = window.caches ? window.caches.keys().then(function (keys) {
+      return Promise.all(keys.filter(function (k) { return k.indexOf('sca-') === 0; }).map(function (k) { return window.caches.delete(k); }));
+    }) : Promise.resolve();
+    var removing = indexedDB.deleteDatabase('sca-offline');
+    removing.onsuccess = removing.onerror = removing.onblocked = function () { caches.then(done, done); };
+  }
+  indexedDB.databases().then(function (all) {
+    if (!all.some(function (d) { return d.name === 'sca-offline'; })) { return done(); }
+    var opening = indexedDB.open('sca-offline');
+    opening.onerror = clear;
+    opening.onsuccess = function () {
+      var db = opening.result;
+      if (!db.objectStoreNames.contains('queue')) { db.close(); return clear(); }
+      var counting = db.transaction('queue').objectStore('queue').count();
+      counting.onsuccess = function () {
+        db.close();
+        var n = counting.result;
+        if (n === 0 || window.confirm('本机还有 ' + n + ' 条核查记录没有同步到服务器。退出会把它们从本机删除,且无法恢复。\n\n确定退出吗?(建议点“取消”,联网同步后再退出)')) {
+          clear();
+        }
+      };
+      counting.onerror = function () { db.close(); done(); };
+    };
+  }, done);
+});
