@@ -164,4 +164,84 @@ internal static partial class BenchVerbs
         }));
         return errors.IsEmpty ? 0 : 1;
     }
+
+    /// <summary>
+    /// A verifier's day synced at once, as the offline app does it: sign in, take the list (and its form token),
+    /// then send each finding with a photo of the signed sheet, one after another; then the same requests again, as
+    /// a phone that never heard the answers would, each of which must record nothing.
+    /// </summary>
+    public static async Task<int> SyncAsync(Options o)
+    {
+        var url = (o.Get("--url") ?? "http://127.0.0.1:5080").TrimEnd('/');
+        var count = int.Parse(o.Get("--findings") ?? "200", CultureInfo.InvariantCulture);
+        var photoBytes = int.Parse(o.Get("--photo-kb") ?? "150", CultureInfo.InvariantCulture) * 1024;
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
+        var login = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "bench.v001", ["Password"] = Password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync("/account/login")).Groups[1].Value),
+        }));
+        if (login.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"bench.v001 could not sign in ({(int)login.StatusCode}): run bench-seed first");
+        }
+        var listWatch = Stopwatch.StartNew();
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/offline/list"));
+        var listMs = listWatch.Elapsed.TotalMilliseconds;
+        var token = list.RootElement.GetProperty("token").GetString()!;
+        var rows = list.RootElement.GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("version").GetInt32() == 0).Select(r => r.GetProperty("id").GetInt64()).Take(count).ToList();
+        if (rows.Count < count)
+        {
+            throw new InvalidOperationException($"bench.v001 has {rows.Count} open rows, {count} needed: run bench-seed with more rows");
+        }
+
+        // A JPEG as the phone sends it after shrinking: its header, then bytes that do not compress.
+        var photo = new byte[photoBytes];
+        Random.Shared.NextBytes(photo);
+        photo[0] = 0xFF; photo[1] = 0xD8; photo[2] = 0xFF;
+        var visited = SocialCardAudit.Domain.Organization.CountyClock.BeijingTime.Now.AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var requests = rows.Select((row, n) => (Row: row, Id: Guid.NewGuid(), Phone: "1390013" + n.ToString("D4", CultureInfo.InvariantCulture))).ToList();
+
+        async Task<(List<double> Times, Dictionary<string, int> Outcomes, double Seconds)> PassAsync()
+        {
+            var times = new List<double>();
+            var outcomes = new Dictionary<string, int>();
+            var total = Stopwatch.StartNew();
+            foreach (var (row, id, phone) in requests)
+            {
+                using var content = new MultipartFormDataContent
+                {
+                    { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("0"), "Version" },
+                    { new StringContent(id.ToString()), "RequestId" }, { new StringContent("ReceivedInUse"), "Outcome" },
+                    { new StringContent(phone), "Phone" }, { new StringContent(visited), "VisitedAt" }, { new StringContent("Self"), "Signature" },
+                    { new ByteArrayContent(photo), "Photo", "sheet.jpg" },
+                };
+                var watch = Stopwatch.StartNew();
+                var response = await client.PostAsync($"/rows/{row}/finding/sync", content);
+                var outcome = response.Content.Headers.ContentType?.MediaType == "application/json"
+                    ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString()!
+                    : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
+            return (times, outcomes, total.Elapsed.TotalSeconds);
+        }
+
+        var first = await PassAsync();
+        var again = await PassAsync();
+        static object Stats(List<double> values)
+        {
+            var v = values.Order().ToArray();
+            double P(double q) => Math.Round(v[Math.Min(v.Length - 1, (int)Math.Ceiling(q * v.Length) - 1)], 1);
+            return new { p50 = P(0.50), p95 = P(0.95), max = Math.Round(v[^1], 1) };
+        }
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            findings = count, photoKb = photoBytes / 1024, listMs = Math.Round(listMs, 1), megabytesSent = Math.Round(count * (photoBytes + 1024) / 1048576.0, 1),
+            sync = new { seconds = Math.Round(first.Seconds, 1), perFinding = Stats(first.Times), outcomes = first.Outcomes },
+            resend = new { seconds = Math.Round(again.Seconds, 1), perFinding = Stats(again.Times), outcomes = again.Outcomes },
+        }));
+        return first.Outcomes.GetValueOrDefault("saved") == count && again.Outcomes.GetValueOrDefault("already") == count ? 0 : 1;
+    }
 }

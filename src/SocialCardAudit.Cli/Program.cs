@@ -25,6 +25,7 @@ const string Usage = """
       bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>
       bench-seed   压测准备:--db <文件> [--verifiers 100] [--rows-each 20]
       bench-findings  压测:多名核查员同时保存核查结果:--url <地址> [--verifiers 100] [--seconds 30]
+      bench-sync   压测:离线一天的记录一次同步(带照片):--url <地址> [--findings 200] [--photo-kb 150]
       weekly-report  周督查通报:--tenant <县代码> --campaign <清查代码> [--week 2021-W25] --format xlsx|pdf|json [--out <文件>] [--time]
       bench-county  周报基准数据:基准县(bench)与跨乡镇清查 XQ-2021:--db <文件> [--towns 20] [--villages 15] [--rows 1000000] [--progress 0.6]
       bench-report-floor  周报基准下限:一条手写 GROUP BY:--db <文件> --campaign <清查代码>
@@ -108,6 +109,8 @@ try
             return await SocialCardAudit.Cli.BenchVerbs.SeedAsync(options);
         case "bench-findings":
             return await SocialCardAudit.Cli.BenchVerbs.FindingsAsync(options);
+        case "bench-sync":
+            return await SocialCardAudit.Cli.BenchVerbs.SyncAsync(options);
         case "bench-county":
         {
             await using var services = ServiceRegistration.BuildStandalone(options.Database(), SocialCardAudit.Data.Protection.PersonalDataKeys.Development);

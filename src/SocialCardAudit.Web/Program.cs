@@ -174,7 +174,9 @@ app.UseStaticFiles(new StaticFileOptions
         }
     },
 });
-app.UseSerilogRequestLogging();
+// Through this host's own logger: the static one stays silent (preserveStaticLogger above), so without this no
+// request was ever logged.
+app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -61,7 +61,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A phone whose profile lives in <paramref name="folder"/>: closed and opened again on the same folder, it is the
     /// same phone after a restart (its storage, its service worker, its cookies that outlive the browser).
     /// </summary>
-    public async Task<IBrowserContext> PhoneProfileAsync(string folder)
+    /// <param name="at">Where the phone's position says it is; location is then allowed for the app.</param>
+    public async Task<IBrowserContext> PhoneProfileAsync(string folder, Geolocation? at = null)
     {
         var context = await _playwright!.Chromium.LaunchPersistentContextAsync(folder, new BrowserTypeLaunchPersistentContextOptions
         {
@@ -73,6 +74,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             IsMobile = true,
             HasTouch = true,
+            Geolocation = at,
+            Permissions = at is null ? [] : ["geolocation"],
         });
         return context;
     }

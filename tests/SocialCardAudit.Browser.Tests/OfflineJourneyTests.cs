@@ -17,6 +17,9 @@ namespace SocialCardAudit.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public sealed class OfflineJourneyTests(BrowserFixture fixture)
 {
+    /// <summary>Where the phone says it is all day: one spot, so the many findings made there in minutes raise the desk doubt.</summary>
+    private static readonly Geolocation Door = new() { Latitude = 28.4102f, Longitude = 112.4237f, Accuracy = 8 };
+
     private static readonly string[] Outcomes = ["ReceivedInUse", "ReceivedDeceased", "NotReceivedHandedIn", "NotReceivedDeceased"];
 
     [Fact]
@@ -28,7 +31,7 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
         var offlineRows = day.Take(52).Append(lockedRow).ToList(); // 53 findings: 52 of DAY-1, one of DAY-2
 
         var profile = Directory.CreateTempSubdirectory("sca-phone-").FullName;
-        var context = await fixture.PhoneProfileAsync(profile);
+        var context = await fixture.PhoneProfileAsync(profile, Door);
         var page = await SignInAsync(context, "/offline");
 
         // The first load is small, and the list is on the phone with masked numbers only.
@@ -60,7 +63,7 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
             recorded[offlineRows[i]] = await RecordAsync(page, offlineRows[i], i, photo);
         }
         await context.CloseAsync();
-        context = await fixture.PhoneProfileAsync(profile);
+        context = await fixture.PhoneProfileAsync(profile, Door);
         await context.SetOfflineAsync(true);
         page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
@@ -87,7 +90,7 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
         await page.Locator("#Password").FillAsync(DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/offline", StringComparison.Ordinal));
-        Assert.True(ServerRequests("/offline") > requestsBefore); // online, the page comes from the server again (and the count above is real)
+        Assert.True(ServerRequests("/offline") > requestsBefore); // online, the page comes from the server again
         await Expect(page.Locator("#unsynced")).ToHaveTextAsync("未同步 2 条", new() { Timeout = 60_000 });
         Assert.Contains("成功 51 条", await page.Locator("#app-message").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -105,6 +108,14 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
                 Assert.Equal(attachment, record.AttachmentId is { } a ? attachments[a].ToString() : null);
             }
             Assert.False(records.ContainsKey(lockedRow)); // refused: the village is signed
+
+            // Each kept where the phone was; all made on one spot within minutes, so from the fifth on the clerk
+            // and the town get the desk doubt (the first one of the day, the conflict, has not been taken yet).
+            var placed = await db.VerificationVersions.IgnoreQueryFilters().Where(v => offlineRows.Contains(v.TaskRowId) && v.Place != null).CountAsync();
+            Assert.Equal(51, placed);
+            var desk = await db.SuspiciousIssues.IgnoreQueryFilters().Where(x => offlineRows.Contains(x.TaskRowId) && x.Source == IssueSource.Place).ToListAsync();
+            Assert.Equal(47, desk.Count);
+            Assert.All(desk, d => Assert.Contains("同一地点", d.Details, StringComparison.Ordinal));
             Assert.Equal((1, 1), (records[conflictRow].Version, versions[conflictRow])); // the clerk's, not overwritten
         }
 
@@ -153,6 +164,13 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
     {
         await page.Locator($"li[data-row='{rowId}'] > a").ClickAsync();
         await Expect(page.Locator("#finding-view")).ToBeVisibleAsync();
+        // The verifier agrees once to the place being recorded; the phone remembers it, through reloads and restarts.
+        if (i == 0)
+        {
+            await page.Locator("#PlaceConsent").CheckAsync();
+        }
+        Assert.True(await page.Locator("#PlaceConsent").IsCheckedAsync());
+        await Expect(page.Locator("#place-state")).ToContainTextAsync("已定位");
         var outcome = Outcomes[i % 4];
         await page.Locator($"input[name=Outcome][value={outcome}]").CheckAsync();
         await page.Locator("#Phone").FillAsync($"138{i:D8}");
@@ -246,9 +264,8 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
     /// <summary>The database as the tests read it: every county, no tenant of its own.</summary>
     private AppDbContext Db() => new(fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>(), new FixedTenant(null));
 
-    /// <summary>How many requests for <paramref name="path"/> the app has answered, from its own request log.</summary>
-    private int ServerRequests(string path) =>
-        fixture.App.ReadLogs().Split('\n').Count(l => l.Contains($"HTTP GET {path} responded", StringComparison.Ordinal));
+    /// <summary>How many requests for <paramref name="path"/> have reached the app.</summary>
+    private int ServerRequests(string path) => fixture.App.Requests.Count(r => r == "GET " + path);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -67,11 +67,11 @@ public sealed class RegisterCheckTests
     [Fact]
     public void The_issue_is_raised_once_and_restated_while_open()
     {
-        var first = SuspiciousIssue.FromRegister(null, 1, 2, 3, ["甲"], "u", DateTime.UtcNow);
+        var first = SuspiciousIssue.FromCheck(IssueSource.Register, RegisterCheck.Reason, null, 1, 2, 3, ["甲"], "u", DateTime.UtcNow);
         Assert.NotNull(first);
         Assert.Equal(IssueSource.Register, first.Source);
-        Assert.Null(SuspiciousIssue.FromRegister(first, 1, 2, 3, ["乙"], "u", DateTime.UtcNow));
+        Assert.Null(SuspiciousIssue.FromCheck(IssueSource.Register, RegisterCheck.Reason, first, 1, 2, 3, ["乙"], "u", DateTime.UtcNow));
         Assert.Equal("乙", first.Details);
-        Assert.Null(SuspiciousIssue.FromRegister(null, 1, 2, 3, [], "u", DateTime.UtcNow));
+        Assert.Null(SuspiciousIssue.FromCheck(IssueSource.Register, RegisterCheck.Reason, null, 1, 2, 3, [], "u", DateTime.UtcNow));
     }
 }

@@ -30,6 +30,9 @@ public class AppFactory(Data.Database? shared = null) : WebApplicationFactory<Pr
         : Data.Database.SqliteFile(DatabasePath));
     public string LogPath => Path.Combine(_folder, "app-.log");
 
+    /// <summary>Every request the app has received, as "GET /path", in order: what reached the server, whatever the browser showed.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
     /// <summary>The clock the authentication cookie reads, so idle expiry can be tested without waiting.</summary>
     public ManualClock Clock { get; } = new();
 
@@ -45,7 +48,21 @@ public class AppFactory(Data.Database? shared = null) : WebApplicationFactory<Pr
         builder.ConfigureServices(services =>
         {
             services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RequestRecorder(Requests));
         });
+    }
+
+    private sealed class RequestRecorder(System.Collections.Concurrent.ConcurrentQueue<string> requests) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, then) =>
+            {
+                requests.Enqueue(context.Request.Method + " " + context.Request.Path);
+                return then(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>All text the app has logged so far.</summary>

@@ -167,10 +167,11 @@ public sealed class AccountTests(WebFixture fixture) : IClassFixture<WebFixture>
     }
 
     [Fact]
-    public async Task Passwords_never_reach_the_log()
+    public async Task Every_request_is_logged_and_a_password_never_is()
     {
         await App.NewClient().LoginAsync("demo.county", "Leaked-Secret-77");
         Assert.Contains("SignInFailed", App.ReadLogs(), StringComparison.Ordinal);
+        Assert.Contains("HTTP POST /account/login responded 200", App.ReadLogs(), StringComparison.Ordinal);
         Assert.DoesNotContain("Leaked-Secret-77", App.ReadLogs(), StringComparison.Ordinal);
     }
 

@@ -22,7 +22,7 @@ public sealed class OfflineSyncTests(WebFixture fixture) : IClassFixture<WebFixt
     [Fact]
     public async Task The_list_holds_the_verifier_s_own_rows_with_masked_numbers_only_and_is_never_cached()
     {
-        var (day, signed, _, _) = await Scenario.OfflineDayAsync(fixture.App.Services, 6);
+        var (day, signed, _, _) = await Scenario.OfflineDayAsync(fixture.App.Services, 12);
         var verifier = await fixture.App.SignedInAsync("demo.verifier11");
         var response = await verifier.GetAsync("/offline/list");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -45,7 +45,7 @@ public sealed class OfflineSyncTests(WebFixture fixture) : IClassFixture<WebFixt
     [Fact]
     public async Task Each_answer_says_what_happened_and_a_resend_records_once()
     {
-        var (day, signed, signedCampaign, village) = await Scenario.OfflineDayAsync(fixture.App.Services, 6);
+        var (day, signed, signedCampaign, village) = await Scenario.OfflineDayAsync(fixture.App.Services, 12);
         var verifier = await fixture.App.SignedInAsync("demo.verifier11");
         var token = JsonDocument.Parse(await verifier.GetStringAsync("/offline/list")).RootElement.GetProperty("token").GetString()!;
         async Task<(HttpStatusCode Status, JsonElement Answer)> SyncAsync(long row, Dictionary<string, string> form)
@@ -92,6 +92,51 @@ public sealed class OfflineSyncTests(WebFixture fixture) : IClassFixture<WebFixt
         {
             Assert.False(await db.VerificationRecords.IgnoreQueryFilters().AnyAsync(r => r.TaskRowId == signed[0] || r.TaskRowId == day[2]));
         }
+    }
+
+    [Fact]
+    public async Task The_place_goes_with_the_finding_and_one_far_from_the_village_raises_a_doubt_the_clerk_reads()
+    {
+        var (day, _, _, _) = await Scenario.OfflineDayAsync(fixture.App.Services, 12);
+        var verifier = await fixture.App.SignedInAsync("demo.verifier11");
+        var token = JsonDocument.Parse(await verifier.GetStringAsync("/offline/list")).RootElement.GetProperty("token").GetString()!;
+        var fixedAt = DateTimeOffset.UtcNow.AddMinutes(-50);
+        async Task<HttpStatusCode> SyncAsync(long row, double north, int minutes)
+        {
+            var form = InUse(0, Guid.NewGuid());
+            form["PlaceLatitude"] = (28.4 + (north / 111_195)).ToString("R", CultureInfo.InvariantCulture);
+            form["PlaceLongitude"] = "112.4";
+            form["PlaceAccuracy"] = "12";
+            form["PlacedAt"] = fixedAt.AddMinutes(minutes).ToString("O", CultureInfo.InvariantCulture);
+            return (await verifier.PostFormAsync($"/rows/{row}/finding/sync", token, form)).StatusCode;
+        }
+
+        // Five doors of the village, a quarter of an hour apart, a few hundred metres from each other.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await SyncAsync(day[6 + i], 200 * i, 15 * i));
+        }
+        // Then one made 20 km away.
+        Assert.Equal(HttpStatusCode.OK, await SyncAsync(day[11], 20_000, 80));
+
+        await using (var db = Db())
+        {
+            var place = (await db.VerificationVersions.IgnoreQueryFilters().SingleAsync(v => v.TaskRowId == day[6])).Place!;
+            Assert.Equal((28.4, 112.4, 12.0), (Math.Round(place.Latitude, 6), place.Longitude, place.AccuracyMeters));
+            Assert.Equal(fixedAt.UtcDateTime, place.AtUtc, TimeSpan.FromMilliseconds(1));
+            var doubts = await db.SuspiciousIssues.IgnoreQueryFilters().Where(i => i.Source == SocialCardAudit.Domain.Verification.IssueSource.Place
+                && day.Contains(i.TaskRowId)).ToListAsync();
+            var doubt = Assert.Single(doubts);
+            Assert.Equal(day[11], doubt.TaskRowId);
+            Assert.Contains("中心约 19.6 公里", doubt.Details, StringComparison.Ordinal); // from the middle door, 400 m up
+        }
+
+        // The clerk of the village reads the place on the row; a clerk of another village cannot open the row.
+        var clerk = await fixture.App.SignedInAsync("demo.clerk11");
+        var page = await clerk.GetStringAsync($"/rows/{day[11]}");
+        Assert.Contains("上门位置:28.", page, StringComparison.Ordinal);
+        var otherClerk = await fixture.App.SignedInAsync("demo.clerk1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherClerk.GetAsync($"/rows/{day[11]}")).StatusCode);
     }
 
     private AppDbContext Db() => new(fixture.App.Services.GetRequiredService<DbContextOptions<AppDbContext>>(), new FixedTenant(null));

@@ -2350,6 +2350,37 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SocialCardAudit.Domain.Verification.VisitPlace", "Place", b1 =>
+                        {
+                            b1.Property<long>("VerificationVersionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<double>("AccuracyMeters")
+                                .HasColumnType("double precision")
+                                .HasColumnName("PlaceAccuracyMeters");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("PlacedAtUtc");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("PlaceLatitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("PlaceLongitude");
+
+                            b1.HasKey("VerificationVersionId");
+
+                            b1.ToTable("VerificationVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VerificationVersionId");
+                        });
+
+                    b.Navigation("Place");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>

@@ -2353,6 +2353,37 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SocialCardAudit.Domain.Verification.VisitPlace", "Place", b1 =>
+                        {
+                            b1.Property<long>("VerificationVersionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<double>("AccuracyMeters")
+                                .HasColumnType("float")
+                                .HasColumnName("PlaceAccuracyMeters");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("PlacedAtUtc");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("float")
+                                .HasColumnName("PlaceLatitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("float")
+                                .HasColumnName("PlaceLongitude");
+
+                            b1.HasKey("VerificationVersionId");
+
+                            b1.ToTable("VerificationVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VerificationVersionId");
+                        });
+
+                    b.Navigation("Place");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -76,7 +76,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -90,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -106,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -129,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -173,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -245,7 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -279,7 +279,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -294,7 +294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -309,7 +309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -324,7 +324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -338,7 +338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -353,7 +353,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -369,7 +369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -386,7 +386,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [ImportJobs] (
@@ -425,7 +425,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -444,7 +444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -461,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -479,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -507,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -525,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -550,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -572,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -591,7 +591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [ImportFileChunks] (
@@ -606,7 +606,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -639,7 +639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -659,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -686,7 +686,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -706,7 +706,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -730,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -748,7 +748,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -781,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -793,6 +793,10 @@ BEGIN
         [Changes] nvarchar(2000) NOT NULL,
         [ChangedById] nvarchar(450) NOT NULL,
         [ChangedAtUtc] datetime2 NOT NULL,
+        [PlaceLatitude] float NULL,
+        [PlaceLongitude] float NULL,
+        [PlaceAccuracyMeters] float NULL,
+        [PlacedAtUtc] datetime2 NULL,
         CONSTRAINT [PK_VerificationVersions] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_VerificationVersions_TaskRows_TaskRowId] FOREIGN KEY ([TaskRowId]) REFERENCES [TaskRows] ([Id]) ON DELETE CASCADE
     );
@@ -800,7 +804,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -817,7 +821,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -843,7 +847,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -860,7 +864,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -878,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -886,7 +890,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -894,7 +898,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -902,7 +906,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -910,7 +914,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -918,7 +922,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -926,7 +930,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -934,7 +938,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -942,7 +946,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -950,7 +954,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -958,7 +962,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -966,7 +970,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -974,7 +978,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -982,7 +986,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -990,7 +994,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -998,7 +1002,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1006,7 +1010,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1014,7 +1018,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1022,7 +1026,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1030,7 +1034,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1038,7 +1042,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1046,7 +1050,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1054,7 +1058,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1062,7 +1066,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1070,7 +1074,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1078,7 +1082,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
@@ -1086,7 +1090,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1094,7 +1098,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1102,7 +1106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1110,7 +1114,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1118,7 +1122,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1126,7 +1130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1134,7 +1138,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1142,7 +1146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_CampaignId] ON [ImportJobs] ([CampaignId]);
@@ -1150,7 +1154,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_Status] ON [ImportJobs] ([Status]);
@@ -1158,7 +1162,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TenantId_CampaignId] ON [ImportJobs] ([TenantId], [CampaignId]);
@@ -1166,7 +1170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TenantId_TownId] ON [ImportJobs] ([TenantId], [TownId]);
@@ -1174,7 +1178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TownId] ON [ImportJobs] ([TownId]);
@@ -1182,7 +1186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1190,7 +1194,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1198,7 +1202,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1206,7 +1210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1214,7 +1218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1222,7 +1226,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1230,7 +1234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1238,7 +1242,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1246,7 +1250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1254,7 +1258,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
@@ -1262,7 +1266,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1270,7 +1274,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1278,7 +1282,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1286,7 +1290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1294,7 +1298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1302,7 +1306,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1310,7 +1314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1318,7 +1322,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1326,7 +1330,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1334,7 +1338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1342,7 +1346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1350,7 +1354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1358,7 +1362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1366,7 +1370,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1374,7 +1378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1382,7 +1386,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1390,7 +1394,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1398,7 +1402,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1406,7 +1410,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1414,7 +1418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1422,7 +1426,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1430,7 +1434,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1438,7 +1442,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1446,7 +1450,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1454,7 +1458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1462,11 +1466,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202060948_Initial'
+    WHERE [MigrationId] = N'20261202072725_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202060948_Initial', N'10.0.14');
+    VALUES (N'20261202072725_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -2279,6 +2279,37 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         .HasForeignKey("TaskRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SocialCardAudit.Domain.Verification.VisitPlace", "Place", b1 =>
+                        {
+                            b1.Property<long>("VerificationVersionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("AccuracyMeters")
+                                .HasColumnType("REAL")
+                                .HasColumnName("PlaceAccuracyMeters");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlacedAtUtc");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("REAL")
+                                .HasColumnName("PlaceLatitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("REAL")
+                                .HasColumnName("PlaceLongitude");
+
+                            b1.HasKey("VerificationVersionId");
+
+                            b1.ToTable("VerificationVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VerificationVersionId");
+                        });
+
+                    b.Navigation("Place");
                 });
 
             modelBuilder.Entity("SocialCardAudit.Domain.Cards.CardImport", b =>

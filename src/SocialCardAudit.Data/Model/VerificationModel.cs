@@ -46,6 +46,13 @@ internal sealed class VerificationVersionConfiguration : IEntityTypeConfiguratio
         e.Property(v => v.ChangedById).HasMaxLength(450);
         e.HasOne<TaskRow>().WithMany().HasForeignKey(v => v.TaskRowId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(v => new { v.TaskRowId, v.Version }).IsUnique();
+        e.OwnsOne(v => v.Place, p =>
+        {
+            p.Property(x => x.Latitude).HasColumnName("PlaceLatitude");
+            p.Property(x => x.Longitude).HasColumnName("PlaceLongitude");
+            p.Property(x => x.AccuracyMeters).HasColumnName("PlaceAccuracyMeters");
+            p.Property(x => x.AtUtc).HasColumnName("PlacedAtUtc");
+        });
     }
 }
 

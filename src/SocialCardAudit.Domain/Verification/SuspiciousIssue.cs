@@ -10,6 +10,9 @@ public enum IssueSource
 
     /// <summary>Raised by itself when a finding contradicts the card register (<see cref="RegisterCheck"/>).</summary>
     Register = 3,
+
+    /// <summary>Raised by itself when where a finding was made does not look like the door (<see cref="VisitEvidence"/>).</summary>
+    Place = 4,
 }
 
 /// <summary>A suspicious issue (疑点问题) about one task row, reported to the town centre, which answers and closes it.</summary>
@@ -61,17 +64,18 @@ public sealed class SuspiciousIssue : ITenantOwned
     }
 
     /// <summary>
-    /// The three-way check's issue for a row: raised when a finding contradicts the card register, its facts restated
-    /// when a later finding still does. <paramref name="open"/> is the row's open issue of this kind, if any.
+    /// The issue a check of the system's own raises for a row (the three-way check against the card register, the
+    /// place of the visit): raised when a finding fails it, its facts restated when a later finding still does.
+    /// <paramref name="open"/> is the row's open issue from the same check, if any.
     /// </summary>
-    public static SuspiciousIssue? FromRegister(SuspiciousIssue? open, long taskRowId, int campaignId, int villageId, IReadOnlyList<string> contradictions,
-        string userId, DateTime nowUtc)
+    public static SuspiciousIssue? FromCheck(IssueSource source, string reason, SuspiciousIssue? open, long taskRowId, int campaignId, int villageId,
+        IReadOnlyList<string> facts, string userId, DateTime nowUtc)
     {
-        if (contradictions.Count == 0)
+        if (facts.Count == 0)
         {
             return null;
         }
-        var details = string.Join("\n", contradictions);
+        var details = string.Join("\n", facts);
         details = details.Length <= MaxText ? details : details[..(MaxText - 1)] + "…";
         if (open is not null)
         {
@@ -80,8 +84,8 @@ public sealed class SuspiciousIssue : ITenantOwned
         }
         return new SuspiciousIssue
         {
-            TaskRowId = taskRowId, CampaignId = campaignId, VillageId = villageId, Source = IssueSource.Register,
-            Reason = RegisterCheck.Reason, Details = details, RaisedById = userId, RaisedAtUtc = nowUtc,
+            TaskRowId = taskRowId, CampaignId = campaignId, VillageId = villageId, Source = source,
+            Reason = reason, Details = details, RaisedById = userId, RaisedAtUtc = nowUtc,
         };
     }
 
@@ -89,6 +93,7 @@ public sealed class SuspiciousIssue : ITenantOwned
     {
         IssueSource.Import => "导入",
         IssueSource.Register => "台账比对",
+        IssueSource.Place => "位置核验",
         _ => "入户",
     };
 

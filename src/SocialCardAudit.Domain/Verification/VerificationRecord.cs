@@ -35,7 +35,7 @@ public sealed class VerificationRecord : ITenantOwned
     /// Records a finding as the next version, normalized and checked against the rules of 附件2 whoever the caller
     /// (the form, the sync of an offline phone, an import): a finding that breaks them is refused with every reason.
     /// </summary>
-    public VerificationVersion Record(Finding finding, FindingContext context, string userId, DateTime nowUtc)
+    public VerificationVersion Record(Finding finding, FindingContext context, string userId, DateTime nowUtc, VisitPlace? place = null)
     {
         var f = FindingRules.Normalize(finding);
         if (FindingRules.Validate(f, context) is { Count: > 0 } errors)
@@ -69,6 +69,7 @@ public sealed class VerificationRecord : ITenantOwned
             Changes = FindingChanges.Describe(before, ToFinding()),
             ChangedById = userId,
             ChangedAtUtc = nowUtc,
+            Place = place,
         };
     }
 
@@ -99,6 +100,9 @@ public sealed class VerificationVersion : ITenantOwned
     public required string Changes { get; set; }
     public required string ChangedById { get; set; }
     public DateTime ChangedAtUtc { get; set; }
+
+    /// <summary>Where the phone was when this version was made, if the verifier let it say.</summary>
+    public VisitPlace? Place { get; set; }
 }
 
 /// <summary>A save that has been applied, by its request id: the same request sent again (a double tap, a resend) changes nothing.</summary>

@@ -14,8 +14,11 @@ namespace SocialCardAudit.UseCases.Verification;
 /// <summary>A photo of the signed 附件2 sheet or a signature drawn on the screen, as it came from the phone.</summary>
 public sealed record NewAttachment(AttachmentKind Kind, byte[] Bytes);
 
-/// <summary>One finding to record: the row, what was found, the version the phone started from, and the request's id.</summary>
-public sealed record RecordFindingCommand(long RowId, Finding Finding, int FromVersion, Guid RequestId, NewAttachment? Attachment = null);
+/// <summary>
+/// One finding to record: the row, what was found, the version the phone started from, the request's id, and where
+/// the phone was (when the verifier let it say).
+/// </summary>
+public sealed record RecordFindingCommand(long RowId, Finding Finding, int FromVersion, Guid RequestId, NewAttachment? Attachment = null, VisitPlace? Place = null);
 
 public enum RecordOutcome
 {
@@ -114,14 +117,15 @@ public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protect
         {
             db.FindingAttachments.Add(attachment); // written with the version that refers to it, or not at all
         }
-        var version = record.Record(finding, context, actor.UserId, now);
+        var version = record.Record(finding, context, actor.UserId, now, command.Place);
         db.VerificationVersions.Add(version);
-        // The three-way check, saved with the finding or not at all.
-        if (SuspiciousIssue.FromRegister(await OpenRegisterIssueAsync(row.Id, ct), row.Id, row.CampaignId, row.VillageId,
-                RegisterCheck.Contradictions(finding, await RegisteredCardsAsync(row, clock, ct)), actor.UserId, now) is { } issue)
+        // The three-way check and the place of the visit, saved with the finding or not at all.
+        await CheckAsync(row, IssueSource.Register, RegisterCheck.Reason,
+            RegisterCheck.Contradictions(finding, await RegisteredCardsAsync(row, clock, ct)), actor, now, ct);
+        if (command.Place is { } place)
         {
-            issue.TenantId = row.TenantId;
-            db.SuspiciousIssues.Add(issue);
+            await CheckAsync(row, IssueSource.Place, VisitEvidence.Reason,
+                VisitEvidence.Doubts(place, await VillagePlacesAsync(row, ct), await RecentPlacesAsync(row, actor.UserId, place, ct)), actor, now, ct);
         }
         db.ProcessedRequests.Add(new ProcessedRequest { Id = command.RequestId, TenantId = row.TenantId, UserId = actor.UserId, TaskRowId = row.Id, Version = version.Version, AtUtc = now });
         try
@@ -168,8 +172,40 @@ public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protect
         }, null);
     }
 
-    private Task<SuspiciousIssue?> OpenRegisterIssueAsync(long rowId, CancellationToken ct) =>
-        db.SuspiciousIssues.SingleOrDefaultAsync(i => i.TaskRowId == rowId && i.Source == IssueSource.Register && i.ClosedAtUtc == null, ct);
+    /// <summary>Raises the row's issue from one of the system's own checks, or restates the open one's facts.</summary>
+    private async Task CheckAsync(TaskRow row, IssueSource source, string reason, IReadOnlyList<string> facts, Actor actor, DateTime now, CancellationToken ct)
+    {
+        if (facts.Count == 0)
+        {
+            return;
+        }
+        var open = await db.SuspiciousIssues.SingleOrDefaultAsync(i => i.TaskRowId == row.Id && i.Source == source && i.ClosedAtUtc == null, ct);
+        if (SuspiciousIssue.FromCheck(source, reason, open, row.Id, row.CampaignId, row.VillageId, facts, actor.UserId, now) is { } issue)
+        {
+            issue.TenantId = row.TenantId;
+            db.SuspiciousIssues.Add(issue);
+        }
+    }
+
+    /// <summary>Where the village's other findings of the campaign were made: the latest place of each other row.</summary>
+    private async Task<List<VisitPlace>> VillagePlacesAsync(TaskRow row, CancellationToken ct) =>
+        (await db.VerificationVersions.AsNoTracking()
+            .Where(v => v.Place != null && v.TaskRowId != row.Id
+                && db.TaskRows.Any(r => r.Id == v.TaskRowId && r.CampaignId == row.CampaignId && r.VillageId == row.VillageId))
+            .Select(v => new { v.TaskRowId, v.Version, v.Place })
+            .ToListAsync(ct))
+        .GroupBy(v => v.TaskRowId).Select(g => g.MaxBy(v => v.Version)!.Place!).ToList();
+
+    /// <summary>The verifier's findings for other people made around the same moment, with the people's names.</summary>
+    private async Task<List<(string Name, VisitPlace Place)>> RecentPlacesAsync(TaskRow row, string userId, VisitPlace place, CancellationToken ct)
+    {
+        var (from, to) = (place.AtUtc - VisitEvidence.OneSpotWindow, place.AtUtc + VisitEvidence.OneSpotWindow);
+        var found = await db.VerificationVersions.AsNoTracking()
+            .Where(v => v.ChangedById == userId && v.TaskRowId != row.Id && v.Place != null && v.Place.AtUtc >= from && v.Place.AtUtc <= to)
+            .Join(db.TaskRows, v => v.TaskRowId, r => r.Id, (v, r) => new { v.TaskRowId, r.Name, v.Place })
+            .ToListAsync(ct);
+        return found.DistinctBy(v => v.TaskRowId).Select(v => (v.Name, v.Place!)).ToList();
+    }
 
     /// <summary>The register's cards of the row's person (by the ID number's blind index), with their moves on county days.</summary>
     private async Task<List<RegisteredCard>> RegisteredCardsAsync(TaskRow row, CountyClock county, CancellationToken ct)

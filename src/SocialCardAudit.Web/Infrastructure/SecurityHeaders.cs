@@ -25,7 +25,7 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "geolocation=(), microphone=(), camera=(self)";
+        headers["Permissions-Policy"] = "geolocation=(self), microphone=(), camera=(self)";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

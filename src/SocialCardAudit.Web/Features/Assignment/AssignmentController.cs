@@ -30,7 +30,8 @@ public sealed record VillageRows(Campaign Campaign, OrgUnit Village, IReadOnlyLi
 
 public sealed record AssignmentLine(DateTime AtUtc, string? From, string? To, string By);
 
-public sealed record FindingLine(int Version, DateTime AtUtc, string By, string Changes, Finding Finding);
+/// <param name="Place">Where the phone was, shown to those who see the row: its village, town and county, never another village.</param>
+public sealed record FindingLine(int Version, DateTime AtUtc, string By, string Changes, Finding Finding, VisitPlace? Place);
 
 public sealed record RowDetails(TaskRow Row, Campaign Campaign, OrgUnit Village, string? GroupName, string? VerifierName,
     IReadOnlyList<AssignmentLine> History, bool CanReveal, string? FullIdNumber, string? FullBankCard, IReadOnlyList<FindingLine> Findings);
@@ -99,7 +100,7 @@ public sealed class AssignmentController(AppDbContext db, PersonalDataProtector 
         var history = assignments
             .Select(a => new AssignmentLine(a.AtUtc, Name(names, a.FromVerifierId), Name(names, a.ToVerifierId), Name(names, a.ByUserId) ?? "")).ToList();
         var findings = versions
-            .Select(v => new FindingLine(v.Version, v.ChangedAtUtc, Name(names, v.ChangedById) ?? "", v.Changes, v.Finding)).ToList();
+            .Select(v => new FindingLine(v.Version, v.ChangedAtUtc, Name(names, v.ChangedById) ?? "", v.Changes, v.Finding, v.Place)).ToList();
         string? fullId = null, fullCard = null;
         if (reveal)
         {

@@ -33,6 +33,12 @@ public sealed class FindingForm
     /// <summary>Set by the server: the picture this version keeps (a new one, or the one it had).</summary>
     public Guid? AttachmentId { get; set; }
 
+    /// <summary>Where the phone was (browser geolocation), sent only when the verifier agreed; kept with the version.</summary>
+    public double? PlaceLatitude { get; set; }
+    public double? PlaceLongitude { get; set; }
+    public double? PlaceAccuracy { get; set; }
+    public DateTimeOffset? PlacedAt { get; set; }
+
     /// <summary>The version the form was opened on: mandatory, a save without it is refused.</summary>
     public int? Version { get; set; }
 
@@ -49,7 +55,8 @@ public sealed class FindingForm
 
     /// <summary>What the web form and the offline sync both hand to the use case; <see cref="Version"/> and <see cref="RequestId"/> are checked present first.</summary>
     public async Task<RecordFindingCommand> ToCommandAsync(long rowId, CancellationToken ct) =>
-        new(rowId, ToFinding(), Version!.Value, RequestId!.Value, await AttachmentAsync(ct));
+        new(rowId, ToFinding(), Version!.Value, RequestId!.Value, await AttachmentAsync(ct),
+            VisitPlace.From(PlaceLatitude, PlaceLongitude, PlaceAccuracy, PlacedAt?.UtcDateTime));
 
     /// <summary>The photo or the drawn signature as sent (the use case checks and encrypts it); a malformed drawing counts as empty bytes.</summary>
     private async Task<NewAttachment?> AttachmentAsync(CancellationToken ct)

@@ -278,6 +278,7 @@
     if (!values.Phone) { $('Phone').value = r.phone || ''; }
     if (!values.VisitedAt) { $('VisitedAt').value = countyNow(); }
     form.dispatchEvent(new Event('change', { bubbles: true }));
+    form.dispatchEvent(new Event('finding-opened')); // a new place for this door, if the verifier agreed
     $('person').textContent = r.name + ' ';
     $('person').append(el('code', 'small', r.idMasked));
     $('person-facts').textContent = (r.address || '') + (r.cardMasked ? ' · 卡号 ' + r.cardMasked : '')

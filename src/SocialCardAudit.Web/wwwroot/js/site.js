@@ -255,3 +255,40 @@ document.addEventListener('submit', function (e) {
     };
   }, done);
 });
+
+// Where the phone is as a finding is made, only with the verifier's consent (remembered on this phone). GPS needs
+// no network, so this works offline too. The offline app tells the form each time it opens it for another person.
+(function () {
+  var consent = document.getElementById('PlaceConsent');
+  if (!consent) { return; }
+  var form = consent.form;
+  var state = document.getElementById('place-state');
+  var names = ['PlaceLatitude', 'PlaceLongitude', 'PlaceAccuracy', 'PlacedAt'];
+  function set(name, value) { form.querySelector('[name="' + name + '"]').value = value; }
+  function remembered() { try { return localStorage.getItem('sca-place') === 'yes'; } catch (e) { return false; } }
+  function locate() {
+    names.forEach(function (n) { set(n, ''); });
+    state.textContent = '';
+    if (!consent.checked) { return; }
+    if (!navigator.geolocation) { state.textContent = '此浏览器不能定位。'; return; }
+    state.textContent = '正在定位…';
+    navigator.geolocation.getCurrentPosition(function (p) {
+      set('PlaceLatitude', p.coords.latitude);
+      set('PlaceLongitude', p.coords.longitude);
+      set('PlaceAccuracy', Math.round(p.coords.accuracy));
+      set('PlacedAt', new Date(p.timestamp).toISOString());
+      state.textContent = '已定位(精度约 ' + Math.round(p.coords.accuracy) + ' 米)。';
+    }, function (e) {
+      state.textContent = e.code === 1
+        ? '未获准定位:请在浏览器设置中允许本网站使用位置,或不勾选此项。'
+        : '暂时无法定位,可到屋外后重新勾选此项。';
+    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+  }
+  consent.addEventListener('change', function () {
+    try { localStorage.setItem('sca-place', consent.checked ? 'yes' : 'no'); } catch (e) { /* private mode: asked each time */ }
+    locate();
+  });
+  form.addEventListener('finding-opened', function () { consent.checked = remembered(); locate(); });
+  consent.checked = remembered();
+  locate();
+})();
