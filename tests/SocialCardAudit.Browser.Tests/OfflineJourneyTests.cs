@@ -50,6 +50,20 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
 
         // No signal from here on: record, reload, record, restart the phone, record.
         await context.SetOfflineAsync(true);
+
+        // The rules between fields run on the phone too, in the server's words: nothing wrong is kept.
+        await page.Locator($"li[data-row='{day[59]}'] > a").ClickAsync();
+        await page.Locator("input[name=Outcome][value=NotReceivedDeceased]").CheckAsync();
+        await page.Locator("#DeathDate").FillAsync("2099-01-01");
+        await page.Locator("#CardWhereabouts").FillAsync("由其子李四保管");
+        await page.Locator("#Phone").FillAsync("13800138000");
+        await page.Locator("input[name=Signature][value=Self]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存到本机" }).ClickAsync();
+        Assert.Equal([FindingRules.Messages.DeathAfterVisit, FindingRules.Messages.DeceasedNeedsProxy],
+            await page.Locator("#error-summary li").AllInnerTextsAsync());
+        await page.Locator("#back").ClickAsync();
+        await Expect(page.Locator("#unsynced")).ToHaveTextAsync("未同步 0 条");
+
         var recorded = new Dictionary<long, (string Outcome, string? Attachment)>();
         for (var i = 0; i < 20; i++)
         {

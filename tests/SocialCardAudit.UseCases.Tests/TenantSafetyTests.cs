@@ -24,6 +24,7 @@ public sealed class TenantSafetyTests(DemoDatabase demo) : IClassFixture<DemoDat
         using var db = demo.Db(1);
         var unguarded = db.Model.GetEntityTypes()
             .Where(t => !NotACountys.Contains(t.ClrType.Name))
+            .Where(t => !t.IsOwned()) // a value kept in its owner's row (a version's place) is guarded by the owner's filter
             .Where(t => !typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.ClrType.Name != "SecurityEvent" || t.GetRootType().GetDeclaredQueryFilters().Count == 0) // a table shared by several types is filtered on its root
             .Select(t => t.ClrType.Name).ToList();
         Assert.Empty(unguarded);

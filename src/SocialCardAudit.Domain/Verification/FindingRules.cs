@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocialCardAudit.Domain.People;
 
 namespace SocialCardAudit.Domain.Verification;
@@ -37,6 +38,11 @@ public static class FindingRules
         public const string SignatureMissing = "请选择签名方式:本人签名、捺指纹或代签。";
         public const string ProxyNameMissing = "代签人姓名不能为空。";
         public const string ProxyRelationMissing = "代签人只能是直系亲属或监护人:请选择与本人的关系。";
+        public const string VisitInFuture = "上门核查时间不能晚于现在。";
+        public const string VisitBeforeStart = "上门核查时间不能早于清查开始日期 {0}。";
+        public const string HandedInAfterVisit = "上交时间不能晚于上门核查时间。";
+        public const string DeathAfterVisit = "去世时间不能晚于上门核查时间(“已经去世”指核查员上门前已去世)。";
+        public const string DeceasedNeedsProxy = "已去世人员须由直系亲属或法定监护人代为签名(捺指纹)。";
     }
 
     public static IReadOnlyList<FindingError> Validate(Finding f, FindingContext c)
@@ -58,11 +64,11 @@ public static class FindingRules
         }
         else if (f.VisitedAt > c.Now + ClockSkew)
         {
-            Add(nameof(f.VisitedAt), "上门核查时间不能晚于现在。");
+            Add(nameof(f.VisitedAt), Messages.VisitInFuture);
         }
         else if (visitDay < c.CampaignStart)
         {
-            Add(nameof(f.VisitedAt), $"上门核查时间不能早于清查开始日期 {c.CampaignStart:yyyy-MM-dd}。");
+            Add(nameof(f.VisitedAt), string.Format(CultureInfo.InvariantCulture, Messages.VisitBeforeStart, c.CampaignStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         switch (outcome)
@@ -88,7 +94,7 @@ public static class FindingRules
                 }
                 else if (visitDay is { } day && f.HandedInDate > day)
                 {
-                    Add(nameof(f.HandedInDate), "上交时间不能晚于上门核查时间。");
+                    Add(nameof(f.HandedInDate), Messages.HandedInAfterVisit);
                 }
                 break;
             case Outcome.NotReceivedDeceased:
@@ -116,7 +122,7 @@ public static class FindingRules
             }
             else if (visitDay is { } day && death > day)
             {
-                Add(nameof(f.DeathDate), "去世时间不能晚于上门核查时间(“已经去世”指核查员上门前已去世)。");
+                Add(nameof(f.DeathDate), Messages.DeathAfterVisit);
             }
             else if (c.BirthDate is { } birth && death < birth)
             {
@@ -140,7 +146,7 @@ public static class FindingRules
         }
         else if (outcome?.IsDeceased() == true && signature != SignatureKind.Proxy)
         {
-            Add(nameof(f.Signature), "已去世人员须由直系亲属或法定监护人代为签名(捺指纹)。");
+            Add(nameof(f.Signature), Messages.DeceasedNeedsProxy);
         }
         if (f.Signature == SignatureKind.Proxy)
         {

@@ -5,8 +5,11 @@ using SocialCardAudit.UseCases.Verification;
 
 namespace SocialCardAudit.Web.Features.Verification;
 
-/// <summary>The form's values and the banks to choose from: what the shared fields of a finding are drawn from.</summary>
-public sealed record FindingFields(FindingForm Form, IReadOnlyList<string> Banks);
+/// <summary>
+/// The form's values, the banks to choose from and the campaign's first day (unknown to the offline page until a
+/// row is opened): what the shared fields of a finding are drawn from.
+/// </summary>
+public sealed record FindingFields(FindingForm Form, IReadOnlyList<string> Banks, DateOnly? CampaignStart = null);
 
 public sealed class FindingForm
 {

@@ -10,7 +10,7 @@
   const form = $('offline-form');
   const listUrl = app.dataset.listUrl;
   const loginUrl = app.dataset.loginUrl;
-  const syncUrl = (rowId) => app.dataset.syncUrl.replace('{id}', rowId);
+  const syncUrl = (rowId) => app.dataset.syncUrl.replace('/0/', '/' + rowId + '/');
 
   // ---- Storage: meta (who, when, token, county offset), rows (the list), queue (findings not yet confirmed) ----
   const store = {
@@ -277,6 +277,8 @@
     });
     if (!values.Phone) { $('Phone').value = r.phone || ''; }
     if (!values.VisitedAt) { $('VisitedAt').value = countyNow(); }
+    const campaign = (me.campaigns || []).find((c) => c.id === r.campaign);
+    $('VisitedAt').setAttribute('data-not-before', campaign ? campaign.start : ''); // the page's checks know this row's campaign
     form.dispatchEvent(new Event('change', { bubbles: true }));
     form.dispatchEvent(new Event('finding-opened')); // a new place for this door, if the verifier agreed
     $('person').textContent = r.name + ' ';
@@ -340,7 +342,7 @@
     if (!response.ok) { throw new Error('服务器暂时无法响应(' + response.status + ')'); }
     const list = await response.json();
     await store.run(['meta', 'rows'], 'readwrite', (tx) => {
-      tx.objectStore('meta').put({ user: list.user, userName: list.userName, offsetMinutes: list.offsetMinutes, at: list.at }, 'me');
+      tx.objectStore('meta').put({ user: list.user, userName: list.userName, offsetMinutes: list.offsetMinutes, at: list.at, campaigns: list.campaigns }, 'me');
       const keep = tx.objectStore('rows');
       keep.clear(); // rows of ended campaigns and rows given to someone else leave the phone
       list.rows.forEach((r) => keep.put(r));

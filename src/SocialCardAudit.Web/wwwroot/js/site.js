@@ -119,12 +119,34 @@ document.addEventListener('change', function (e) {
     }
     span.textContent = message;
   }
+  // The rules between fields (FindingRules), in its words: a date not after the visit, the visit neither in the
+  // future (by the county's clock, with the phone's skew allowed) nor before the campaign, the deceased signed for.
+  function between(form, el) {
+    var value = el.tagName === 'FIELDSET' ? '' : el.value;
+    var other = el.getAttribute('data-not-after') && form.querySelector('[name="' + el.getAttribute('data-not-after') + '"]');
+    if (other && value && other.value && value.slice(0, 10) > other.value.slice(0, 10)) { return el.getAttribute('data-not-after-message'); }
+    if (el.hasAttribute('data-not-future') && value) {
+      var minutes = parseInt(el.getAttribute('data-county-offset'), 10) + parseInt(el.getAttribute('data-skew-minutes'), 10);
+      if (value > new Date(Date.now() + minutes * 60000).toISOString().slice(0, 16)) { return el.getAttribute('data-not-future'); }
+      var start = el.getAttribute('data-not-before');
+      if (start && value.slice(0, 10) < start) { return el.getAttribute('data-not-before-message').replace('{0}', start); }
+    }
+    if (el.hasAttribute('data-proxy-when')) {
+      var outcome = form.querySelector('input[name="Outcome"]:checked');
+      var signature = el.querySelector('input:checked');
+      if (outcome && signature && signature.value !== 'Proxy' && el.getAttribute('data-proxy-when').split(',').indexOf(outcome.value) >= 0) {
+        return el.getAttribute('data-proxy-message');
+      }
+    }
+    return null;
+  }
+
   document.addEventListener('submit', function (e) {
     var form = e.target;
     if (!form.hasAttribute || !form.hasAttribute('data-check')) { return; }
     form.querySelectorAll('.field-error').forEach(function (s) { s.textContent = ''; });
     var problems = [];
-    form.querySelectorAll('[data-required], [data-pattern]').forEach(function (el) {
+    form.querySelectorAll('[data-required], [data-pattern], [data-not-after], [data-not-future], [data-proxy-when]').forEach(function (el) {
       if (!shown(el)) { return; }
       var message = null;
       if (el.hasAttribute('data-required') && !filled(el)) {
@@ -132,6 +154,8 @@ document.addEventListener('change', function (e) {
       } else if (el.hasAttribute('data-pattern') && el.value.trim() !== ''
         && !new RegExp(el.getAttribute('data-pattern')).test(el.value.replace(/\s+/g, '').replace('+86', ''))) {
         message = el.getAttribute('data-pattern-message');
+      } else {
+        message = between(form, el);
       }
       if (message) { problems.push({ name: nameOf(el), message: message }); say(form, el, message); }
     });
