@@ -58,8 +58,11 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture)
         await page.Locator("#CardWhereabouts").FillAsync("由其子李四保管");
         await page.Locator("#Phone").FillAsync("13800138000");
         await page.Locator("input[name=Signature][value=Self]").CheckAsync();
+        var unreadable = new byte[700 * 1024]; // a JPEG's first bytes, then nothing the page can shrink: it stays as big
+        unreadable[0] = 0xFF; unreadable[1] = 0xD8; unreadable[2] = 0xFF;
+        await page.Locator("#Photo").SetInputFilesAsync(new FilePayload { Name = "IMG_0002.jpg", MimeType = "image/jpeg", Buffer = unreadable });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存到本机" }).ClickAsync();
-        Assert.Equal([FindingRules.Messages.DeathAfterVisit, FindingRules.Messages.DeceasedNeedsProxy],
+        Assert.Equal([FindingRules.Messages.DeathAfterVisit, FindingRules.Messages.DeceasedNeedsProxy, string.Format(CultureInfo.InvariantCulture, FindingAttachment.TooLarge, 700)],
             await page.Locator("#error-summary li").AllInnerTextsAsync());
         await page.Locator("#back").ClickAsync();
         await Expect(page.Locator("#unsynced")).ToHaveTextAsync("未同步 0 条");

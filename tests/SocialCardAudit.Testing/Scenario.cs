@@ -205,11 +205,7 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
         if (!await db.VillageSubmissions.AnyAsync(v => v.CampaignId == campaign.Id))
         {
-            var (digest, _, open) = await SocialCardAudit.UseCases.Statistics.StatisticsQueries.DigestAsync(db, campaign.Id, village.Id, default);
-            var submission = new SocialCardAudit.Domain.SignOff.VillageSubmission { TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id };
-            submission.Submit(open, SocialCardAudit.Domain.SignOff.SharedReason.Fill(null, open, "外出务工"), digest, clerk.Id, DateTime.UtcNow);
-            db.VillageSubmissions.Add(submission);
-            await db.SaveChangesAsync();
+            await SubmitVillageAsync(services, campaign.Id, village.Id, "demo.clerk12");
         }
         return (campaign.Id, village.Id);
     }

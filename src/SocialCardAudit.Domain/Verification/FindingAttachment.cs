@@ -15,6 +15,9 @@ public sealed class FindingAttachment : ITenantOwned
     /// <summary>The page shrinks photos before upload; anything larger than this is refused, not stored.</summary>
     public const int MaxBytes = 600 * 1024;
 
+    /// <summary>Said of a picture over <see cref="MaxBytes"/>, by the server and by the page alike; {0} is its size in KB.</summary>
+    public static readonly string TooLarge = "照片过大({0} KB,上限 " + (MaxBytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KB)。请在本页重新选择照片,页面会自动压缩。";
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public int TenantId { get; set; }
     public long TaskRowId { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
@@ -159,7 +160,7 @@ public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protect
         var field = upload.Kind == AttachmentKind.SheetPhoto ? "Photo" : "DrawnSignature";
         if (upload.Bytes.Length > FindingAttachment.MaxBytes)
         {
-            return (null, new(field, $"照片过大({upload.Bytes.Length / 1024} KB,上限 {FindingAttachment.MaxBytes / 1024} KB)。请在本页重新选择照片,页面会自动压缩。"));
+            return (null, new(field, string.Format(CultureInfo.InvariantCulture, FindingAttachment.TooLarge, upload.Bytes.Length / 1024)));
         }
         if (FindingAttachment.SniffImage(upload.Bytes) is not { } type)
         {

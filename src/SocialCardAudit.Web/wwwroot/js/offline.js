@@ -363,6 +363,10 @@
     const response = await fetch(syncUrl(entry.rowId), { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual', headers: { Accept: 'application/json' } });
     if (response.type === 'opaqueredirect') { throw new SignedOut(); }
     const type = response.headers.get('Content-Type') || '';
+    if (response.status === 413) {
+      // Refused before the app could read it: this finding waits for a smaller picture, the others go on.
+      return { outcome: 'refused', message: '未保存:照片过大。请打开这一户,重新拍照或选择较小的照片后再同步。' };
+    }
     if (type.indexOf('application/json') < 0) { throw new Error('服务器暂时无法处理(' + response.status + ')'); }
     return response.json();
   }

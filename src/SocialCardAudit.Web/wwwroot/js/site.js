@@ -131,6 +131,10 @@ document.addEventListener('change', function (e) {
       var start = el.getAttribute('data-not-before');
       if (start && value.slice(0, 10) < start) { return el.getAttribute('data-not-before-message').replace('{0}', start); }
     }
+    var file = el.hasAttribute('data-max-bytes') && el.files && el.files[0];
+    if (file && file.size > parseInt(el.getAttribute('data-max-bytes'), 10)) {
+      return el.getAttribute('data-max-message').replace('{0}', Math.round(file.size / 1024));
+    }
     if (el.hasAttribute('data-proxy-when')) {
       var outcome = form.querySelector('input[name="Outcome"]:checked');
       var signature = el.querySelector('input:checked');
@@ -146,7 +150,7 @@ document.addEventListener('change', function (e) {
     if (!form.hasAttribute || !form.hasAttribute('data-check')) { return; }
     form.querySelectorAll('.field-error').forEach(function (s) { s.textContent = ''; });
     var problems = [];
-    form.querySelectorAll('[data-required], [data-pattern], [data-not-after], [data-not-future], [data-proxy-when]').forEach(function (el) {
+    form.querySelectorAll('[data-required], [data-pattern], [data-not-after], [data-not-future], [data-proxy-when], [data-max-bytes]').forEach(function (el) {
       if (!shown(el)) { return; }
       var message = null;
       if (el.hasAttribute('data-required') && !filled(el)) {
