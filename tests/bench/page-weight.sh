@@ -26,3 +26,17 @@ for asset in $(grep -o '/\(css\|js\)/site\.\(css\|js\)?v=[^"]*' "$work/page.html
   first=$(( first + bytes ))
 done
 echo "first visit: $first bytes; next visit: $total bytes (assets from the phone's cache)"
+
+# The offline app: its shell (page, stylesheet, both scripts, manifest, icon) once, then the day's list as JSON.
+shell=$(curl -s -b "$jar" -o "$work/offline.html" -w "%{size_download} %{size_header}" "$base/offline")
+app_first=$(( ${shell% *} + ${shell#* } ))
+echo "offline page: $app_first bytes"
+for asset in $(grep -o '/\(css\|js\)/[a-z]*\.\(css\|js\)?v=[^"]*\|/manifest\.webmanifest' "$work/offline.html") /offline-sw.js /img/icon-192.png; do
+  got=$(curl -s -o /dev/null -w "%{size_download} %{size_header}" "$base$asset")
+  bytes=$(( ${got% *} + ${got#* } ))
+  echo "asset ${asset%%\?*}: $bytes bytes"
+  app_first=$(( app_first + bytes ))
+done
+rows=$(curl -s -b "$jar" "$base/offline/list" | grep -o '"idMasked"' | wc -l)
+list=$(curl -s -b "$jar" -o /dev/null -w "%{size_download}" "$base/offline/list")
+echo "offline app first visit: $app_first bytes; the day's list: $list bytes for $rows rows"
