@@ -104,8 +104,8 @@ public sealed class CampaignWebTests(WebFixture fixture) : IClassFixture<WebFixt
     {
         var town = await fixture.App.SignedInAsync("demo.town");
         var before = await CountImportsAsync();
-        var big = await UploadAsync(town, S.Own.CampaignId, new byte[50 * 1024 * 1024], "big.xlsx");
-        Assert.Contains("超过上限 40 MB", await big.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var big = await UploadAsync(town, S.Own.CampaignId, new byte[201 * 1024 * 1024], "big.xlsx");
+        Assert.Contains("超过上限 200 MB", await big.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var none = await town.PostFormAsync($"/campaigns/{S.Own.CampaignId}/imports", await town.TokenAsync(), []);
         Assert.Contains("请选择要导入的文件", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await CountImportsAsync());

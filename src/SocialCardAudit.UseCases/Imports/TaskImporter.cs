@@ -52,7 +52,9 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             var today = (await db.CountyClockAsync(campaign.TenantId, clock, ct)).Today;
             var digits = new DigitLoss();
 
-            var accepted = new List<Candidate>();
+            using var accepted = new AcceptedRows();
+            // Resident groups first seen in this file, with how many accepted rows name them.
+            var newGroups = new Dictionary<(int VillageId, string Name), int>();
             // Where each ID number was first seen, as sheet and line: the text is made only for a duplicate's message.
             var firstLineOf = new Dictionary<UInt128, (DataSheet Sheet, int Line)>();
             var read = 0;
@@ -83,6 +85,10 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
                     {
                         firstLineOf[candidate.HashKey] = (row.Sheet, row.Line);
                         accepted.Add(candidate);
+                        if (candidate is { GroupName: { } groupName, GroupId: null })
+                        {
+                            newGroups[(candidate.VillageId, groupName)] = newGroups.GetValueOrDefault((candidate.VillageId, groupName)) + 1;
+                        }
                     }
                 }
                 if (errors.Count > 0)
@@ -104,12 +110,16 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             }
             // Numbers Excel cut: a column saved as numbers refuses the file; a cut-shaped number beside cut ones, its row.
             digits.ThrowIfColumnSavedAsNumbers();
-            accepted.RemoveAll(c =>
+            accepted.Decide(c =>
             {
                 var errors = digits.Recheck(c.CutShaped);
                 if (errors.Count > 0)
                 {
                     _refused.Add(new RejectedRow(c.Row!, errors));
+                    if (c is { GroupName: { } groupName, GroupId: null })
+                    {
+                        newGroups[(c.VillageId, groupName)]--;
+                    }
                 }
                 return errors.Count > 0;
             });
@@ -123,7 +133,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             await StoreTurn.WaitAsync(ct);
             try
             {
-                await StoreAsync(job, campaign, lookup, accepted, read, progress, ct);
+                await StoreAsync(job, campaign, lookup, accepted, newGroups.Where(g => g.Value > 0).Select(g => g.Key).ToList(), read, progress, ct);
             }
             finally
             {
@@ -149,8 +159,8 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         }
     }
 
-    private async Task StoreAsync(TaskImport job, Campaign campaign, Lookup lookup, List<Candidate> accepted, int read,
-        Action<ImportProgress>? progress, CancellationToken ct)
+    private async Task StoreAsync(TaskImport job, Campaign campaign, Lookup lookup, AcceptedRows accepted, List<(int VillageId, string Name)> groupsToMake,
+        int read, Action<ImportProgress>? progress, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await RunImport.HoldAsync(db, job, ct))
@@ -160,17 +170,12 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
 
         // Resident groups first seen in this file become units of their village.
         var newGroups = new Dictionary<(int, string), OrgUnit>();
-        foreach (var c in accepted.Where(c => c.GroupName is not null && c.GroupId is null))
+        foreach (var (villageId, name) in groupsToMake)
         {
-            var key = (c.VillageId, c.GroupName!);
-            if (!newGroups.ContainsKey(key))
-            {
-                var village = lookup.Villages[c.VillageId];
-                var group = village.AddChild(c.GroupName!, lookup.GroupsOf(c.VillageId));
-                lookup.GroupsOf(c.VillageId).Add(group);
-                newGroups[key] = group;
-                db.OrgUnits.Add(group);
-            }
+            var group = lookup.Villages[villageId].AddChild(name, lookup.GroupsOf(villageId));
+            lookup.GroupsOf(villageId).Add(group);
+            newGroups[(villageId, name)] = group;
+            db.OrgUnits.Add(group);
         }
         await db.SaveChangesAsync(ct);
 
@@ -178,7 +183,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         var flagged = 0;
         using (var writer = new PreparedInsert<TaskRow>(db))
         {
-            foreach (var c in accepted)
+            foreach (var c in accepted.Read())
             {
                 var row = new TaskRow
                 {
@@ -252,7 +257,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
         await RunImport.RecordStopAsync(db, job);
     }
 
-    private (Candidate?, List<CellError>) Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits)
+    private (AcceptedRow?, List<CellError>) Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits)
     {
         var errors = new List<CellError>();
         var person = PersonCells.Check(row, digits, today, errors);
@@ -303,7 +308,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             return (null, errors);
         }
         var hash = protector.Hash(person.Id.Value!, Purposes.IdNumber);
-        return (new Candidate
+        return (new AcceptedRow
         {
             CutShaped = person.CutShaped,
             Row = person.CutShaped.Count > 0 ? row : null, // kept only while its numbers are still to be decided
@@ -314,7 +319,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             Address = address.Length == 0 ? null : address,
             Phone = phone.Length == 0 ? null : phone,
             VillageId = villageId,
-            GroupName = groupName.Length == 0 ? null : Shared(groupName),
+            GroupName = groupName.Length == 0 ? null : groupName,
             GroupId = groupName.Length == 0 ? null : lookup.GroupId(villageId, groupName),
             SourceNumber = number,
             Flags = flags.Count == 0 ? null : string.Join(";", flags),
@@ -324,31 +329,6 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
     private static string SignedNote(SubmissionState state) => state == SubmissionState.Approved
         ? "的分类统计表已经镇审核签字,不能再加入人员。请先由镇社会事业综合服务中心重新打开该村,再导入本行。"
         : "的分类统计表已签字提交,不能再加入人员。请先由镇社会事业综合服务中心退回该村,再导入本行。";
-
-    private sealed class Candidate
-    {
-        public required IReadOnlyList<TaskColumn> CutShaped { get; init; }
-        public SourceRow? Row { get; init; }
-        public required string Name { get; init; }
-        public required string IdNumber { get; init; }
-        public required UInt128 HashKey { get; init; }
-        public required string BankCard { get; init; }
-        public string? Address { get; init; }
-        public string? Phone { get; init; }
-        public int VillageId { get; init; }
-        public string? GroupName { get; init; }
-        public int? GroupId { get; init; }
-        public int? SourceNumber { get; init; }
-        /// <summary>The doubts about the row, as stored (joined by ";"); null for none.</summary>
-        public string? Flags { get; init; }
-    }
-
-    // An accepted row is held until the file has been read: at a county's million rows every byte of it counts.
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
-
-    /// <summary>One string for the many rows that name the same resident group.</summary>
-    private string Shared(string text) =>
-        _shared.TryGetValue(text, out var known) ? known : _shared[text] = text;
 
     private static byte[] HashBytes(UInt128 key)
     {
