@@ -179,24 +179,37 @@ internal static class ImportVerbs
     /// The floor for the weekly report: one hand-written GROUP BY over the campaign's rows and findings on the
     /// SQLite file, per village and outcome, and nothing else.
     /// </summary>
-    public static int BenchReportFloor(Options o)
+    public static async Task<int> BenchReportFloorAsync(Options o)
     {
-        using var connection = new SqliteConnection($"Data Source={o.Require("--db")}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT r.VillageId, COUNT(*), COUNT(v.Id),
-                   SUM(v.Outcome = 1), SUM(v.Outcome = 2), SUM(v.Outcome = 3), SUM(v.Outcome = 4)
-            FROM TaskRows r LEFT JOIN VerificationRecords v ON v.TaskRowId = r.Id
-            WHERE r.CampaignId = (SELECT Id FROM Campaigns WHERE Code = $code)
-            GROUP BY r.VillageId
-            """;
-        command.Parameters.AddWithValue("$code", o.Require("--campaign"));
+        var database = o.Database();
+        await using var db = SchemaContext.For(database);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = database.Provider == DatabaseProvider.PostgreSql
+            ? """
+              SELECT r."VillageId", COUNT(*), COUNT(v."Id"), COUNT(*) FILTER (WHERE v."Outcome" = 1), COUNT(*) FILTER (WHERE v."Outcome" = 2),
+                     COUNT(*) FILTER (WHERE v."Outcome" = 3), COUNT(*) FILTER (WHERE v."Outcome" = 4)
+              FROM "TaskRows" r LEFT JOIN "VerificationRecords" v ON v."TaskRowId" = r."Id"
+              WHERE r."CampaignId" = (SELECT "Id" FROM "Campaigns" WHERE "Code" = @code)
+              GROUP BY r."VillageId"
+              """
+            : """
+              SELECT r.VillageId, COUNT(*), COUNT(v.Id),
+                     SUM(v.Outcome = 1), SUM(v.Outcome = 2), SUM(v.Outcome = 3), SUM(v.Outcome = 4)
+              FROM TaskRows r LEFT JOIN VerificationRecords v ON v.TaskRowId = r.Id
+              WHERE r.CampaignId = (SELECT Id FROM Campaigns WHERE Code = @code)
+              GROUP BY r.VillageId
+              """;
+        var code = command.CreateParameter();
+        code.ParameterName = "@code";
+        code.Value = o.Require("--campaign");
+        command.Parameters.Add(code);
         var watch = Stopwatch.StartNew();
         var villages = 0;
-        using (var reader = command.ExecuteReader())
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (reader.Read())
+            while (await reader.ReadAsync())
             {
                 villages++;
             }

@@ -28,7 +28,7 @@ const string Usage = """
       bench-sync   压测:离线一天的记录一次同步(带照片):--url <地址> [--findings 200] [--photo-kb 150]
       weekly-report  周督查通报:--tenant <县代码> --campaign <清查代码> [--week 2021-W25] --format xlsx|pdf|json [--out <文件>] [--time]
       bench-county  周报基准数据:基准县(bench)与跨乡镇清查 XQ-2021:--db <文件> [--towns 20] [--villages 15] [--rows 1000000] [--progress 0.6]
-      bench-report-floor  周报基准下限:一条手写 GROUP BY:--db <文件> --campaign <清查代码>
+      bench-report-floor  周报基准下限:一条手写 GROUP BY:<数据库选项> --campaign <清查代码>
       sql-script   生成 SQL Server 幂等升级脚本(供 DBA 执行)
       reprotect    把全部个人信息改用当前密钥和算法加密(如 AES 改为 SM4、停用旧密钥前),并重算检索索引;
                    分批提交,可随时中断,再次运行从中断处继续 [--batch 500];新旧密钥都须配置
@@ -124,7 +124,7 @@ try
             return 0;
         }
         case "bench-report-floor":
-            return SocialCardAudit.Cli.ImportVerbs.BenchReportFloor(options);
+            return await SocialCardAudit.Cli.ImportVerbs.BenchReportFloorAsync(options);
         case "weekly-report":
             return await SocialCardAudit.Cli.ReportVerbs.WeeklyReportAsync(options);
         case "reprotect":
