@@ -14,7 +14,15 @@ function keepShell() {
       return caches.open(SHELL).then(function (cache) {
         return Promise.all(assets.map(function (url) {
           return cache.match(url).then(function (hit) { return hit || cache.add(url); });
-        })).then(function () { return cache.put(PAGE, page); });
+        })).then(function () { return cache.put(PAGE, page); }).then(function () {
+          // Files of earlier versions (another ?v=) are no longer named by the page: they go.
+          return cache.keys().then(function (kept) {
+            return Promise.all(kept.filter(function (request) {
+              var url = new URL(request.url);
+              return url.pathname !== PAGE && assets.indexOf(url.pathname + url.search) < 0;
+            }).map(function (request) { return cache.delete(request); }));
+          });
+        });
       });
     });
   });
