@@ -128,7 +128,8 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
             bigger.Add(new StringContent(v), k);
         }
         bigger.Add(new StringContent(token), "__RequestVerificationToken");
-        bigger.Add(new ByteArrayContent(new byte[70 * 1024 * 1024]), "Photo", "sheet.jpg");
+        var overEveryRequest = SocialCardAudit.Web.Infrastructure.RequestLimits.MaxBodyBytes(new SocialCardAudit.UseCases.Imports.ImportSettings()) + 1024 * 1024;
+        bigger.Add(new ByteArrayContent(new byte[overEveryRequest]), "Photo", "sheet.jpg");
         Assert.NotNull(bigger.Headers.ContentLength);
         var huge = await verifier.PostAsync($"/rows/{row}/finding", bigger);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
