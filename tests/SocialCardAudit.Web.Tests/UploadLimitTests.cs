@@ -61,4 +61,26 @@ public sealed class UploadLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overBody.StatusCode);
         Assert.Contains("系统允许的 25 MB", await overBody.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_finding_over_the_limit_of_every_request_is_refused_before_it_is_read_with_the_reason()
+    {
+        var verifier = await _app.SignedInAsync("demo.verifier1");
+        var row = System.Text.RegularExpressions.Regex.Match(await verifier.GetStringAsync("/my/tasks"), "/rows/(\\d+)/finding").Groups[1].Value;
+        var token = await verifier.TokenAsync($"/rows/{row}/finding");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("0"), "Version" },
+            { new StringContent(Guid.NewGuid().ToString()), "RequestId" }, { new StringContent("ReceivedInUse"), "Outcome" },
+            { new ByteArrayContent(new byte[26 * 1024 * 1024]), "Photo", "sheet.jpg" }, // beyond the 1 MB file and the room for the form
+        };
+        Assert.NotNull(content.Headers.ContentLength);
+        var huge = await verifier.PostAsync($"/rows/{row}/finding", content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Contains("上传内容过大", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(huge.Headers.Contains("X-Frame-Options") || huge.Content.Headers.Contains("X-Frame-Options")); // the security headers on
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().VerificationVersions.IgnoreQueryFilters()
+            .AnyAsync(v => v.TaskRowId == long.Parse(row, System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }

@@ -13,7 +13,11 @@ using SocialCardAudit.UseCases.Access;
 namespace SocialCardAudit.UseCases.Verification;
 
 /// <summary>A photo of the signed 附件2 sheet or a signature drawn on the screen, as it came from the phone.</summary>
-public sealed record NewAttachment(AttachmentKind Kind, byte[] Bytes);
+public sealed record NewAttachment(AttachmentKind Kind, byte[] Bytes)
+{
+    /// <summary>Its size as sent: one too large to keep is not read, and arrives with no bytes but this.</summary>
+    public long Size { get; init; } = Bytes.Length;
+}
 
 /// <summary>
 /// One finding to record: the row, what was found, the version the phone started from, the request's id, and where
@@ -158,9 +162,9 @@ public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protect
             return (null, null);
         }
         var field = upload.Kind == AttachmentKind.SheetPhoto ? "Photo" : "DrawnSignature";
-        if (upload.Bytes.Length > FindingAttachment.MaxBytes)
+        if (upload.Size > FindingAttachment.MaxBytes)
         {
-            return (null, new(field, string.Format(CultureInfo.InvariantCulture, FindingAttachment.TooLarge, upload.Bytes.Length / 1024)));
+            return (null, new(field, string.Format(CultureInfo.InvariantCulture, FindingAttachment.TooLarge, upload.Size / 1024)));
         }
         if (FindingAttachment.SniffImage(upload.Bytes) is not { } type)
         {

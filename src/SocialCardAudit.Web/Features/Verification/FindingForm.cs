@@ -68,7 +68,7 @@ public sealed class FindingForm
         {
             if (photo.Length > FindingAttachment.MaxBytes)
             {
-                return new NewAttachment(AttachmentKind.SheetPhoto, new byte[FindingAttachment.MaxBytes + 1]); // refused for its size, not read
+                return new NewAttachment(AttachmentKind.SheetPhoto, []) { Size = photo.Length }; // refused for its size, not read
             }
             using var buffer = new MemoryStream();
             await photo.CopyToAsync(buffer, ct);
