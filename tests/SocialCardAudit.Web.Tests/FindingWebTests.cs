@@ -198,7 +198,11 @@ public sealed class FindingWebTests(WebFixture fixture) : IClassFixture<WebFixtu
         var html = await second.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("未保存:核查结果已被更新", html, StringComparison.Ordinal);
-        Assert.Contains("<dd id=\"newer-outcome\">本人未领·已经上交</dd>", html, StringComparison.Ordinal);
+        // Both versions side by side: the newer one, and what this phone sent, unsaved.
+        var newer = System.Text.RegularExpressions.Regex.Match(html, "id=\"newer\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var yours = System.Text.RegularExpressions.Regex.Match(html, "id=\"yours\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<dd data-field=\"Outcome\">本人未领·已经上交</dd>", newer, StringComparison.Ordinal);
+        Assert.Contains("<dd data-field=\"Outcome\">本人已领·正常使用</dd>", yours, StringComparison.Ordinal);
         Assert.Contains("王志强", html, StringComparison.Ordinal); // who made the newer one
         Assert.Single(await VersionsAsync(row));
     }
