@@ -151,12 +151,6 @@ internal static partial class BenchVerbs
             }
         }));
 
-        static object Stats(IEnumerable<double> values)
-        {
-            var v = values.Order().ToArray();
-            double P(double q) => v.Length == 0 ? 0 : Math.Round(v[Math.Min(v.Length - 1, (int)Math.Ceiling(q * v.Length) - 1)], 1);
-            return new { count = v.Length, p50 = P(0.50), p95 = P(0.95), p99 = P(0.99), max = Math.Round(v.LastOrDefault(), 1) };
-        }
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             verifiers = count, seconds, paceMs = pace, savesPerSecond = Math.Round(saves.Count / deadline.Elapsed.TotalSeconds, 1),
@@ -230,12 +224,6 @@ internal static partial class BenchVerbs
 
         var first = await PassAsync();
         var again = await PassAsync();
-        static object Stats(List<double> values)
-        {
-            var v = values.Order().ToArray();
-            double P(double q) => Math.Round(v[Math.Min(v.Length - 1, (int)Math.Ceiling(q * v.Length) - 1)], 1);
-            return new { p50 = P(0.50), p95 = P(0.95), max = Math.Round(v[^1], 1) };
-        }
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             findings = count, photoKb = photoBytes / 1024, listMs = Math.Round(listMs, 1), megabytesSent = Math.Round(count * (photoBytes + 1024) / 1048576.0, 1),
@@ -243,5 +231,13 @@ internal static partial class BenchVerbs
             resend = new { seconds = Math.Round(again.Seconds, 1), perFinding = Stats(again.Times), outcomes = again.Outcomes },
         }));
         return first.Outcomes.GetValueOrDefault("saved") == count && again.Outcomes.GetValueOrDefault("already") == count ? 0 : 1;
+    }
+
+    /// <summary>Latencies in milliseconds as the benchmarks report them: count, p50, p95, p99 and the slowest.</summary>
+    private static object Stats(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        double P(double q) => v.Length == 0 ? 0 : Math.Round(v[Math.Min(v.Length - 1, (int)Math.Ceiling(q * v.Length) - 1)], 1);
+        return new { count = v.Length, p50 = P(0.50), p95 = P(0.95), p99 = P(0.99), max = Math.Round(v.LastOrDefault(), 1) };
     }
 }

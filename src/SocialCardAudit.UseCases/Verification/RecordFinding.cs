@@ -129,8 +129,7 @@ public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protect
             RegisterCheck.Contradictions(finding, await RegisteredCardsAsync(row, clock, ct)), actor, now, ct);
         if (command.Place is { } place)
         {
-            await CheckAsync(row, IssueSource.Place, VisitEvidence.Reason,
-                VisitEvidence.Doubts(place, await VillagePlacesAsync(row, ct), await RecentPlacesAsync(row, actor.UserId, place, ct)), actor, now, ct);
+            await CheckAsync(row, IssueSource.Place, VisitEvidence.Reason, await PlaceDoubtsAsync(row, actor.UserId, place, ct), actor, now, ct);
         }
         db.ProcessedRequests.Add(new ProcessedRequest { Id = command.RequestId, TenantId = row.TenantId, UserId = actor.UserId, TaskRowId = row.Id, Version = version.Version, AtUtc = now });
         try
@@ -192,24 +191,21 @@ public sealed class RecordFinding(AppDbContext db, PersonalDataProtector protect
         }
     }
 
-    /// <summary>Where the village's other findings of the campaign were made: the latest place of each other row.</summary>
-    private async Task<List<VisitPlace>> VillagePlacesAsync(TaskRow row, CancellationToken ct) =>
-        (await db.VerificationVersions.AsNoTracking()
-            .Where(v => v.Place != null && v.TaskRowId != row.Id
-                && db.TaskRows.Any(r => r.Id == v.TaskRowId && r.CampaignId == row.CampaignId && r.VillageId == row.VillageId))
-            .Select(v => new { v.TaskRowId, v.Version, v.Place })
-            .ToListAsync(ct))
-        .GroupBy(v => v.TaskRowId).Select(g => g.MaxBy(v => v.Version)!.Place!).ToList();
-
-    /// <summary>The verifier's findings for other people made around the same moment, with the people's names.</summary>
-    private async Task<List<(string Name, VisitPlace Place)>> RecentPlacesAsync(TaskRow row, string userId, VisitPlace place, CancellationToken ct)
+    /// <summary>
+    /// The place check's facts, from one read of where the campaign's other findings in the village were made: the
+    /// village's places (each other row's latest), and this verifier's findings for other people around this moment.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> PlaceDoubtsAsync(TaskRow row, string userId, VisitPlace place, CancellationToken ct)
     {
-        var (from, to) = (place.AtUtc - VisitEvidence.OneSpotWindow, place.AtUtc + VisitEvidence.OneSpotWindow);
-        var found = await db.VerificationVersions.AsNoTracking()
-            .Where(v => v.ChangedById == userId && v.TaskRowId != row.Id && v.Place != null && v.Place.AtUtc >= from && v.Place.AtUtc <= to)
-            .Join(db.TaskRows, v => v.TaskRowId, r => r.Id, (v, r) => new { v.TaskRowId, r.Name, v.Place })
+        var placed = await db.VerificationVersions.AsNoTracking()
+            .Where(v => v.Place != null && v.TaskRowId != row.Id)
+            .Join(db.TaskRows.Where(r => r.CampaignId == row.CampaignId && r.VillageId == row.VillageId), v => v.TaskRowId, r => r.Id,
+                (v, r) => new { v.TaskRowId, v.Version, v.ChangedById, v.Place, r.Name })
             .ToListAsync(ct);
-        return found.DistinctBy(v => v.TaskRowId).Select(v => (v.Name, v.Place!)).ToList();
+        var village = placed.GroupBy(v => v.TaskRowId).Select(g => g.MaxBy(v => v.Version)!.Place!).ToList();
+        var recent = placed.Where(v => v.ChangedById == userId && (v.Place!.AtUtc - place.AtUtc).Duration() <= VisitEvidence.OneSpotWindow)
+            .DistinctBy(v => v.TaskRowId).Select(v => (v.Name, v.Place!)).ToList();
+        return VisitEvidence.Doubts(place, village, recent);
     }
 
     /// <summary>The register's cards of the row's person (by the ID number's blind index), with their moves on county days.</summary>

@@ -242,19 +242,12 @@
 
   async function resend(entry, fromVersion) {
     entry.baseVersion = fromVersion;
-    entry.requestId = crypto.randomUUID ? crypto.randomUUID() : uuid();
+    entry.requestId = crypto.randomUUID();
     entry.state = 'pending';
     entry.answer = null;
     await store.put('queue', entry);
     await load();
     sync(true);
-  }
-
-  function uuid() {
-    const b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
-    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
   // ---- The form: the same fields and checks as the web form; saving keeps the finding on the phone ----
@@ -317,7 +310,7 @@
       user: me.user,
       userName: me.userName,
       name: current.name,
-      requestId: crypto.randomUUID ? crypto.randomUUID() : uuid(),
+      requestId: crypto.randomUUID(),
       baseVersion: baseOverride !== null ? baseOverride : (previous ? previous.baseVersion : current.version),
       values: values,
       photo: photo && photo.size > 0 ? photo : (previous ? previous.photo : null),
