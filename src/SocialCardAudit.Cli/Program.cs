@@ -22,6 +22,8 @@ const string Usage = """
                    [--from <起始序号,默认 240:演示数据之后的人,导入演示库时都是新增>]
       import-cards 导入银行制卡数据到社保卡台账:--tenant <县代码> --town <乡镇名称> --file <xlsx|csv> [--json]
       make-card-file  生成虚构的银行制卡数据:--rows <张数> --out <文件.xlsx>
+      import-comparison  导入数据比对名单到应发尽发活动:--tenant <县代码> --campaign <活动代码> --file <xlsx|csv> [--json]
+      make-comparison-file  生成虚构的数据比对名单(基准测试):--rows <人数> --out <文件.xlsx> [--from <起始序号>]
       bench-floor  基准下限:流式读取并按文本写入 SQLite:--file <xlsx> --db <文件>
       bench-seed   压测准备:--db <文件> [--verifiers 100] [--rows-each 20]
       bench-findings  压测:多名核查员同时保存核查结果:--url <地址> [--verifiers 100] [--seconds 30]
@@ -103,6 +105,10 @@ try
             return await SocialCardAudit.Cli.ImportVerbs.ImportCardsAsync(options);
         case "make-card-file":
             return SocialCardAudit.Cli.ImportVerbs.MakeCardFile(options);
+        case "import-comparison":
+            return await SocialCardAudit.Cli.ImportVerbs.ImportComparisonAsync(options);
+        case "make-comparison-file":
+            return SocialCardAudit.Cli.ImportVerbs.MakeComparisonFile(options);
         case "bench-floor":
             return SocialCardAudit.Cli.ImportVerbs.BenchFloor(options);
         case "bench-seed":

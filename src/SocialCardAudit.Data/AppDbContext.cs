@@ -8,6 +8,7 @@ using SocialCardAudit.Data.Security;
 using SocialCardAudit.Domain;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
@@ -67,6 +68,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<CardImport> CardImports => Set<CardImport>();
     public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
     public DbSet<WeeklySnapshot> WeeklySnapshots => Set<WeeklySnapshot>();
+    public DbSet<IssuanceCase> IssuanceCases => Set<IssuanceCase>();
+    public DbSet<IssuanceBatch> IssuanceBatches => Set<IssuanceBatch>();
+    public DbSet<IssuanceAttachment> IssuanceAttachments => Set<IssuanceAttachment>();
+    public DbSet<ComparisonImport> ComparisonImports => Set<ComparisonImport>();
 
     /// <summary>
     /// Every DateTime of the product is an instant in UTC (the names say so: …AtUtc), except the time of a visit,

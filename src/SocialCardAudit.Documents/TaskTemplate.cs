@@ -21,13 +21,30 @@ public static class TaskTemplate
         (TaskColumn.Town, "梅田湖镇", 12), // needed only where a county campaign's villages share a name
     ];
 
-    public static byte[] Build()
+    // 应发尽发: the people without a card, and what the comparison found (blank: the card register decides).
+    private static readonly (TaskColumn Column, string Example, double Width)[] ComparisonColumns =
+    [
+        (TaskColumn.Number, "1", 6),
+        (TaskColumn.Name, "张三", 10),
+        (TaskColumn.IdNumber, ExampleIdNumber, 22),
+        (TaskColumn.Village, "迎丰社区", 12),
+        (TaskColumn.Town, "梅田湖镇", 12),
+        (TaskColumn.Comparison, "制卡失败", 12),
+        (TaskColumn.FailureReason, "无公安照片", 16),
+        (TaskColumn.ApplyingUnit, "", 20), // 集体申领: the employer or school; blank for the village route
+    ];
+
+    public static byte[] Build() => Build("清查任务数据", Columns);
+
+    public static byte[] BuildComparison() => Build("数据比对名单", ComparisonColumns);
+
+    private static byte[] Build(string name, (TaskColumn Column, string Example, double Width)[] columns)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("清查任务数据");
-        for (var c = 0; c < Columns.Length; c++)
+        var sheet = workbook.Worksheets.Add(name);
+        for (var c = 0; c < columns.Length; c++)
         {
-            var (column, example, width) = Columns[c];
+            var (column, example, width) = columns[c];
             sheet.Column(c + 1).Width = width;
             // Whole columns as text, so numbers typed later keep every digit.
             sheet.Column(c + 1).Style.NumberFormat.Format = "@";

@@ -34,6 +34,11 @@ public static class UseCaseRegistration
         services.AddScoped<Campaigns.CloseCampaign>();
         services.AddScoped<Campaigns.SaveCampaign>();
         services.AddScoped<Campaigns.FreezeWeek>();
+        services.AddScoped<Issuance.VerifyPerson>();
+        services.AddScoped<Issuance.MakeBatch>();
+        services.AddScoped<Issuance.RecordMakingResult>();
+        services.AddScoped<Issuance.IssueCard>();
+        services.AddScoped<Issuance.IssuanceProgress>();
         services.AddScoped<Imports.StartImport>();
         services.AddScoped<Imports.CancelImport>();
         services.AddSingleton<Imports.ImportNode>();

@@ -24,7 +24,8 @@ namespace SocialCardAudit.Testing;
 /// </summary>
 public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
     IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0, Guid AttachmentId = default,
-    long CardId = 0, long HandoverId = 0, long AuthorisationId = 0, long LostReportId = 0, long CardImportId = 0);
+    long CardId = 0, long HandoverId = 0, long AuthorisationId = 0, long LostReportId = 0, long CardImportId = 0,
+    int IssuanceCampaignId = 0, long CaseId = 0, Guid PictureId = default, long BatchId = 0);
 
 /// <summary>
 /// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
@@ -127,10 +128,10 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
         }
 
         return new Scenario(
-            await WithCardsAsync(options, protector, await WithIssue(T(own, "t.own", mth)), own.Village, 900_000),
-            await WithCardsAsync(options, protector, await WithIssue(T(sibling, "t.sibling", mth)), sibling.Village, 900_010),
-            await WithCardsAsync(options, protector, await WithIssue(T(otherTownV, "t.othertown", ot)), otherTownV.Village, 900_100),
-            await WithCardsAsync(options, protector, await WithIssue(T(otherTenantV, "t.othertenant", d2)), otherTenantV.Village, 900_200), verifier1);
+            await WithIssuanceAsync(options, protector, await WithCardsAsync(options, protector, await WithIssue(T(own, "t.own", mth)), own.Village, 900_000), own.Village, DemoData.IssuanceCode, 900_300),
+            await WithIssuanceAsync(options, protector, await WithCardsAsync(options, protector, await WithIssue(T(sibling, "t.sibling", mth)), sibling.Village, 900_010), sibling.Village, DemoData.IssuanceCode, 900_310),
+            await WithIssuanceAsync(options, protector, await WithCardsAsync(options, protector, await WithIssue(T(otherTownV, "t.othertown", ot)), otherTownV.Village, 900_100), otherTownV.Village, "OT-YF", 900_320),
+            await WithIssuanceAsync(options, protector, await WithCardsAsync(options, protector, await WithIssue(T(otherTenantV, "t.othertenant", d2)), otherTenantV.Village, 900_200), otherTenantV.Village, "D2-YF", 900_330), verifier1);
     }
 
     /// <summary>
@@ -173,6 +174,49 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
             LostReportId = report.Id,
             CardImportId = import.Id,
         };
+    }
+
+    /// <summary>
+    /// 应发尽发 objects of the village: its issuance campaign (the demo's, or one made for the village's town), a person
+    /// on the list with a photo, and a making batch of the town.
+    /// </summary>
+    private static async Task<Target> WithIssuanceAsync(DbContextOptions<AppDbContext> options, PersonalDataProtector protector, Target t, OrgUnit village, string code, int person)
+    {
+        await using var db = new AppDbContext(options, new FixedTenant(village.TenantId));
+        var now = DateTime.UtcNow;
+        var campaign = await db.Campaigns.Include(c => c.Villages).SingleOrDefaultAsync(c => c.Code == code);
+        if (campaign is null)
+        {
+            campaign = Campaign.Create(village.TenantId, village.ParentId, new CampaignTerms(code, code + " 应发尽发", "测试〔2022〕1号",
+                new DateOnly(2022, 5, 25), new DateOnly(2022, 8, 31), [village.Id],
+                CampaignTerms.IssuancePhaseNames.Select((n, i) => new PhaseTerms(n, new DateOnly(2022, 6, 5).AddDays(20 * i))).ToList(), CampaignKind.Issuance),
+                new Dictionary<int, int> { [village.Id] = village.ParentId!.Value });
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+        }
+        var id = SyntheticTaskList.IdNumberFor(person);
+        var c = new SocialCardAudit.Domain.Issuance.IssuanceCase
+        {
+            TenantId = village.TenantId, CampaignId = campaign.Id, VillageId = village.Id, Name = "场景人员",
+            IdNumberCipher = protector.Protect(id, Purposes.IdNumber), IdNumberHash = protector.Hash(id, Purposes.IdNumber), IdNumberMasked = Mask.IdNumber(id),
+            Comparison = SocialCardAudit.Domain.Issuance.ComparisonResult.NoRecord, ComparedAtUtc = now,
+        };
+        db.IssuanceCases.Add(c);
+        await db.SaveChangesAsync();
+        var picture = new SocialCardAudit.Domain.Issuance.IssuanceAttachment
+        {
+            TenantId = village.TenantId, CaseId = c.Id, Kind = SocialCardAudit.Domain.Issuance.IssuanceAttachmentKind.Photo, ContentType = "image/png",
+            Size = TinyPng.Length, Cipher = protector.Protect(TinyPng, Purposes.Attachment), UploadedById = "scenario", UploadedAtUtc = now,
+        };
+        var batch = new SocialCardAudit.Domain.Issuance.IssuanceBatch
+        {
+            TenantId = village.TenantId, CampaignId = campaign.Id, TownId = village.ParentId!.Value, BankId = await db.Banks.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(),
+            Route = SocialCardAudit.Domain.Issuance.MakingRoute.Batch, CreatedById = "scenario", CreatedByName = "场景", CreatedAtUtc = now,
+            Number = (await db.IssuanceBatches.Where(b => b.CampaignId == campaign.Id).MaxAsync(b => (int?)b.Number) ?? 0) + 1,
+        };
+        db.AddRange(picture, batch);
+        await db.SaveChangesAsync();
+        return t with { IssuanceCampaignId = campaign.Id, CaseId = c.Id, PictureId = picture.Id, BatchId = batch.Id };
     }
 
     /// <summary>A new card of made-up person <paramref name="person"/>, in stock at the village.</summary>

@@ -223,23 +223,23 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var (_, queued) = await Start(db, here).TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(972_000), default);
         var cancel = new CancelImport(db, here, Runner());
 
-        Assert.Equal(Result.Denied, await cancel.HandleAsync(await demo.ActorAsync("demo.clerk1"), ImportKind.TaskList, queued!.Id, default));
-        Assert.Equal(Result.NotFound, await cancel.HandleAsync(town, ImportKind.CardRegister, queued.Id + 1_000_000, default));
-        Assert.Equal(Status.Done, (await cancel.HandleAsync(town, ImportKind.TaskList, queued.Id, default)).Status);
+        Assert.Equal(Result.Denied, await cancel.HandleAsync(await demo.ActorAsync("demo.clerk1"), queued!.Id, default));
+        Assert.Equal(Result.NotFound, await cancel.HandleAsync(town, queued.Id + 1_000_000, default));
+        Assert.Equal(Status.Done, (await cancel.HandleAsync(town, queued.Id, default)).Status);
         await using (var check = demo.Db(town.Scope.TenantId))
         {
             Assert.Equal(ImportStatus.Cancelled, (await check.TaskImports.SingleAsync(i => i.Id == queued.Id)).Status);
             Assert.False(await check.ImportFileChunks.AnyAsync(c => c.JobId == queued.Id));
         }
         Assert.Null(await Runner().ClaimNextAsync(here, default));
-        Assert.Equal(Result.Refused("该导入已结束,无需取消。"), await cancel.HandleAsync(town, ImportKind.TaskList, queued.Id, default));
+        Assert.Equal(Result.Refused("该导入已结束,无需取消。"), await cancel.HandleAsync(town, queued.Id, default));
 
         // Taken by another node: the request is recorded there, and that node stops (at its next lease renewal, or
         // before it begins, as here) without storing anything.
         var (_, running) = await Start(db, here).TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(980_000, 3000), default);
         var there = new ImportNode();
         var claimed = await Runner().ClaimNextAsync(there, default);
-        Assert.Equal(Status.Done, (await new CancelImport(db, here, Runner()).HandleAsync(town, ImportKind.TaskList, running!.Id, default)).Status);
+        Assert.Equal(Status.Done, (await new CancelImport(db, here, Runner()).HandleAsync(town, running!.Id, default)).Status);
         await Runner(new() { Lease = TimeSpan.FromMilliseconds(30) }).HandleAsync(claimed!, there, default);
         await using var after = demo.Db(town.Scope.TenantId);
         var done = await after.TaskImports.SingleAsync(i => i.Id == running.Id);
@@ -256,7 +256,7 @@ public sealed class ImportTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
         var (_, job) = await Start(db, node).TaskListAsync(town, campaign.Id, "t.xlsx", TaskList(983_500), default);
         var claimed = await Runner().ClaimNextAsync(node, default);
 
-        Assert.Equal(Status.Done, (await new CancelImport(db, node, Runner()).HandleAsync(town, ImportKind.TaskList, job!.Id, default)).Status);
+        Assert.Equal(Status.Done, (await new CancelImport(db, node, Runner()).HandleAsync(town, job!.Id, default)).Status);
         Assert.True(node.Live(job.Id)!.Cancel.IsCancellationRequested); // the node knew the job from the moment it took it
         await Runner().HandleAsync(claimed!, node, default);
         await using var after = demo.Db(town.Scope.TenantId);

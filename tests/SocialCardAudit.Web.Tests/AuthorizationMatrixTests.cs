@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 {
     private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
 
-    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud, Card, Handover, Authorisation, LostReport, CardImport }
+    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud, Card, Handover, Authorisation, LostReport, CardImport, Issuance, Case, Batch }
 
     private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
     {
@@ -36,7 +36,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Matrix.Add(new Row(method, template, target,
             template.Replace("{id:int}", "{id}", StringComparison.Ordinal).Replace("{id:long}", "{id}", StringComparison.Ordinal)
                 .Replace("{villageId:int}", "{villageId}", StringComparison.Ordinal).Replace("{attachmentId:guid}", "{attachmentId}", StringComparison.Ordinal)
-                .Replace(DocumentFormat, "pdf", StringComparison.Ordinal),
+                .Replace("{pictureId:guid}", "{pictureId}", StringComparison.Ordinal).Replace(DocumentFormat, "pdf", StringComparison.Ordinal),
             [own, sibling, otherTown, otherTenant], form));
 
     private const string DocumentFormat = "{format:regex(^(xlsx|pdf)$)}";
@@ -248,6 +248,30 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
             (_, t) => new() { ["campaign"] = t!.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["week"] = "2021-W25" });
         Route("GET", "reports/weekly/{id:int}/villages/{villageId:int}", On.Village, Managers, Managers, CountyOnly, ManagersNotFound);
 
+        // 应发尽发: whoever the campaign covers sees its people; the village (and its town) verify; the town office makes
+        // batches and records their results; town and clerk issue and activate (refused here, 422: nothing is made yet);
+        // county and town read the progress report.
+        const string AllNotFound = "login 404 404 404 404 403";
+        const string Staff = "login ok ok ok ok 403";
+        Route("GET", "imports/comparison-template", "/imports/comparison-template", Managers);
+        Route("GET", "campaigns/{id:int}/issuance", On.Issuance, Staff, Staff, CountyOnly, AllNotFound);
+        Route("GET", "issuance/{id:long}", On.Case, Staff, "login ok ok 403 403 403", CountyOnly, AllNotFound);
+        Route("POST", "issuance/{id:long}/verify", On.Case, "login 403 ok ok ok 403", TownOnly, VerifierNone, AllNotFound, (_, _) => new()
+        {
+            ["Deceased"] = "false", ["Ethnicity"] = "汉族", ["IdLongTerm"] = "true",
+            ["Address"] = "迎丰社区 8 号", ["Phone"] = "13800138000", ["Occupation"] = "农民",
+        });
+        Route("POST", "issuance/{id:long}/result", On.Case, "login 403 422 403 403 403", "login 403 422 403 403 403", VerifierNone, AllNotFound,
+            (_, _) => new() { ["made"] = "false", ["reason"] = "无公安照片" });
+        Route("POST", "issuance/{id:long}/issue", On.Case, CardAct, TownActs, VerifierNone, AllNotFound, (_, _) => new() { ["Recipient"] = "Holder" });
+        Route("POST", "issuance/{id:long}/activate", On.Case, CardAct, TownActs, VerifierNone, AllNotFound, (_, _) => new() { ["faceToFace"] = "true" });
+        Route("GET", "issuance/{id:long}/pictures/{pictureId:guid}", On.Case, "login 403 ok ok ok 403", TownOnly, VerifierNone, AllNotFound);
+        Route("GET", "campaigns/{id:int}/issuance/batches", On.Issuance, TownOnly, TownOnly, VerifierNone, AllNotFound);
+        Route("POST", "campaigns/{id:int}/issuance/batches", On.Issuance, "login 403 422 403 403 403", "login 403 422 403 403 403", VerifierNone, AllNotFound);
+        Route("GET", "issuance/batches/{id:long}", On.Batch, Managers, Managers, CountyOnly, AllNotFound);
+        Route("POST", "issuance/batches/{id:long}/results", On.Batch, TownOnly, TownOnly, VerifierNone, AllNotFound);
+        Route("GET", "campaigns/{id:int}/issuance/progress", On.Issuance, Managers, Managers, CountyOnly, AllNotFound);
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }
@@ -356,10 +380,14 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
                 On.Authorisation => $"{target.AuthorisationId}",
                 On.LostReport => $"{target.LostReportId}",
                 On.CardImport => $"{target.CardImportId}",
+                On.Issuance => $"{target.IssuanceCampaignId}",
+                On.Case => $"{target.CaseId}",
+                On.Batch => $"{target.BatchId}",
                 _ => $"{target.RowId}",
             }, StringComparison.Ordinal)
             .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal)
-            .Replace("{attachmentId}", $"{target.AttachmentId}", StringComparison.Ordinal);
+            .Replace("{attachmentId}", $"{target.AttachmentId}", StringComparison.Ordinal)
+            .Replace("{pictureId}", $"{target.PictureId}", StringComparison.Ordinal);
         if (row.Method is "GET" or "*")
         {
             return Classify(await client.GetAsync(path));

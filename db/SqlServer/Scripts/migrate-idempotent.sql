@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -76,7 +76,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -90,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -106,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -129,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -173,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -237,6 +237,7 @@ BEGIN
         [DocumentNumber] nvarchar(100) NOT NULL,
         [StartDate] date NOT NULL,
         [EndDate] date NOT NULL,
+        [Kind] int NOT NULL,
         [ClosedAtUtc] datetime2 NULL,
         CONSTRAINT [PK_Campaigns] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Campaigns_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
@@ -245,7 +246,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -279,7 +280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -294,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -309,7 +310,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -324,7 +325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -338,7 +339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -353,7 +354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -369,7 +370,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -386,7 +387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [ImportJobs] (
@@ -417,15 +418,39 @@ BEGIN
         [Kind] int NOT NULL,
         [TownId] int NULL,
         [CampaignId] int NULL,
+        [TaskImport_CampaignId] int NULL,
         CONSTRAINT [PK_ImportJobs] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ImportJobs_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ImportJobs_Campaigns_TaskImport_CampaignId] FOREIGN KEY ([TaskImport_CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_ImportJobs_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE TABLE [IssuanceBatches] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [TownId] int NOT NULL,
+        [BankId] int NOT NULL,
+        [Route] int NOT NULL,
+        [Number] int NOT NULL,
+        [CreatedById] nvarchar(450) NOT NULL,
+        [CreatedByName] nvarchar(256) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssuanceBatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IssuanceBatches_Banks_BankId] FOREIGN KEY ([BankId]) REFERENCES [Banks] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IssuanceBatches_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IssuanceBatches_OrgUnits_TownId] FOREIGN KEY ([TownId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -444,7 +469,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -461,7 +486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -479,7 +504,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -507,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -525,7 +550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -550,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -572,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -591,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [ImportFileChunks] (
@@ -606,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -639,7 +664,45 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE TABLE [IssuanceCases] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [VillageId] int NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [IdNumberCipher] varbinary(max) NOT NULL,
+        [IdNumberHash] binary(16) NOT NULL,
+        [IdNumberMasked] nvarchar(18) NOT NULL,
+        [Comparison] int NOT NULL,
+        [ComparisonNote] nvarchar(200) NULL,
+        [ApplyingUnit] nvarchar(100) NULL,
+        [ComparedAtUtc] datetime2 NOT NULL,
+        [Stage] int NOT NULL,
+        [Elements] nvarchar(max) NULL,
+        [HasPhoto] bit NOT NULL,
+        [VerifiedById] nvarchar(450) NULL,
+        [VerifiedAtUtc] datetime2 NULL,
+        [BatchId] bigint NULL,
+        [Route] int NULL,
+        [FailureReason] nvarchar(300) NULL,
+        [CardId] bigint NULL,
+        [MadeAtUtc] datetime2 NULL,
+        [IssuedAtUtc] datetime2 NULL,
+        [ActivatedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_IssuanceCases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IssuanceCases_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IssuanceCases_Cards_CardId] FOREIGN KEY ([CardId]) REFERENCES [Cards] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IssuanceCases_IssuanceBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [IssuanceBatches] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IssuanceCases_OrgUnits_VillageId] FOREIGN KEY ([VillageId]) REFERENCES [OrgUnits] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -659,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -686,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -706,7 +769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -730,7 +793,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -748,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -781,7 +844,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -804,7 +867,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE TABLE [IssuanceAttachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [TenantId] int NOT NULL,
+        [CaseId] bigint NOT NULL,
+        [Kind] int NOT NULL,
+        [ContentType] nvarchar(20) NOT NULL,
+        [Cipher] varbinary(max) NOT NULL,
+        [Size] int NOT NULL,
+        [UploadedById] nvarchar(450) NOT NULL,
+        [UploadedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_IssuanceAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IssuanceAttachments_IssuanceCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [IssuanceCases] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -821,7 +904,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -847,7 +930,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -864,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -882,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -890,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -898,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -906,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -914,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -922,7 +1005,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -930,7 +1013,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -938,7 +1021,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -946,7 +1029,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -954,7 +1037,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -962,7 +1045,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -970,7 +1053,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -978,7 +1061,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -986,7 +1069,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -994,7 +1077,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -1002,7 +1085,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1010,7 +1093,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1018,7 +1101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1026,7 +1109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1034,7 +1117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1042,7 +1125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1050,7 +1133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1058,7 +1141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1066,7 +1149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1074,7 +1157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1082,7 +1165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
@@ -1090,7 +1173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1098,7 +1181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1106,7 +1189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1114,7 +1197,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1122,7 +1205,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1130,7 +1213,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1138,7 +1221,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1146,15 +1229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_ImportJobs_CampaignId] ON [ImportJobs] ([CampaignId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_Status] ON [ImportJobs] ([Status]);
@@ -1162,15 +1237,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_ImportJobs_TenantId_CampaignId] ON [ImportJobs] ([TenantId], [CampaignId]);
+    CREATE INDEX [IX_ImportJobs_TaskImport_CampaignId] ON [ImportJobs] ([TaskImport_CampaignId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ImportJobs_TenantId_TaskImport_CampaignId] ON [ImportJobs] ([TenantId], [TaskImport_CampaignId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TenantId_TownId] ON [ImportJobs] ([TenantId], [TownId]);
@@ -1178,7 +1261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TownId] ON [ImportJobs] ([TownId]);
@@ -1186,7 +1269,79 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceAttachments_CaseId] ON [IssuanceAttachments] ([CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceBatches_BankId] ON [IssuanceBatches] ([BankId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuanceBatches_CampaignId_Number] ON [IssuanceBatches] ([CampaignId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceBatches_TownId] ON [IssuanceBatches] ([TownId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceCases_BatchId] ON [IssuanceCases] ([BatchId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IssuanceCases_CampaignId_IdNumberHash] ON [IssuanceCases] ([CampaignId], [IdNumberHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceCases_CampaignId_VillageId_Stage_TenantId] ON [IssuanceCases] ([CampaignId], [VillageId], [Stage], [TenantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceCases_CardId] ON [IssuanceCases] ([CardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IssuanceCases_VillageId] ON [IssuanceCases] ([VillageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1194,7 +1349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1202,7 +1357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1210,7 +1365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1218,7 +1373,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1226,7 +1381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1234,7 +1389,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1242,7 +1397,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1250,7 +1405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1258,7 +1413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
@@ -1266,7 +1421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1274,7 +1429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1282,7 +1437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1290,7 +1445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1298,7 +1453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1306,7 +1461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1314,7 +1469,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1322,7 +1477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1330,7 +1485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1338,7 +1493,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1346,7 +1501,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1354,7 +1509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1362,7 +1517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1370,7 +1525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1378,7 +1533,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1386,7 +1541,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1394,7 +1549,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1402,7 +1557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1410,7 +1565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1418,7 +1573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1426,7 +1581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1434,7 +1589,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1442,7 +1597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1450,7 +1605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1458,7 +1613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1466,11 +1621,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202072725_Initial'
+    WHERE [MigrationId] = N'20261202105813_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202072725_Initial', N'10.0.14');
+    VALUES (N'20261202105813_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -18,6 +18,9 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         e.Ignore(c => c.IsClosed);
         e.Ignore(c => c.IsCountyWide);
         e.Ignore(c => c.TownIds);
+        e.Ignore(c => c.IsIssuance);
+        e.Ignore(c => c.Plan);
+        e.Ignore(c => c.KindName);
         e.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.TownId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(c => new { c.TenantId, c.Code }).IsUnique();
         e.HasMany(c => c.Villages).WithOne().HasForeignKey(v => v.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -52,7 +55,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         e.ToTable("ImportJobs");
         e.HasDiscriminator(i => i.Kind)
             .HasValue<TaskImport>(ImportKind.TaskList)
-            .HasValue<CardImport>(ImportKind.CardRegister);
+            .HasValue<CardImport>(ImportKind.CardRegister)
+            .HasValue<Domain.Issuance.ComparisonImport>(ImportKind.ComparisonList);
         e.Property(i => i.FileName).HasMaxLength(255);
         e.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
         e.Property(i => i.UserId).HasMaxLength(450);

@@ -24,6 +24,19 @@ public enum TaskColumn
     SocialCardNumber,
     CardState,
     Custody,
+
+    // Issuance (应发尽发) lists only: the comparison list, and the bank's making results.
+    /// <summary>比对结果: 已制卡, 制卡失败 or 无制卡信息; when the list has none, the card register decides.</summary>
+    Comparison,
+
+    /// <summary>The reason given with a failed making, in the comparison list or the bank's results.</summary>
+    FailureReason,
+
+    /// <summary>集体申领: the employer or school applying for its people.</summary>
+    ApplyingUnit,
+
+    /// <summary>制卡结果 in the bank's results file: 成功 or 失败.</summary>
+    MakingResult,
 }
 
 public static class TaskColumns
@@ -45,6 +58,10 @@ public static class TaskColumns
         TaskColumn.SocialCardNumber => "社保卡号",
         TaskColumn.CardState => "卡片状态",
         TaskColumn.Custody => "存放地点",
+        TaskColumn.Comparison => "比对结果",
+        TaskColumn.FailureReason => "失败原因",
+        TaskColumn.ApplyingUnit => "申领单位",
+        TaskColumn.MakingResult => "制卡结果",
         _ => c.ToString(),
     };
 
@@ -78,6 +95,12 @@ public static class TaskColumns
         ["合作银行"] = TaskColumn.Bank, ["银行"] = TaskColumn.Bank, ["发卡银行"] = TaskColumn.Bank, ["开户银行"] = TaskColumn.Bank, ["开户行"] = TaskColumn.Bank,
         ["卡片状态"] = TaskColumn.CardState, ["卡状态"] = TaskColumn.CardState, ["状态"] = TaskColumn.CardState,
         ["存放地点"] = TaskColumn.Custody, ["存放单位"] = TaskColumn.Custody, ["保管单位"] = TaskColumn.Custody,
+        ["比对结果"] = TaskColumn.Comparison, ["比对情况"] = TaskColumn.Comparison, ["制卡情况"] = TaskColumn.Comparison,
+        ["比对类别"] = TaskColumn.Comparison, ["制卡状态"] = TaskColumn.Comparison,
+        ["失败原因"] = TaskColumn.FailureReason, ["制卡失败原因"] = TaskColumn.FailureReason, ["未制卡原因"] = TaskColumn.FailureReason,
+        ["申领单位"] = TaskColumn.ApplyingUnit, ["工作单位"] = TaskColumn.ApplyingUnit, ["单位名称"] = TaskColumn.ApplyingUnit,
+        ["学校"] = TaskColumn.ApplyingUnit, ["学校名称"] = TaskColumn.ApplyingUnit, ["集体申领单位"] = TaskColumn.ApplyingUnit,
+        ["制卡结果"] = TaskColumn.MakingResult, ["制卡是否成功"] = TaskColumn.MakingResult,
     };
 
     /// <summary>

@@ -1,4 +1,13 @@
+using SocialCardAudit.Domain.Issuance;
+
 namespace SocialCardAudit.Domain.Campaigns;
+
+/// <summary>What a campaign does: check the cards that exist (专项清查), or card everyone due one (应发尽发).</summary>
+public enum CampaignKind
+{
+    Audit = 1,
+    Issuance = 2,
+}
 
 /// <summary>
 /// An audit campaign (专项清查), e.g. 梅政办发〔2021〕13号, 2021-06-08 … 2021-06-30: a town's over its own
@@ -18,6 +27,7 @@ public sealed class Campaign : ITenantOwned
     public string DocumentNumber { get; private set; } = "";
     public DateOnly StartDate { get; private set; }
     public DateOnly EndDate { get; private set; }
+    public CampaignKind Kind { get; private set; } = CampaignKind.Audit;
     public DateTime? ClosedAtUtc { get; private set; }
     public List<CampaignVillage> Villages { get; private set; } = [];
     public List<CampaignPhase> Phases { get; private set; } = [];
@@ -25,6 +35,15 @@ public sealed class Campaign : ITenantOwned
     public bool IsClosed => ClosedAtUtc is not null;
 
     public bool IsCountyWide => TownId is null;
+
+    public bool IsIssuance => Kind == CampaignKind.Issuance;
+
+    /// <summary>An issuance campaign's five deadlines, from its phases (checked when the terms were saved).</summary>
+    public IssuancePlan? Plan => IsIssuance ? CampaignTerms.PlanOf(Phases.Select(p => new PhaseTerms(p.Name, p.Deadline)).ToList()) : null;
+
+    public string KindName => DisplayName(Kind);
+
+    public static string DisplayName(CampaignKind kind) => kind == CampaignKind.Issuance ? "应发尽发" : "专项清查";
 
     /// <param name="townOfVillage">The town of each village chosen: a town's campaign takes its own villages only.</param>
     public static Campaign Create(int tenantId, int? townId, CampaignTerms terms, IReadOnlyDictionary<int, int> townOfVillage)
@@ -50,7 +69,7 @@ public sealed class Campaign : ITenantOwned
     {
         if (IsClosed)
         {
-            throw new DomainException($"专项清查“{Name}”已结束,不能再修改或导入。");
+            throw new DomainException($"{KindName}“{Name}”已结束,不能再修改或导入。");
         }
     }
 
@@ -79,6 +98,11 @@ public sealed class Campaign : ITenantOwned
         {
             throw new DomainException("乡镇的专项清查只能包含本乡镇的村(社区);跨乡镇的清查由县里建立。");
         }
+        if (Id != 0 && t.Kind != Kind)
+        {
+            throw new DomainException("活动建立后不能改变类型(专项清查 / 应发尽发)。");
+        }
+        Kind = t.Kind;
         Code = t.Code.Trim();
         Name = t.Name.Trim();
         DocumentNumber = t.DocumentNumber.Trim();
@@ -120,9 +144,24 @@ public sealed record CampaignError(string Field, string Message);
 /// <summary>What a town office fills in for a campaign; the rules that hold between the fields.</summary>
 public sealed record CampaignTerms(
     string Code, string Name, string DocumentNumber, DateOnly StartDate, DateOnly EndDate,
-    IReadOnlyCollection<int> VillageIds, IReadOnlyList<PhaseTerms> Phases)
+    IReadOnlyCollection<int> VillageIds, IReadOnlyList<PhaseTerms> Phases, CampaignKind Kind = CampaignKind.Audit)
 {
     public const int MaxText = 100;
+
+    /// <summary>The phase names an issuance campaign has, one deadline each, in the plan's order.</summary>
+    public static IReadOnlyList<string> IssuancePhaseNames { get; } = Enum.GetValues<IssuancePhase>().Select(IssuancePlan.DisplayName).ToList();
+
+    /// <summary>The plan the phases describe, or null when they are not exactly the five of an issuance campaign.</summary>
+    public static IssuancePlan? PlanOf(IReadOnlyList<PhaseTerms> phases)
+    {
+        var byName = phases.GroupBy(p => p.Name.Trim()).ToDictionary(g => g.Key, g => g.First().Deadline);
+        if (phases.Count != IssuancePhaseNames.Count || IssuancePhaseNames.Any(n => !byName.ContainsKey(n)))
+        {
+            return null;
+        }
+        var d = IssuancePhaseNames.Select(n => byName[n]).ToList();
+        return new IssuancePlan(d[0], d[1], d[2], d[3], d[4]);
+    }
 
     public IReadOnlyList<CampaignError> Validate()
     {
@@ -145,6 +184,24 @@ public sealed record CampaignTerms(
             Check(p.Deadline <= EndDate, nameof(Phases), $"阶段“{p.Name}”的截止日期 {p.Deadline:yyyy-MM-dd} 晚于清查结束日期。");
         }
         Check(Phases.Select(p => p.Name.Trim()).Distinct().Count() == Phases.Count, nameof(Phases), "阶段名称不能重复。");
+        if (Kind == CampaignKind.Issuance)
+        {
+            if (PlanOf(Phases) is not { } plan)
+            {
+                errors.Add(new(nameof(Phases), $"应发尽发须有且只有这五个阶段及其完成时限:{string.Join("、", IssuancePhaseNames)}。"));
+            }
+            else
+            {
+                try
+                {
+                    plan.Checked();
+                }
+                catch (DomainException e)
+                {
+                    errors.Add(new(nameof(Phases), e.Message));
+                }
+            }
+        }
         return errors;
     }
 }

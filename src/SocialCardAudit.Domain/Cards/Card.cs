@@ -253,7 +253,7 @@ public sealed class Card : ITenantOwned
     {
         var e = new CardEvent
         {
-            TenantId = TenantId, Sequence = Version + 1, FromState = from, ToState = to, Action = action, CustodianKind = custody.Kind,
+            TenantId = TenantId, CardId = Id, Sequence = Version + 1, FromState = from, ToState = to, Action = action, CustodianKind = custody.Kind,
             CustodianPlaceId = custody.PlaceId, CustodianPerson = custody.PersonName, ById = byId, Responsible = responsible,
             Method = method, Place = place, Note = note, HandoverId = handoverId, AtUtc = nowUtc,
         };

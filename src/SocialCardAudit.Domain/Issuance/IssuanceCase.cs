@@ -63,6 +63,11 @@ public sealed class IssuanceCase : ITenantOwned
     /// <summary>Why an earlier making failed, as the comparison list gave it.</summary>
     public string? ComparisonNote { get; set; }
 
+    /// <summary>集体申领: the employer or school applying for its people; null when the person applies through the village.</summary>
+    public string? ApplyingUnit { get; set; }
+
+    public DateTime ComparedAtUtc { get; set; }
+
     public IssuanceStage Stage { get; private set; } = IssuanceStage.Compared;
     public NineElements? Elements { get; private set; }
     public bool HasPhoto { get; private set; }
@@ -72,6 +77,7 @@ public sealed class IssuanceCase : ITenantOwned
     public MakingRoute? Route { get; private set; }
     public string? FailureReason { get; private set; }
     public long? CardId { get; private set; }
+    public DateTime? MadeAtUtc { get; private set; }
     public DateTime? IssuedAtUtc { get; private set; }
     public DateTime? ActivatedAtUtc { get; private set; }
 
@@ -119,10 +125,10 @@ public sealed class IssuanceCase : ITenantOwned
     }
 
     /// <summary>The card-making centre's answer for this person: made (the card, now in the register), or failed with its reason.</summary>
-    public void Made(long cardId)
+    public void Made(long cardId, DateTime nowUtc)
     {
         EnsureStage(IssuanceStage.InBatch, "还没有加入制卡批次,不能登记制卡结果");
-        (CardId, Stage) = (cardId, IssuanceStage.Made);
+        (CardId, Stage, MadeAtUtc) = (cardId, IssuanceStage.Made, nowUtc);
     }
 
     public void Failed(string reason, string? note)
@@ -133,14 +139,27 @@ public sealed class IssuanceCase : ITenantOwned
     }
 
     /// <summary>A card found at comparison (已制卡) is issued as it is: the register's card is named here.</summary>
-    public void Found(long cardId)
+    public void Found(long cardId, DateTime nowUtc)
     {
         if (Comparison != ComparisonResult.CardMade || Stage is not (IssuanceStage.Compared or IssuanceStage.Verified))
         {
             throw new DomainException($"{Name}不是比对为“已制卡”的人员,卡须经制卡批次制成。");
         }
-        (CardId, Stage) = (cardId, IssuanceStage.Made);
+        (CardId, Stage, MadeAtUtc) = (cardId, IssuanceStage.Made, nowUtc);
     }
+
+    /// <summary>
+    /// When this person finished <paramref name="phase"/>, or null while it is open: the week-over-week change is
+    /// counted from these. A deceased person finishes every phase when found so (no card is due).
+    /// </summary>
+    public DateTime? DoneAtUtc(IssuancePhase phase) => Stage == IssuanceStage.Deceased ? VerifiedAtUtc : phase switch
+    {
+        IssuancePhase.Comparison => ComparedAtUtc,
+        IssuancePhase.Verification => Stage == IssuanceStage.Compared ? null : VerifiedAtUtc ?? ComparedAtUtc,
+        IssuancePhase.Making => MadeAtUtc,
+        IssuancePhase.Issuing => IssuedAtUtc,
+        _ => ActivatedAtUtc,
+    };
 
     /// <summary>The register's issue event for this person's card: the card reached the holder.</summary>
     public void Issued(CardEvent issued) => Follow(issued, CardState.Issued, IssuanceStage.Made, IssuanceStage.Issued,
@@ -188,12 +207,29 @@ public sealed class IssuanceCase : ITenantOwned
 }
 
 /// <summary>
-/// 金融社保卡开户制卡九要素: what a bank needs to open the account a financial social security card carries.
-/// <see cref="IdValidUntil"/> null with <see cref="IdLongTerm"/> means a long-term (长期) ID card.
+/// 金融社保卡开户制卡九要素: what a bank needs to open the account a financial social security card carries. The
+/// name and the ID number are the case's own (the list gave them, the import checked them); these are the other
+/// seven, as found at verification. <see cref="IdValidUntil"/> null with <see cref="IdLongTerm"/> means a
+/// long-term (长期) ID card.
 /// </summary>
-public sealed record NineElements(string? Name, Sex? Sex, string? Ethnicity, DateOnly? BirthDate, string? IdNumber,
+public sealed record NineElements(Sex? Sex, string? Ethnicity, DateOnly? BirthDate,
     DateOnly? IdValidUntil, bool IdLongTerm, string? Address, string? Phone, string? Occupation)
 {
+    public const int MaxText = 100;
+
+    /// <summary>The sex and date of birth the ID number itself carries (its 17th digit odd for a man), for the form to start from.</summary>
+    public static (Sex Sex, DateOnly? BirthDate) FromIdNumber(string idNumber, DateOnly today) =>
+        ((idNumber[16] - '0') % 2 == 1 ? Issuance.Sex.Male : Issuance.Sex.Female, People.IdNumber.Check(idNumber, today).BirthDate);
+
+    /// <summary>Why these elements contradict the person's ID number (sex, date of birth), or null: a bank refuses such an application.</summary>
+    public string? Contradiction(string idNumber, DateOnly today)
+    {
+        var (sex, birth) = FromIdNumber(idNumber, today);
+        return BirthDate is { } b && birth is { } ib && b != ib ? $"出生日期 {b:yyyy-MM-dd} 与身份证号码不符(身份证为 {ib:yyyy-MM-dd}),请核对。"
+            : Sex is { } s && s != sex ? $"性别与身份证号码不符(身份证为{(sex == Issuance.Sex.Male ? "男" : "女")}),请核对。"
+            : null;
+    }
+
     /// <summary>The elements missing or unusable on <paramref name="today"/>, by their Chinese names, in the order of the form.</summary>
     public IReadOnlyList<string> Missing(DateOnly today)
     {
@@ -205,11 +241,9 @@ public sealed record NineElements(string? Name, Sex? Sex, string? Ethnicity, Dat
                 missing.Add(element);
             }
         }
-        Need(PersonName.Check(Name).Error is null, "姓名");
         Need(Sex is not null, "性别");
         Need(!string.IsNullOrWhiteSpace(Ethnicity), "民族");
         Need(BirthDate is not null, "出生日期");
-        Need(People.IdNumber.Check(IdNumber, today).IsValid, "身份证号码");
         Need(IdLongTerm || IdValidUntil >= today, "证件有效期"); // an expired ID card opens no account
         Need(!string.IsNullOrWhiteSpace(Address), "地址");
         Need(PhoneNumber.IsValid(PhoneNumber.Normalize(Phone)), "联系电话");

@@ -16,6 +16,7 @@ public enum ImportKind
 {
     TaskList = 1,
     CardRegister = 2,
+    ComparisonList = 3,
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Domain.Verification;
@@ -136,6 +137,7 @@ public static class Access
     public static async Task<bool> CanManageImportAsync(AppDbContext db, UserScope scope, ImportJob job, CancellationToken ct) => job switch
     {
         TaskImport t => await UseCases.Campaigns.CampaignLookup.FindAsync(db, t.CampaignId, ct) is var (campaign, owner) && Allows(scope, campaign, owner, CampaignRight.Manage),
+        ComparisonImport c => await UseCases.Campaigns.CampaignLookup.FindAsync(db, c.CampaignId, ct) is var (campaign, owner) && Allows(scope, campaign, owner, CampaignRight.Manage),
         CardImport c => await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == c.TownId, ct) is { } town && CanImportCards(scope, town),
         _ => false,
     };
@@ -209,6 +211,35 @@ public static class Access
         CustodianKind.Village => await db.OrgUnits.Where(u => u.Id == place.PlaceId).Select(u => u.ParentId).SingleOrDefaultAsync(ct),
         _ => null,
     };
+
+    // ---- 应发尽发 --------------------------------------------------------------------------------------------
+
+    /// <summary>The county sees every person to be carded; a town its villages'; the village's clerk and verifiers their own.</summary>
+    public static IQueryable<IssuanceCase> IssuanceCases(AppDbContext db, UserScope scope) => scope.Role switch
+    {
+        Roles.CountySupervisor => db.IssuanceCases,
+        Roles.TownOffice => db.IssuanceCases.Where(c => db.OrgUnits.Any(u => u.Id == c.VillageId && u.ParentId == scope.UnitId)),
+        Roles.VillageClerk or Roles.Verifier => db.IssuanceCases.Where(c => c.VillageId == scope.UnitId),
+        _ => db.IssuanceCases.Where(_ => false),
+    };
+
+    public static bool CanViewCase(UserScope scope, OrgUnit village) => scope.Role switch
+    {
+        Roles.CountySupervisor or Roles.TownOffice => Covers(scope, village),
+        Roles.VillageClerk or Roles.Verifier => scope.UnitId == village.Id,
+        _ => false,
+    };
+
+    /// <summary>信息核查, 属地为主: the village's clerk and verifiers, and its town centre.</summary>
+    public static bool CanVerifyCase(UserScope scope, OrgUnit village) => scope.Role switch
+    {
+        Roles.TownOffice => Covers(scope, village),
+        Roles.VillageClerk or Roles.Verifier => scope.UnitId == village.Id,
+        _ => false,
+    };
+
+    /// <summary>Making batches and their results: the town office, for its own villages.</summary>
+    public static bool CanMakeCards(UserScope scope, int townId) => scope.Role == Roles.TownOffice && scope.UnitId == townId;
 
     // ---- 疑点 ------------------------------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ public sealed class MoveCard(AppDbContext db, TimeProvider time)
         {
             var to = details.To ?? throw new DomainException("请选择要办理的事项。");
             var clock = await db.CountyClockAsync(card.TenantId, time, ct);
-            card.Move(to, details.For(card, village, actor), await CardActs.AuthorisationsAsync(db, card, ct), clock);
+            var e = card.Move(to, details.For(card, village, actor), await CardActs.AuthorisationsAsync(db, card, ct), clock);
+            await Issuance.CaseFollowsCard.AfterAsync(db, e, ct);
             return $"已办理:{CardLifecycle.DisplayName(to)}。";
         }, ct);
 }

@@ -69,6 +69,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
         {
             await DemoData.AddTaskRowsAsync(services, ct);
             await DemoData.AddCardsAsync(services, ct);
+            await DemoData.AddIssuanceAsync(services, ct);
         }
         return added;
     }
@@ -322,6 +323,39 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users)
             tenantId = await system.Tenants.Where(t => t.Code == tenantCode).Select(t => t.Id).SingleAsync(ct);
         }
         return await DemoProgress.AddAsync(options, tenantId, campaignCode, share, DateTime.UtcNow, ct);
+    }
+
+    public const string IssuanceCode = "YFJF-2022";
+
+    /// <summary>
+    /// An issuance campaign (应发尽发) of 梅田湖镇 on the Dayao plan's deadlines, with a made-up comparison list of
+    /// five people per village imported the way a town office would.
+    /// </summary>
+    public static async Task AddIssuanceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
+        await using var system = new AppDbContext(options, new FixedTenant(null));
+        var tenantId = await system.Tenants.Where(t => t.Code == "demo").Select(t => t.Id).SingleAsync(ct);
+        await using var db = new AppDbContext(options, new FixedTenant(tenantId));
+        var town = await db.OrgUnits.SingleAsync(u => u.Name == "梅田湖镇", ct);
+        var villages = await db.OrgUnits.Where(u => u.ParentId == town.Id && u.Level == OrgLevel.Village).Select(u => u.Id).ToListAsync(ct);
+        var campaign = Campaign.Create(tenantId, town.Id, new CampaignTerms(
+            IssuanceCode, "梅田湖镇社会保障卡应发尽发", "梅人社发〔2022〕8号", new DateOnly(2022, 5, 25), new DateOnly(2022, 8, 31), villages,
+            [
+                new PhaseTerms("数据比对", new DateOnly(2022, 6, 5)), new PhaseTerms("信息核查", new DateOnly(2022, 6, 10)),
+                new PhaseTerms("制卡", new DateOnly(2022, 7, 10)), new PhaseTerms("发放", new DateOnly(2022, 8, 20)),
+                new PhaseTerms("金融功能激活", new DateOnly(2022, 8, 30)),
+            ], CampaignKind.Issuance), villages.ToDictionary(v => v, _ => town.Id));
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        using var file = new MemoryStream();
+        SyntheticTaskList.WriteXlsx(file, SyntheticTaskList.ComparisonRows(500_000, 5 * MeitianhuVillages.Length, MeitianhuVillages), SyntheticTaskList.ComparisonHeader);
+        var job = Domain.Issuance.ComparisonImport.For(tenantId, campaign.Id, "演示数据比对名单.xlsx", file, "seed", "演示数据", DateTime.UtcNow);
+        await new ComparisonImporter(db, services.GetRequiredService<PersonalDataProtector>(), TimeProvider.System).RunAsync(job, file, null, ct);
+        if (job.Message is not null || job.Rejected > 0)
+        {
+            throw new InvalidOperationException($"demo comparison list: {job.Message} {job.Rejected} rejected");
+        }
     }
 
     /// <summary>The campaign of the 2021 work plan: 2021-06-08 to 06-30, all twelve villages.</summary>

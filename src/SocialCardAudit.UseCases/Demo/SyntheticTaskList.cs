@@ -44,6 +44,24 @@ public static class SyntheticTaskList
     public static IEnumerable<string[]> Rows(int count, IReadOnlyList<string> villages) =>
         Enumerable.Range(0, count).Select(i => Row(i, villages));
 
+    /// <summary>The columns of a comparison list (数据比对名单) of people without a card.</summary>
+    public static readonly string[] ComparisonHeader = ["姓名", "身份证号码", "村(社区)", "比对结果", "失败原因"];
+
+    /// <summary>
+    /// People without a card, numbered from <paramref name="first"/> (far from the task list's, so nobody is in both):
+    /// one in ten failed at an earlier making, the others without a record, some left for the card register to decide.
+    /// </summary>
+    public static IEnumerable<string[]> ComparisonRows(int first, int count, IReadOnlyList<string> villages) => Enumerable.Range(first, count).Select(i =>
+    {
+        var person = Row(i, villages);
+        return ((i - first) % 10) switch
+        {
+            0 => new[] { person[1], person[2], person[7], "制卡失败", "无公安照片" },
+            < 5 => new[] { person[1], person[2], person[7], "无制卡信息", "" },
+            _ => new[] { person[1], person[2], person[7], "", "" },
+        };
+    });
+
     /// <summary>The columns of a bank's card export, as the card register reads them.</summary>
     public static readonly string[] CardHeader = ["姓名", "身份证号码", "社保卡银行卡号", "合作银行", "村(社区)", "卡片状态", "存放地点"];
 

@@ -8,9 +8,9 @@ namespace SocialCardAudit.UseCases.Imports;
 /// <summary>Those who may import into its campaign or town stop an import that is queued or running; nothing of it is stored.</summary>
 public sealed class CancelImport(AppDbContext db, ImportNode node, RunImport run)
 {
-    public async Task<Result> HandleAsync(Actor actor, ImportKind kind, long id, CancellationToken ct)
+    public async Task<Result> HandleAsync(Actor actor, long id, CancellationToken ct)
     {
-        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Kind == kind, ct);
+        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (job is null)
         {
             return Result.NotFound;

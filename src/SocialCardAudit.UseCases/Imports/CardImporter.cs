@@ -109,26 +109,10 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
                     progress?.Invoke(new(read, accepted.Count, 0));
                 }
             }
-            if (read == 0)
-            {
-                throw new TaskFileException(source.IgnoredCount > 0
-                    ? $"表头下面没有可导入的卡:{source.IgnoredCount} 行都是合计、落款或说明行。"
-                    : "表头下面没有数据行。");
-            }
-            // Numbers Excel cut: a column saved as numbers refuses the file; a cut-shaped number beside cut ones, its row.
-            digits.ThrowIfColumnSavedAsNumbers();
-            foreach (var (card, (row, cutShaped)) in undecided)
-            {
-                if (digits.Recheck(cutShaped) is { Count: > 0 } errors)
-                {
-                    accepted.Remove(card);
-                    refused.Add(new RejectedRow(row, errors));
-                }
-            }
+            refused.EndOfFile(source, read, "卡", digits, undecided, accepted);
             job.Flagged = accepted.Count(c => c.ImportFlags is not null);
             job.Rejected = refused.Count;
-            job.ErrorReportCipher = refused.Count == 0 ? null
-                : protector.Protect(ErrorReport.Build(source, refused.Detailed, refused.Count), Purposes.ErrorReport);
+            job.ErrorReportCipher = refused.Report(source, protector);
             var toCheck = accepted.Where(c => c.ImportFlags is not null).Take(100)
                 .Select(c => $"{where[c]}需核对({c.CardNumberMasked}):{c.ImportFlags}");
             job.Notes = string.Join("\n", source.Notes(refused.Detailed, refused.Count).Concat(toCheck));
@@ -175,34 +159,10 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         {
             db.ChangeTracker.Clear(); // the node that took it over records the outcome
         }
-        catch (Exception e) when (e is TaskFileException or DomainException)
+        catch (Exception e) when (RunImport.StopOf(e) is { } stop)
         {
-            await FinishAsync(job, ImportStatus.Failed, e.Message, refused);
+            await RunImport.RecordStopAsync(db, job, stop.Status, stop.Message, refused, clock);
         }
-        catch (OperationCanceledException)
-        {
-            await FinishAsync(job, ImportStatus.Cancelled, "导入已取消,未写入任何数据。", refused);
-        }
-        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
-        {
-            await FinishAsync(job, ImportStatus.Failed, "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。", refused);
-        }
-    }
-
-    /// <summary>Records a run that stored nothing; whatever the failed transaction left in the tracker is dropped.</summary>
-    private async Task FinishAsync(CardImport job, ImportStatus status, string message, RefusedRows refused)
-    {
-        db.ChangeTracker.Clear();
-        job.Status = status;
-        job.Message = message.Length <= 1000 ? message : message[..999] + "…";
-        job.Imported = job.RowsStored = job.AlreadyPresent = job.Flagged = 0;
-        if (status != ImportStatus.Failed)
-        {
-            job.ErrorReportCipher = null;
-        }
-        job.Rejected = job.ErrorReportCipher is null ? 0 : refused.Count; // the rows counted are those the report lists
-        job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await RunImport.RecordStopAsync(db, job);
     }
 
     private Card? Validate(SourceRow row, Lookup lookup, DateOnly today, DigitLoss digits, List<CellError> errors, out CardState state, out Custody custody, out PersonCells person)
@@ -266,7 +226,7 @@ public sealed class CardImporter(AppDbContext db, PersonalDataProtector protecto
         {
             return null;
         }
-        var (id, number) = (person.Id.Value!, person.Card.Value!);
+        var (id, number) = (person.Id.Value!, person.Card!.Value!);
         return new Card
         {
             TenantId = lookup.TenantId, HolderName = person.Name!, VillageId = villageId, BankId = bankId!.Value,

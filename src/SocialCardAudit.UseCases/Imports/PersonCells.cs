@@ -4,13 +4,14 @@ using SocialCardAudit.Domain.People;
 namespace SocialCardAudit.UseCases.Imports;
 
 /// <summary>
-/// A row's person as both importers check it: the name, the ID number and the bank card number, with the
+/// A row's person as the importers check it: the name, the ID number and (unless the list has none, as a comparison
+/// list of people without a card) the bank card number, with the
 /// digit-loss rule (<see cref="DigitLoss"/>) in front of the number checks, so a number Excel cut is refused as
 /// cut, never as a wrong check digit. <see cref="CutShaped"/> names the columns to decide once the file is read.
 /// </summary>
-public sealed record PersonCells(string? Name, IdNumberCheck Id, BankCardCheck Card, IReadOnlyList<TaskColumn> CutShaped, List<string> Flags)
+public sealed record PersonCells(string? Name, IdNumberCheck Id, BankCardCheck? Card, IReadOnlyList<TaskColumn> CutShaped, List<string> Flags)
 {
-    public static PersonCells Check(SourceRow row, DigitLoss digits, DateOnly today, List<CellError> errors)
+    public static PersonCells Check(SourceRow row, DigitLoss digits, DateOnly today, List<CellError> errors, bool withCard = true)
     {
         var (name, nameError) = PersonName.Check(row.Get(TaskColumn.Name));
         if (nameError is not null)
@@ -35,6 +36,10 @@ public sealed record PersonCells(string? Name, IdNumberCheck Id, BankCardCheck C
             flags.Add("15 位旧身份证号码已转换为 18 位,请入户核对");
         }
 
+        if (!withCard)
+        {
+            return new PersonCells(name, id, null, cut, flags);
+        }
         var cardText = row.Get(TaskColumn.BankCard);
         var card = BankCardNumber.Check(cardText);
         if (!Verdict(row, digits, TaskColumn.BankCard, BankCardNumber.Normalize(cardText), card.IsValid && card.Warning is null, errors, cut))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Tasks;
 
 namespace SocialCardAudit.UseCases.Imports;
@@ -107,6 +108,10 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
             if (job is TaskImport tasks)
             {
                 await new TaskImporter(db, protector, clock, logs.CreateLogger<TaskImporter>()).RunAsync(tasks, file, Progress, run.Token);
+            }
+            else if (job is ComparisonImport comparison)
+            {
+                await new ComparisonImporter(db, protector, clock).RunAsync(comparison, file, Progress, run.Token);
             }
             else
             {
@@ -220,6 +225,34 @@ public sealed class RunImport(DbContextOptions<AppDbContext> options, PersonalDa
             await ImportFiles.DeleteAsync(db, job.Id, none);
         }
         await tx.CommitAsync(none);
+    }
+
+    /// <summary>How a run that stored nothing ended, by what stopped it; null for anything else, which is a fault and propagates.</summary>
+    internal static (ImportStatus Status, string Message)? StopOf(Exception e) => e switch
+    {
+        Documents.TaskFileException or Domain.DomainException => (ImportStatus.Failed, e.Message),
+        OperationCanceledException => (ImportStatus.Cancelled, "导入已取消,未写入任何数据。"),
+        DbUpdateException or System.Data.Common.DbException => (ImportStatus.Failed, "导入失败:与同时进行的另一次导入冲突,未写入任何数据,请重试。"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Records a run that stored nothing, as <paramref name="status"/> with its message; whatever the failed
+    /// transaction left in the tracker is dropped. A failed run keeps the report of the rows it refused.
+    /// </summary>
+    internal static async Task RecordStopAsync(AppDbContext db, ImportJob job, ImportStatus status, string message, RefusedRows refused, TimeProvider clock)
+    {
+        db.ChangeTracker.Clear();
+        job.Status = status;
+        job.Message = message.Length <= 1000 ? message : message[..999] + "…";
+        job.Imported = job.RowsStored = job.AlreadyPresent = job.Flagged = 0;
+        if (status != ImportStatus.Failed)
+        {
+            job.ErrorReportCipher = null;
+        }
+        job.Rejected = job.ErrorReportCipher is null ? 0 : refused.Count; // the rows counted are those the report lists
+        job.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await RecordStopAsync(db, job);
     }
 
     /// <summary>

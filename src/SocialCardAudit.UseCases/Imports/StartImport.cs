@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Documents;
+using SocialCardAudit.Domain.Campaigns;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
@@ -19,6 +21,32 @@ public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataPr
 {
     public async Task<(Result Result, TaskImport? Job)> TaskListAsync(Actor actor, int campaignId, string? fileName, Stream? upload, CancellationToken ct)
     {
+        var (refused, campaign) = await IntoCampaignAsync(actor, campaignId, CampaignKind.Audit, upload, ct);
+        if (refused is not null)
+        {
+            return (refused, null);
+        }
+        var job = TaskImport.For(actor.Scope.TenantId, campaign!.Id, fileName, upload!, actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
+        await QueueAsync(job, upload!, ct);
+        return (Result.Done($"{campaign.Code}:{job.FileName}"), job);
+    }
+
+    /// <summary>The list of people without a card (数据比对名单) into an issuance campaign.</summary>
+    public async Task<(Result Result, ComparisonImport? Job)> ComparisonListAsync(Actor actor, int campaignId, string? fileName, Stream? upload, CancellationToken ct)
+    {
+        var (refused, campaign) = await IntoCampaignAsync(actor, campaignId, CampaignKind.Issuance, upload, ct);
+        if (refused is not null)
+        {
+            return (refused, null);
+        }
+        var job = ComparisonImport.For(actor.Scope.TenantId, campaign!.Id, fileName, upload!, actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
+        await QueueAsync(job, upload!, ct);
+        return (Result.Done($"{campaign.Code} 比对名单:{job.FileName}"), job);
+    }
+
+    /// <summary>The campaign a file goes into, or why it may not: not found, not the actor's to manage, closed, of the other kind, a bad file.</summary>
+    private async Task<(Result? Refused, Campaign? Campaign)> IntoCampaignAsync(Actor actor, int campaignId, CampaignKind kind, Stream? upload, CancellationToken ct)
+    {
         if (await CampaignLookup.FindAsync(db, campaignId, ct) is not var (campaign, owner))
         {
             return (Result.NotFound, null);
@@ -29,15 +57,15 @@ public sealed class StartImport(AppDbContext db, ImportNode node, PersonalDataPr
         }
         if (campaign.IsClosed)
         {
-            return (Result.Refused($"专项清查“{campaign.Name}”已结束,不能再导入。"), null);
+            return (Result.Refused($"{campaign.KindName}“{campaign.Name}”已结束,不能再导入。"), null);
         }
-        if (await RefusalAsync(upload, ct) is { } refused)
+        if (campaign.Kind != kind)
         {
-            return (refused, null);
+            return (Result.Refused(kind == CampaignKind.Issuance
+                ? $"“{campaign.Name}”是专项清查,请导入清查任务数据;比对名单只能导入应发尽发活动。"
+                : $"“{campaign.Name}”是应发尽发活动,请导入数据比对名单。"), null);
         }
-        var job = TaskImport.For(actor.Scope.TenantId, campaign.Id, fileName, upload!, actor.UserId, actor.Name, clock.GetUtcNow().UtcDateTime);
-        await QueueAsync(job, upload!, ct);
-        return (Result.Done($"{campaign.Code}:{job.FileName}"), job);
+        return (await RefusalAsync(upload, ct), campaign);
     }
 
     public async Task<(Result Result, CardImport? Job)> CardRegisterAsync(Actor actor, int townId, string? fileName, Stream? upload, CancellationToken ct)

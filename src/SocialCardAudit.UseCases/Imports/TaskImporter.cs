@@ -315,7 +315,7 @@ public sealed class TaskImporter(AppDbContext db, PersonalDataProtector protecto
             Name = person.Name!,
             IdNumber = person.Id.Value!,
             HashKey = BinaryPrimitives.ReadUInt128BigEndian(hash),
-            BankCard = person.Card.Value!,
+            BankCard = person.Card!.Value!,
             Address = address.Length == 0 ? null : address,
             Phone = phone.Length == 0 ? null : phone,
             VillageId = villageId,

@@ -9,6 +9,7 @@ public sealed class CampaignForm
 
     /// <summary>The town whose campaign it is; null for a county campaign (全县).</summary>
     public int? TownId { get; set; }
+    public CampaignKind Kind { get; set; } = CampaignKind.Audit;
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string DocumentNumber { get; set; } = "";
@@ -23,11 +24,13 @@ public sealed class CampaignForm
         PhaseNames.Select((n, i) => (Name: n, Deadline: i < PhaseDeadlines.Count ? PhaseDeadlines[i] : null))
             .Where(p => !string.IsNullOrWhiteSpace(p.Name) || p.Deadline is not null)
             .Select(p => new PhaseTerms(p.Name ?? "", p.Deadline ?? default))
-            .ToList());
+            .ToList(),
+        Kind);
 
     public static CampaignForm From(Campaign c) => new()
     {
         TownId = c.TownId,
+        Kind = c.Kind,
         Code = c.Code,
         Name = c.Name,
         DocumentNumber = c.DocumentNumber,

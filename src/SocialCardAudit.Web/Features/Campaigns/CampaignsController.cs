@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.UseCases.Access;
@@ -16,7 +17,7 @@ public sealed record VillageProgress(int VillageId, string Name, int Rows, int A
 
 public sealed record VillageChoice(int Id, string Name, int TownId);
 
-public sealed record CampaignDetails(Campaign Campaign, OrgUnit Town, IReadOnlyList<VillageProgress> Villages, IReadOnlyList<TaskImport> Imports, bool CanManage);
+public sealed record CampaignDetails(Campaign Campaign, OrgUnit Town, IReadOnlyList<VillageProgress> Villages, IReadOnlyList<ImportJob> Imports, bool CanManage);
 
 /// <summary>Audit campaigns (专项清查): the town office's (and the county's) to create, edit and close.</summary>
 [Route("campaigns")]
@@ -36,8 +37,8 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
 
     [HttpGet("new", Name = "Campaigns.Create")]
     [Authorize(Policy = Policies.CampaignManagers)]
-    public async Task<IActionResult> Create(CancellationToken ct) =>
-        await FormView(new CampaignForm { TownId = Scope.Role == Roles.TownOffice ? Scope.UnitId : 0 }, null, ct);
+    public async Task<IActionResult> Create(CampaignKind? kind, CancellationToken ct) =>
+        await FormView(new CampaignForm { TownId = Scope.Role == Roles.TownOffice ? Scope.UnitId : 0, Kind = kind ?? CampaignKind.Audit }, null, ct);
 
     [HttpPost("new", Name = "Campaigns.Create")]
     [Authorize(Policy = Policies.CampaignManagers)]
@@ -74,7 +75,8 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
             : new VillageProgress(n.Id, n.Name, 0, 0, 0)).ToList();
         var canManage = Access.Allows(Scope, campaign, owner, CampaignRight.Manage);
         var imports = canManage
-            ? await db.TaskImports.Where(i => i.CampaignId == id).OrderByDescending(i => i.Id).Take(20).ToListAsync(ct)
+            ? await db.ImportJobs.Where(i => (i is TaskImport && ((TaskImport)i).CampaignId == id) || (i is ComparisonImport && ((ComparisonImport)i).CampaignId == id))
+                .OrderByDescending(i => i.Id).Take(20).ToListAsync(ct)
             : [];
         return View(new CampaignDetails(campaign, owner, villages, imports, canManage));
     }
@@ -123,7 +125,14 @@ public sealed class CampaignsController(AppDbContext db, IValidator<CampaignForm
 
     private async Task<IActionResult> FormView(CampaignForm form, Campaign? campaign, CancellationToken ct)
     {
-        while (form.PhaseNames.Count < CampaignForm.PhaseRows)
+        if (form.Kind == CampaignKind.Issuance)
+        {
+            // The five phases of the plan, each with its deadline: only the dates are typed.
+            var deadlines = CampaignTerms.IssuancePhaseNames
+                .Select(n => form.PhaseNames.IndexOf(n) is var i and >= 0 && i < form.PhaseDeadlines.Count ? form.PhaseDeadlines[i] : null).ToList();
+            (form.PhaseNames, form.PhaseDeadlines) = ([.. CampaignTerms.IssuancePhaseNames], deadlines);
+        }
+        while (form.Kind == CampaignKind.Audit && form.PhaseNames.Count < CampaignForm.PhaseRows)
         {
             form.PhaseNames.Add(null);
         }

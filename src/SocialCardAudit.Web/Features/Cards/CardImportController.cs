@@ -67,7 +67,7 @@ public sealed class CardImportController(AppDbContext db, ImportNode node, Perso
 
     [HttpPost("cards/imports/{id:long}/cancel", Name = "CardImport.Cancel")]
     public async Task<IActionResult> Cancel(long id, [FromServices] CancelImport cancel, CancellationToken ct) =>
-        await this.AnswerAsync(await cancel.HandleAsync(AppClaims.ActorOf(User), ImportKind.CardRegister, id, ct), Url.RouteUrl("CardImport.Progress", new { id })!);
+        await this.AnswerAsync(await cancel.HandleAsync(AppClaims.ActorOf(User), id, ct), Url.RouteUrl("CardImport.Progress", new { id })!);
 
     [HttpGet("cards/imports/{id:long}/errors", Name = "CardImport.Errors")]
     public async Task<IActionResult> Errors(long id, CancellationToken ct)

@@ -47,6 +47,9 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
     [HttpGet("imports/template", Name = "Import.Template")]
     public IActionResult Template() => File(TaskTemplate.Build(), Xlsx, "清查任务数据模板.xlsx");
 
+    [HttpGet("imports/comparison-template", Name = "Import.ComparisonTemplate")]
+    public IActionResult ComparisonTemplate() => File(TaskTemplate.BuildComparison(), Xlsx, "数据比对名单模板.xlsx");
+
     [HttpGet("campaigns/{id:int}/imports/new", Name = "Import.Upload")]
     public async Task<IActionResult> Upload(int id, CancellationToken ct)
     {
@@ -58,7 +61,11 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
     public async Task<IActionResult> Upload(int id, IFormFile? file, [FromServices] StartImport start, CancellationToken ct)
     {
         await using var upload = file?.OpenReadStream();
-        var (result, job) = await start.TaskListAsync(AppClaims.ActorOf(User), id, file?.FileName, upload, ct);
+        var actor = AppClaims.ActorOf(User);
+        var issuance = await db.Campaigns.AnyAsync(c => c.Id == id && c.Kind == CampaignKind.Issuance, ct);
+        var (result, job) = issuance
+            ? await start.ComparisonListAsync(actor, id, file?.FileName, upload, ct) is var (r, j) ? (r, (ImportJob?)j) : default
+            : await start.TaskListAsync(actor, id, file?.FileName, upload, ct) is var (r2, j2) ? (r2, j2) : default;
         if (job is not null)
         {
             await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{result.Message}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");
@@ -76,7 +83,7 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
     {
         var (import, campaign, denied) = await ManagedImportAsync(id, ct);
         return import is null ? denied! : View(new ImportPage(import, campaign!.Name, ImportStatusModel.Of(import, node),
-            Url.RouteUrl("Import.Progress", new { id })!, Url.RouteUrl("Campaigns.Details", new { id = campaign.Id })!, "返回专项清查", Url.RouteUrl("Import.Upload", new { id = campaign.Id })!));
+            Url.RouteUrl("Import.Progress", new { id })!, Url.RouteUrl("Campaigns.Details", new { id = campaign.Id })!, $"返回{campaign.KindName}", Url.RouteUrl("Import.Upload", new { id = campaign.Id })!));
     }
 
     [HttpGet("imports/{id:long}/status", Name = "Import.Status")]
@@ -88,7 +95,7 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
 
     [HttpPost("imports/{id:long}/cancel", Name = "Import.Cancel")]
     public async Task<IActionResult> Cancel(long id, [FromServices] CancelImport cancel, CancellationToken ct) =>
-        await this.AnswerAsync(await cancel.HandleAsync(AppClaims.ActorOf(User), ImportKind.TaskList, id, ct), Url.RouteUrl("Import.Progress", new { id })!);
+        await this.AnswerAsync(await cancel.HandleAsync(AppClaims.ActorOf(User), id, ct), Url.RouteUrl("Import.Progress", new { id })!);
 
     [HttpGet("imports/{id:long}/errors", Name = "Import.Errors")]
     public async Task<IActionResult> Errors(long id, CancellationToken ct)
@@ -97,14 +104,16 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
         return import is null ? denied! : await this.DownloadAsync(import, $"{campaign!.Code}-未导入的行-{id}.xlsx", protector, events);
     }
 
-    private async Task<(TaskImport? Import, Campaign? Campaign, IActionResult? Denied)> ManagedImportAsync(long id, CancellationToken ct)
+    /// <summary>A task list or a comparison list: the imports into a campaign.</summary>
+    private async Task<(ImportJob? Import, Campaign? Campaign, IActionResult? Denied)> ManagedImportAsync(long id, CancellationToken ct)
     {
-        var import = await db.TaskImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        var import = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && (i.Kind == ImportKind.TaskList || i.Kind == ImportKind.ComparisonList), ct);
         if (import is null)
         {
             return (null, null, NotFound());
         }
-        var (campaign, denied) = await this.AuthorizeAsync(db, import.CampaignId, CampaignRight.Manage, ct);
+        var campaignId = import is TaskImport t ? t.CampaignId : ((Domain.Issuance.ComparisonImport)import).CampaignId;
+        var (campaign, denied) = await this.AuthorizeAsync(db, campaignId, CampaignRight.Manage, ct);
         return campaign is null ? (null, null, denied) : (import, campaign, null);
     }
 }

@@ -19,7 +19,7 @@ public static class ImportErrorReport
         {
             return controller.NotFound();
         }
-        var what = job.Kind == ImportKind.CardRegister ? "社保卡台账导入" : "导入批次";
+        var what = job.Kind switch { ImportKind.CardRegister => "社保卡台账导入", ImportKind.ComparisonList => "比对名单导入", _ => "导入批次" };
         await events.RecordAsync(SecurityEventKind.PersonalDataExported, controller.User, $"下载{what} {job.Id} 的未导入行({job.Rejected} 行)");
         controller.Response.Headers.CacheControl = "no-store";
         var report = protector.UnprotectBytes(job.ErrorReportCipher, Purposes.ErrorReport);

@@ -1,8 +1,11 @@
-// Confirmation before destructive actions: <form data-confirm="…"> (or the button pressed) asks first. No inline script (CSP).
+// Confirmation before destructive actions: <form data-confirm="…"> (or the button pressed) asks first; a checked
+// <input data-confirm="…"> asks when its form is sent with it. No inline script (CSP).
 document.addEventListener('submit', function (e) {
   var form = e.target;
   var button = e.submitter;
-  var message = (button && button.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'));
+  var checked = form.querySelector && form.querySelector('input[data-confirm]:checked');
+  var message = (button && button.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'))
+    || (checked && checked.getAttribute('data-confirm'));
   if (message && !window.confirm(message)) { e.preventDefault(); }
 });
 

@@ -276,6 +276,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     DocumentNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
                     ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
@@ -530,19 +531,59 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                     ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
                     Kind = table.Column<int>(type: "int", nullable: false),
                     TownId = table.Column<int>(type: "int", nullable: true),
-                    CampaignId = table.Column<int>(type: "int", nullable: true)
+                    CampaignId = table.Column<int>(type: "int", nullable: true),
+                    TaskImport_CampaignId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ImportJobs_Campaigns_CampaignId",
-                        column: x => x.CampaignId,
+                        name: "FK_ImportJobs_Campaigns_TaskImport_CampaignId",
+                        column: x => x.TaskImport_CampaignId,
                         principalTable: "Campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ImportJobs_OrgUnits_TownId",
+                        column: x => x.TownId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuanceBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: false),
+                    BankId = table.Column<int>(type: "int", nullable: false),
+                    Route = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceBatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_Banks_BankId",
+                        column: x => x.BankId,
+                        principalTable: "Banks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_OrgUnits_TownId",
                         column: x => x.TownId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -858,6 +899,65 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuanceCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    Comparison = table.Column<int>(type: "int", nullable: false),
+                    ComparisonNote = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ApplyingUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ComparedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Elements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    HasPhoto = table.Column<bool>(type: "bit", nullable: false),
+                    VerifiedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    BatchId = table.Column<long>(type: "bigint", nullable: true),
+                    Route = table.Column<int>(type: "int", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CardId = table.Column<long>(type: "bigint", nullable: true),
+                    MadeAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ActivatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_Cards_CardId",
+                        column: x => x.CardId,
+                        principalTable: "Cards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_IssuanceBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "IssuanceBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_OrgUnits_VillageId",
+                        column: x => x.VillageId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionStep",
                 columns: table => new
                 {
@@ -1059,6 +1159,31 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                         name: "FK_VerificationVersions_TaskRows_TaskRowId",
                         column: x => x.TaskRowId,
                         principalTable: "TaskRows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuanceAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Size = table.Column<int>(type: "int", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceAttachments_IssuanceCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "IssuanceCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1348,19 +1473,19 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportJobs_CampaignId",
-                table: "ImportJobs",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_Status",
                 table: "ImportJobs",
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportJobs_TenantId_CampaignId",
+                name: "IX_ImportJobs_TaskImport_CampaignId",
                 table: "ImportJobs",
-                columns: new[] { "TenantId", "CampaignId" });
+                column: "TaskImport_CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_TaskImport_CampaignId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "TaskImport_CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_TenantId_TownId",
@@ -1371,6 +1496,53 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "IX_ImportJobs_TownId",
                 table: "ImportJobs",
                 column: "TownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceAttachments_CaseId",
+                table: "IssuanceAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_BankId",
+                table: "IssuanceBatches",
+                column: "BankId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_CampaignId_Number",
+                table: "IssuanceBatches",
+                columns: new[] { "CampaignId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_TownId",
+                table: "IssuanceBatches",
+                column: "TownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_BatchId",
+                table: "IssuanceCases",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CampaignId_IdNumberHash",
+                table: "IssuanceCases",
+                columns: new[] { "CampaignId", "IdNumberHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CampaignId_VillageId_Stage_TenantId",
+                table: "IssuanceCases",
+                columns: new[] { "CampaignId", "VillageId", "Stage", "TenantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CardId",
+                table: "IssuanceCases",
+                column: "CardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_VillageId",
+                table: "IssuanceCases",
+                column: "VillageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueComment_IssueId",
@@ -1609,6 +1781,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "ImportFileChunks");
 
             migrationBuilder.DropTable(
+                name: "IssuanceAttachments");
+
+            migrationBuilder.DropTable(
                 name: "IssueComment");
 
             migrationBuilder.DropTable(
@@ -1654,10 +1829,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "FraudCases");
 
             migrationBuilder.DropTable(
-                name: "SubmissionStep");
+                name: "IssuanceCases");
 
             migrationBuilder.DropTable(
-                name: "Cards");
+                name: "SubmissionStep");
 
             migrationBuilder.DropTable(
                 name: "WeeklySnapshots");
@@ -1666,16 +1841,22 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "SuspiciousIssues");
 
             migrationBuilder.DropTable(
+                name: "Cards");
+
+            migrationBuilder.DropTable(
+                name: "IssuanceBatches");
+
+            migrationBuilder.DropTable(
                 name: "VillageSubmissions");
 
             migrationBuilder.DropTable(
-                name: "Banks");
+                name: "TaskRows");
 
             migrationBuilder.DropTable(
                 name: "CardHandovers");
 
             migrationBuilder.DropTable(
-                name: "TaskRows");
+                name: "Banks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

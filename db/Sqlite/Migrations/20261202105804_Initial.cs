@@ -276,6 +276,7 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -530,19 +531,59 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                     ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     TownId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true)
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TaskImport_CampaignId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ImportJobs_Campaigns_CampaignId",
-                        column: x => x.CampaignId,
+                        name: "FK_ImportJobs_Campaigns_TaskImport_CampaignId",
+                        column: x => x.TaskImport_CampaignId,
                         principalTable: "Campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ImportJobs_OrgUnits_TownId",
+                        column: x => x.TownId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuanceBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BankId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Route = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceBatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_Banks_BankId",
+                        column: x => x.BankId,
+                        principalTable: "Banks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_OrgUnits_TownId",
                         column: x => x.TownId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -858,6 +899,65 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuanceCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Comparison = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComparisonNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApplyingUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ComparedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Elements = table.Column<string>(type: "TEXT", nullable: true),
+                    HasPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerifiedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Route = table.Column<int>(type: "INTEGER", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MadeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ActivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_Cards_CardId",
+                        column: x => x.CardId,
+                        principalTable: "Cards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_IssuanceBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "IssuanceBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_OrgUnits_VillageId",
+                        column: x => x.VillageId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionStep",
                 columns: table => new
                 {
@@ -1059,6 +1159,31 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                         name: "FK_VerificationVersions_TaskRows_TaskRowId",
                         column: x => x.TaskRowId,
                         principalTable: "TaskRows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuanceAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceAttachments_IssuanceCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "IssuanceCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1346,19 +1471,19 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportJobs_CampaignId",
-                table: "ImportJobs",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_Status",
                 table: "ImportJobs",
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportJobs_TenantId_CampaignId",
+                name: "IX_ImportJobs_TaskImport_CampaignId",
                 table: "ImportJobs",
-                columns: new[] { "TenantId", "CampaignId" });
+                column: "TaskImport_CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_TaskImport_CampaignId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "TaskImport_CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_TenantId_TownId",
@@ -1369,6 +1494,53 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IX_ImportJobs_TownId",
                 table: "ImportJobs",
                 column: "TownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceAttachments_CaseId",
+                table: "IssuanceAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_BankId",
+                table: "IssuanceBatches",
+                column: "BankId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_CampaignId_Number",
+                table: "IssuanceBatches",
+                columns: new[] { "CampaignId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_TownId",
+                table: "IssuanceBatches",
+                column: "TownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_BatchId",
+                table: "IssuanceCases",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CampaignId_IdNumberHash",
+                table: "IssuanceCases",
+                columns: new[] { "CampaignId", "IdNumberHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CampaignId_VillageId_Stage_TenantId",
+                table: "IssuanceCases",
+                columns: new[] { "CampaignId", "VillageId", "Stage", "TenantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CardId",
+                table: "IssuanceCases",
+                column: "CardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_VillageId",
+                table: "IssuanceCases",
+                column: "VillageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueComment_IssueId",
@@ -1606,6 +1778,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "ImportFileChunks");
 
             migrationBuilder.DropTable(
+                name: "IssuanceAttachments");
+
+            migrationBuilder.DropTable(
                 name: "IssueComment");
 
             migrationBuilder.DropTable(
@@ -1651,10 +1826,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FraudCases");
 
             migrationBuilder.DropTable(
-                name: "SubmissionStep");
+                name: "IssuanceCases");
 
             migrationBuilder.DropTable(
-                name: "Cards");
+                name: "SubmissionStep");
 
             migrationBuilder.DropTable(
                 name: "WeeklySnapshots");
@@ -1663,16 +1838,22 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SuspiciousIssues");
 
             migrationBuilder.DropTable(
+                name: "Cards");
+
+            migrationBuilder.DropTable(
+                name: "IssuanceBatches");
+
+            migrationBuilder.DropTable(
                 name: "VillageSubmissions");
 
             migrationBuilder.DropTable(
-                name: "Banks");
+                name: "TaskRows");
 
             migrationBuilder.DropTable(
                 name: "CardHandovers");
 
             migrationBuilder.DropTable(
-                name: "TaskRows");
+                name: "Banks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

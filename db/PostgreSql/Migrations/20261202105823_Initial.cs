@@ -277,6 +277,7 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
                     ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -531,19 +532,59 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                     ErrorReportCipher = table.Column<byte[]>(type: "bytea", nullable: true),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     TownId = table.Column<int>(type: "integer", nullable: true),
-                    CampaignId = table.Column<int>(type: "integer", nullable: true)
+                    CampaignId = table.Column<int>(type: "integer", nullable: true),
+                    TaskImport_CampaignId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ImportJobs_Campaigns_CampaignId",
-                        column: x => x.CampaignId,
+                        name: "FK_ImportJobs_Campaigns_TaskImport_CampaignId",
+                        column: x => x.TaskImport_CampaignId,
                         principalTable: "Campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ImportJobs_OrgUnits_TownId",
+                        column: x => x.TownId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuanceBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: false),
+                    BankId = table.Column<int>(type: "integer", nullable: false),
+                    Route = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceBatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_Banks_BankId",
+                        column: x => x.BankId,
+                        principalTable: "Banks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceBatches_OrgUnits_TownId",
                         column: x => x.TownId,
                         principalTable: "OrgUnits",
                         principalColumn: "Id",
@@ -859,6 +900,65 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuanceCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Comparison = table.Column<int>(type: "integer", nullable: false),
+                    ComparisonNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApplyingUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ComparedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Elements = table.Column<string>(type: "text", nullable: true),
+                    HasPhoto = table.Column<bool>(type: "boolean", nullable: false),
+                    VerifiedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BatchId = table.Column<long>(type: "bigint", nullable: true),
+                    Route = table.Column<int>(type: "integer", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CardId = table.Column<long>(type: "bigint", nullable: true),
+                    MadeAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ActivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_Cards_CardId",
+                        column: x => x.CardId,
+                        principalTable: "Cards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_IssuanceBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "IssuanceBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuanceCases_OrgUnits_VillageId",
+                        column: x => x.VillageId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionStep",
                 columns: table => new
                 {
@@ -1060,6 +1160,31 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         name: "FK_VerificationVersions_TaskRows_TaskRowId",
                         column: x => x.TaskRowId,
                         principalTable: "TaskRows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuanceAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuanceAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuanceAttachments_IssuanceCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "IssuanceCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1347,19 +1472,19 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportJobs_CampaignId",
-                table: "ImportJobs",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_Status",
                 table: "ImportJobs",
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ImportJobs_TenantId_CampaignId",
+                name: "IX_ImportJobs_TaskImport_CampaignId",
                 table: "ImportJobs",
-                columns: new[] { "TenantId", "CampaignId" });
+                column: "TaskImport_CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_TenantId_TaskImport_CampaignId",
+                table: "ImportJobs",
+                columns: new[] { "TenantId", "TaskImport_CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_TenantId_TownId",
@@ -1370,6 +1495,53 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IX_ImportJobs_TownId",
                 table: "ImportJobs",
                 column: "TownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceAttachments_CaseId",
+                table: "IssuanceAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_BankId",
+                table: "IssuanceBatches",
+                column: "BankId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_CampaignId_Number",
+                table: "IssuanceBatches",
+                columns: new[] { "CampaignId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceBatches_TownId",
+                table: "IssuanceBatches",
+                column: "TownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_BatchId",
+                table: "IssuanceCases",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CampaignId_IdNumberHash",
+                table: "IssuanceCases",
+                columns: new[] { "CampaignId", "IdNumberHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CampaignId_VillageId_Stage_TenantId",
+                table: "IssuanceCases",
+                columns: new[] { "CampaignId", "VillageId", "Stage", "TenantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_CardId",
+                table: "IssuanceCases",
+                column: "CardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuanceCases_VillageId",
+                table: "IssuanceCases",
+                column: "VillageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IssueComment_IssueId",
@@ -1607,6 +1779,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "ImportFileChunks");
 
             migrationBuilder.DropTable(
+                name: "IssuanceAttachments");
+
+            migrationBuilder.DropTable(
                 name: "IssueComment");
 
             migrationBuilder.DropTable(
@@ -1652,10 +1827,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "FraudCases");
 
             migrationBuilder.DropTable(
-                name: "SubmissionStep");
+                name: "IssuanceCases");
 
             migrationBuilder.DropTable(
-                name: "Cards");
+                name: "SubmissionStep");
 
             migrationBuilder.DropTable(
                 name: "WeeklySnapshots");
@@ -1664,16 +1839,22 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "SuspiciousIssues");
 
             migrationBuilder.DropTable(
+                name: "Cards");
+
+            migrationBuilder.DropTable(
+                name: "IssuanceBatches");
+
+            migrationBuilder.DropTable(
                 name: "VillageSubmissions");
 
             migrationBuilder.DropTable(
-                name: "Banks");
+                name: "TaskRows");
 
             migrationBuilder.DropTable(
                 name: "CardHandovers");
 
             migrationBuilder.DropTable(
-                name: "TaskRows");
+                name: "Banks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
