@@ -123,6 +123,9 @@ public sealed class IssuanceTests(DemoDatabase demo) : IClassFixture<DemoDatabas
         var holder = new MoveDetails { Recipient = Recipient.Holder, Method = CardMethod.InPerson };
         var viaRegister = await new MoveCard(demo.Db(town.Scope.TenantId), clock).HandleAsync(clerk, card, new MoveDetails { To = CardState.Issued, Recipient = Recipient.Holder }, default);
         Assert.Contains("应发尽发页面发放", viaRegister.Message, StringComparison.Ordinal);
+        var secondIssue = await new RecordSecondIssue(demo.Db(town.Scope.TenantId), clock)
+            .HandleAsync(clerk, card, new MoveDetails { Recipient = Recipient.Holder }, succeeded: true, null, null, default);
+        Assert.Contains("应发尽发页面发放", secondIssue.Message, StringComparison.Ordinal);
         var issue = new IssueCard(demo.Db(town.Scope.TenantId), Protector, clock);
         Assert.Equal(Result.Refused("请上传领卡签收表照片,或由领卡人在本页手写签名。"), await issue.IssueAsync(clerk, person.Id, holder, null, default));
         Assert.Equal(Result.Denied, await new IssueCard(demo.Db(town.Scope.TenantId), Protector, clock).IssueAsync(verifier, person.Id, holder, new CasePicture(IssuanceAttachmentKind.ReceiptSignature, Png), default));
@@ -197,6 +200,20 @@ public sealed class IssuanceTests(DemoDatabase demo) : IClassFixture<DemoDatabas
         Assert.Contains("须写明失败原因", reasons, StringComparison.Ordinal);
         Assert.Contains("台账中没有此人的卡", reasons, StringComparison.Ordinal);
         Assert.Contains("身份证号码重复", reasons, StringComparison.Ordinal);
+
+        // Found deceased before the card is handed over: the verifier may not cancel a card, the clerk does.
+        var clerk = await demo.ActorAsync("demo.clerk1");
+        Assert.Equal(clerk.Scope.UnitId, found.VillageId);
+        var byVerifier = await new VerifyPerson(demo.Db(town.Scope.TenantId), Protector, TimeProvider.System)
+            .HandleAsync(await demo.ActorAsync("demo.verifier1"), found.Id, Complete, alive: false, null, default);
+        Assert.Contains("请由村级清查责任人或镇办理", byVerifier.Message, StringComparison.Ordinal);
+        var cancelled = await new VerifyPerson(demo.Db(town.Scope.TenantId), Protector, TimeProvider.System).HandleAsync(clerk, found.Id, Complete, alive: false, null, default);
+        Assert.Equal(Status.Done, cancelled.Status);
+        Assert.Equal(IssuanceStage.Deceased, (await CaseAsync(found.Id)).Stage);
+        await using (var check = demo.Db(town.Scope.TenantId))
+        {
+            Assert.Equal(CardState.Cancelled, (await check.Cards.SingleAsync(k => k.Id == found.CardId)).State);
+        }
 
         var again = await ImportAsync(); // the corrected file again: those stored are not stored twice
         Assert.Equal((0, 3), (again.Imported, again.AlreadyPresent)); // the twice-listed person counts twice

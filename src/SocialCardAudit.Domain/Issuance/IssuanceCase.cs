@@ -85,9 +85,10 @@ public sealed class IssuanceCase : ITenantOwned
     /// The village's check of the person (信息核查): the nine elements as found, whether a usable photo was taken,
     /// whether the person is alive. A deceased person stops here; a person whose making failed is verified again.
     /// </summary>
+    /// <remarks>A person whose card is made but not yet issued may still be found deceased: the card is then cancelled.</remarks>
     public void Verify(NineElements elements, bool hasPhoto, bool alive, string byId, DateTime nowUtc)
     {
-        if (Stage is not (IssuanceStage.Compared or IssuanceStage.Verified or IssuanceStage.MakingFailed))
+        if (Stage is not (IssuanceStage.Compared or IssuanceStage.Verified or IssuanceStage.MakingFailed) && (alive || Stage != IssuanceStage.Made))
         {
             throw new DomainException($"{Name}现为“{IssuanceStages.DisplayName(Stage)}”,不能再核查。");
         }

@@ -22,7 +22,7 @@ public sealed class CloseCampaign(AppDbContext db, TimeProvider time)
         {
             campaign.Close(time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
-            return Result.Done($"专项清查“{campaign.Name}”已结束。");
+            return Result.Done($"{campaign.KindName}“{campaign.Name}”已结束。");
         }
         catch (DomainException e)
         {

@@ -13,6 +13,10 @@ public sealed class RecordSecondIssue(AppDbContext db, TimeProvider time)
     public Task<Result> HandleAsync(Actor actor, long cardId, MoveDetails details, bool succeeded, string? failureReason, DateOnly? attemptedOn, CancellationToken ct) =>
         CardActs.OnCardAsync(db, actor, cardId, async (card, village) =>
         {
+            if (succeeded)
+            {
+                await Issuance.CaseFollowsCard.EnsureIssuedThereAsync(db, card.Id, ct);
+            }
             details.ToPlace ??= "town";
             var clock = await db.CountyClockAsync(card.TenantId, time, ct);
             db.SecondIssueAttempts.Add(SecondIssueAttempt.Record(card, attemptedOn ?? clock.Today, succeeded, failureReason,

@@ -25,11 +25,23 @@ internal static class CaseFollowsCard
         }
         if (e.ToState == CardState.Issued)
         {
-            throw new DomainException($"这张卡属于应发尽发活动:请在{c.Name}的应发尽发页面发放,须上传领卡签收表照片或由领卡人手写签名。");
+            throw IssueOnTheCasePage(c);
         }
         if (c.Stage == IssuanceStage.Issued)
         {
             c.Activated(e);
         }
     }
+
+    /// <summary>Before a second issue (二次发放) of a card that an issuance case is still to issue: that is done on the case's page.</summary>
+    public static async Task EnsureIssuedThereAsync(AppDbContext db, long cardId, CancellationToken ct)
+    {
+        if (await db.IssuanceCases.SingleOrDefaultAsync(x => x.CardId == cardId && x.Stage == IssuanceStage.Made, ct) is { } c)
+        {
+            throw IssueOnTheCasePage(c);
+        }
+    }
+
+    private static DomainException IssueOnTheCasePage(IssuanceCase c) =>
+        new($"这张卡属于应发尽发活动:请在{c.Name}的应发尽发页面发放,须上传领卡签收表照片或由领卡人手写签名。");
 }

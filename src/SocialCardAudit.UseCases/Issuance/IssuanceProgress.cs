@@ -29,8 +29,8 @@ public sealed class IssuanceProgress(AppDbContext db, TimeProvider clock)
             g.Count(c => c.ComparedAtUtc <= weekAgo),
             g.Count(c => c.Stage != IssuanceStage.Compared && c.Stage != IssuanceStage.Deceased),
             g.Count(c => c.Stage != IssuanceStage.Compared && c.Stage != IssuanceStage.Deceased && (c.VerifiedAtUtc ?? c.ComparedAtUtc) <= weekAgo),
-            g.Count(c => c.MadeAtUtc != null),
-            g.Count(c => c.MadeAtUtc <= weekAgo),
+            g.Count(c => c.MadeAtUtc != null && c.Stage != IssuanceStage.Deceased), // a card made for someone found deceased later is counted as deceased
+            g.Count(c => c.MadeAtUtc <= weekAgo && c.Stage != IssuanceStage.Deceased),
             g.Count(c => c.IssuedAtUtc != null),
             g.Count(c => c.IssuedAtUtc <= weekAgo),
             g.Count(c => c.ActivatedAtUtc != null),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Domain;
+using SocialCardAudit.Domain.Cards;
 using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.UseCases.Access;
 
@@ -28,6 +29,7 @@ public sealed class VerifyPerson(AppDbContext db, PersonalDataProtector protecto
             {
                 throw new DomainException(contradiction);
             }
+            var cardToCancel = !alive && c.Stage == IssuanceStage.Made ? c.CardId : null;
             c.Verify(elements with
             {
                 Ethnicity = elements.Ethnicity?.Trim(),
@@ -38,6 +40,18 @@ public sealed class VerifyPerson(AppDbContext db, PersonalDataProtector protecto
             if (photo is not null && alive)
             {
                 db.IssuanceAttachments.Add(CaseActs.Picture(photo, c, actor, protector, now));
+            }
+            if (cardToCancel is { } cardId)
+            {
+                // The card made for them is cancelled (注销), by those who move cards.
+                if (!Access.Access.CanManageCards(actor.Scope, loaded.Village))
+                {
+                    throw new DomainException($"{c.Name}的卡已制成:登记去世并注销这张卡,请由村级清查责任人或镇办理。");
+                }
+                var card = await db.Cards.Include(k => k.Events).SingleAsync(k => k.Id == cardId, ct);
+                card.Move(CardState.Cancelled, new CardMove(actor.UserId, actor.Name, CardMethod.Registration, Note: "持卡人已去世(应发尽发信息核查)"), [],
+                    await db.CountyClockAsync(c.TenantId, clock, ct));
+                return $"已登记:{c.Name}已去世,其社保卡({card.CardNumberMasked})已注销。";
             }
             if (!alive)
             {

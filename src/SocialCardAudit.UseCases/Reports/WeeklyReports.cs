@@ -111,7 +111,7 @@ public static class WeeklyFreezing
             var ended = ReportWeek.Current(clock).Previous;
             await using var db = new AppDbContext(options, new FixedTenant(tenant));
             var due = await db.Campaigns.Include(c => c.Villages)
-                .Where(c => c.ClosedAtUtc == null && c.StartDate <= ended.Sunday
+                .Where(c => c.ClosedAtUtc == null && c.Kind == CampaignKind.Audit && c.StartDate <= ended.Sunday
                             && !db.WeeklySnapshots.Any(s => s.CampaignId == c.Id && s.Year == ended.Year && s.Week == ended.Week))
                 .ToListAsync(ct);
             foreach (var campaign in due)

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialCardAudit.Data;
 using SocialCardAudit.Documents;
+using SocialCardAudit.Domain.Campaigns;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Organization;
 using SocialCardAudit.Domain.Reports;
 using SocialCardAudit.Domain.SignOff;
@@ -25,7 +27,8 @@ public static class WorkQueue
 {
     public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, UserScope scope, string me, CountyClock clock, IUrlHelper url, CancellationToken ct)
     {
-        var openCampaigns = Access.Campaigns(db, scope).Where(c => c.ClosedAtUtc == null);
+        var running = Access.Campaigns(db, scope).Where(c => c.ClosedAtUtc == null);
+        var openCampaigns = running.Where(c => c.Kind == CampaignKind.Audit);
         var items = new List<WorkItem>();
         switch (scope.Role)
         {
@@ -91,6 +94,34 @@ public static class WorkQueue
                 var thisWeek = await db.VerificationVersions.CountAsync(v => v.Version == 1 && v.ChangedAtUtc >= monday, ct);
                 items.Add(new("week", "本周新核查", thisWeek, url.RouteUrl("Reports.Weekly")!, $"本周({ReportWeek.Current(clock).Days})首次录入的核查结果"));
                 break;
+            }
+        }
+        // 应发尽发: the village verifies (and puts right what the bank sent back), the town makes the cards.
+        foreach (var c in await running.Where(c => c.Kind == CampaignKind.Issuance).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        {
+            var cases = Access.IssuanceCases(db, scope).Where(x => x.CampaignId == c.Id);
+            var list = url.RouteUrl("Issuance.Index", new { id = c.Id })!;
+            if (scope.Role is Roles.VillageClerk or Roles.Verifier or Roles.TownOffice)
+            {
+                items.Add(new($"verify-{c.Id}", $"待信息核查 · {c.Name}", await cases.CountAsync(x => x.Stage == IssuanceStage.Compared, ct),
+                    url.RouteUrl("Issuance.Index", new { id = c.Id, stage = IssuanceStage.Compared })!));
+                items.Add(new($"failed-{c.Id}", "制卡失败待补正", await cases.CountAsync(x => x.Stage == IssuanceStage.MakingFailed, ct),
+                    url.RouteUrl("Issuance.Index", new { id = c.Id, stage = IssuanceStage.MakingFailed })!, "银行退回的人员,按原因补正后重新核查"));
+            }
+            if (scope.Role == Roles.TownOffice)
+            {
+                items.Add(new($"ready-{c.Id}", "可制卡", await cases.CountAsync(x => x.Stage == IssuanceStage.Verified && x.Comparison != ComparisonResult.CardMade, ct),
+                    url.RouteUrl("Issuance.Batches", new { id = c.Id })!));
+            }
+            if (scope.Role is Roles.VillageClerk or Roles.TownOffice)
+            {
+                items.Add(new($"issue-{c.Id}", "待发放", await cases.CountAsync(x => x.Stage == IssuanceStage.Made, ct),
+                    url.RouteUrl("Issuance.Index", new { id = c.Id, stage = IssuanceStage.Made })!, "须上传领卡签收表照片或由领卡人手写签名"));
+            }
+            if (scope.Role == Roles.CountySupervisor)
+            {
+                items.Add(new($"progress-{c.Id}", $"应发尽发 · {c.Name}", await cases.CountAsync(x => x.Stage != IssuanceStage.Activated && x.Stage != IssuanceStage.Deceased, ct),
+                    url.RouteUrl("Issuance.Progress", new { id = c.Id })!, "尚未激活的人数;点击查看各阶段进度"));
             }
         }
         return items;

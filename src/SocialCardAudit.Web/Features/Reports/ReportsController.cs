@@ -43,7 +43,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     public async Task<IActionResult> Weekly(int? campaign, string? week, int? town, CancellationToken ct)
     {
         var scope = Scope;
-        var campaigns = await Access.Campaigns(db, scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
+        var campaigns = await Access.Campaigns(db, scope).Where(c => c.Kind == CampaignKind.Audit).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
             .Select(c => new CampaignChoice(c.Id, c.Name)).ToListAsync(ct);
         if (campaigns.Count == 0)
         {
@@ -54,6 +54,10 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
         if (c is null)
         {
             return denied!;
+        }
+        if (c.IsIssuance)
+        {
+            return RedirectToRoute("Issuance.Progress", new { id }); // its report is by phase
         }
         ReportWeek chosen;
         if (string.IsNullOrEmpty(week))
@@ -73,7 +77,7 @@ public sealed class ReportsController(AppDbContext db, CountyClock clock) : Cont
     [HttpGet("reports/dashboard", Name = "Reports.Dashboard")]
     public async Task<IActionResult> Dashboard(int? campaign, CancellationToken ct)
     {
-        var campaigns = await Access.Campaigns(db, Scope).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
+        var campaigns = await Access.Campaigns(db, Scope).Where(c => c.Kind == CampaignKind.Audit).OrderByDescending(c => c.ClosedAtUtc == null).ThenByDescending(c => c.Id)
             .Select(c => new CampaignChoice(c.Id, c.Name)).ToListAsync(ct);
         if (campaigns.Count == 0)
         {

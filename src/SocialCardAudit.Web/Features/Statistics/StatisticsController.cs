@@ -207,7 +207,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
     public async Task<IActionResult> Overview(CancellationToken ct)
     {
         var scope = AppClaims.ScopeOf(User)!;
-        var campaigns = await Access.Campaigns(db, scope).Include(c => c.Villages).OrderByDescending(c => c.Id).ToListAsync(ct);
+        var campaigns = await Access.Campaigns(db, scope).Where(c => c.Kind == Domain.Campaigns.CampaignKind.Audit).Include(c => c.Villages).OrderByDescending(c => c.Id).ToListAsync(ct);
         var ids = campaigns.Select(c => c.Id).ToList();
         var villages = await StatisticsQueries.VillageTotalsAsync(db, ids, ct);
         var approved = (await db.VillageSubmissions.Where(v => ids.Contains(v.CampaignId) && v.State == SubmissionState.Approved)
