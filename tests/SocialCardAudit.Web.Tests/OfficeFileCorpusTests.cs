@@ -7,6 +7,7 @@ using SocialCardAudit.Data;
 using SocialCardAudit.Data.Protection;
 using SocialCardAudit.Documents;
 using SocialCardAudit.Domain.Cards;
+using SocialCardAudit.Domain.Issuance;
 using SocialCardAudit.Domain.Tasks;
 using SocialCardAudit.Testing;
 using SocialCardAudit.UseCases.Demo;
@@ -71,9 +72,12 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
 
         // The .xlsx and .xls of one sheet hold the same people: the second finds them already present.
         var expected = (entry.Stored ?? []).Select(p => Protector.Hash(p.Id, Purposes.IdNumber)).ToList();
-        var (message, notes, rejected, stored) = entry.Importer == "tasks"
-            ? await ImportTasksAsync(db, bytes, fileName, expected)
-            : await ImportCardsAsync(db, bytes, fileName, expected);
+        var (message, notes, rejected, stored) = entry.Importer switch
+        {
+            "tasks" => await ImportTasksAsync(db, bytes, fileName, expected),
+            "comparison" => await ImportComparisonAsync(db, bytes, fileName, expected),
+            _ => await ImportCardsAsync(db, bytes, fileName, expected),
+        };
 
         if (entry.Expect == "refused")
         {
@@ -110,6 +114,7 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
             var card = Protector.Hash(number, Purposes.BankCard);
             Assert.False(await db.TaskRows.AnyAsync(r => r.IdNumberHash == id), $"{number} stored as an ID number");
             Assert.False(await db.Cards.AnyAsync(c => c.IdNumberHash == id || c.CardNumberHash == card), $"{number} stored on a card");
+            Assert.False(await db.IssuanceCases.AnyAsync(c => c.IdNumberHash == id), $"{number} stored on a comparison list");
         }
     }
 
@@ -148,6 +153,27 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
             .Select(c => new Person(c.HolderName, Protector.Unprotect(c.IdNumberCipher, Purposes.IdNumber), Protector.Unprotect(c.CardNumberCipher, Purposes.BankCard),
                 units[c.VillageId], null, c.SocialCardNumber))
             .ToList();
+        return (job.Message, job.Notes, Reasons(job), stored);
+    }
+
+    /// <summary>The people of an issuance campaign's comparison list: name, ID number and village (they have no card yet).</summary>
+    private async Task<(string? Message, string? Notes, List<string> Rejected, List<Person> Stored)> ImportComparisonAsync(AppDbContext db, byte[] bytes, string fileName, List<byte[]> expected)
+    {
+        var campaign = await db.Campaigns.SingleAsync(c => c.Code == DemoData.IssuanceCode);
+        var before = await db.IssuanceCases.MaxAsync(c => c.Id);
+        var file = new MemoryStream(bytes);
+        var job = ComparisonImport.For(campaign.TenantId, campaign.Id, fileName, file, "test", "测试", DateTime.UtcNow);
+        await new ComparisonImporter(db, Protector, TimeProvider.System).RunAsync(job, file, null, default);
+        var units = await db.OrgUnits.ToDictionaryAsync(u => u.Id, u => u.Name);
+        var stored = (await db.IssuanceCases.Where(c => c.CampaignId == campaign.Id && (c.Id > before || expected.Contains(c.IdNumberHash))).ToListAsync())
+            .Select(c => new Person(c.Name, Protector.Unprotect(c.IdNumberCipher, Purposes.IdNumber), "", units[c.VillageId], null, null))
+            .ToList();
+        return (job.Status == ImportStatus.Succeeded ? null : job.Message, job.Notes, Reasons(job), stored);
+    }
+
+    /// <summary>The reason of each refused row, from the job's error report.</summary>
+    private List<string> Reasons(ImportJob job)
+    {
         var rejected = new List<string>();
         if (job.ErrorReportCipher is not null)
         {
@@ -157,6 +183,6 @@ public sealed class OfficeFileCorpusTests(WebFixture fixture) : IClassFixture<We
             rejected = [.. sheet.RowsUsed().Skip(1).Select(r => r.Cell(reasonColumn).GetString())];
         }
         Assert.Equal(job.Rejected, rejected.Count);
-        return (job.Message, job.Notes, rejected, stored);
+        return rejected;
     }
 }

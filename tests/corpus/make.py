@@ -331,6 +331,24 @@ def main():
     add(text_file("card-numbers-format0.csv", rows, "gbk"), "cards", "refused", message="文本",
         forbidden=[excel15(p["card"]) for p in ps])
 
+    # 14. 应发尽发: the prefecture's comparison list (数据比对名单) of people without a card, as LibreOffice saves it: a
+    #     title row, the prefecture's own headers (公民身份号码, 所属村, 比对情况), one 制卡失败 without its reason (refused).
+    ps = people(6)
+    header = ["序号", "姓名", "公民身份号码", "所属村", "比对情况", "制卡失败原因"]
+    rows = [["梅田湖镇未持卡人员数据比对名单"], header]
+    for n, p in enumerate(ps):
+        result, reason = [("无制卡信息", ""), ("制卡失败", "无公安照片"), ("", "")][n % 3]
+        if n == 4:
+            result, reason = "制卡失败", ""
+        rows.append([str(n + 1), p["name"], p["id"], p["village"], result, reason])
+    add(workbook("comparison-list", [("比对名单", rows)], ("xlsx", "xls")), "comparison", "stored",
+        stored=[stored(p, card="", group=None) for n, p in enumerate(ps) if n != 4], rejected=1, reasons="失败原因")
+    # ... and as a GBK CSV whose ID column was typed as numbers: refused whole, nothing stored.
+    ps = people(5)
+    rows = [["姓名", "身份证号码", "村(社区)", "比对结果"]] + [[p["name"], excel15(p["id"]), p["village"], "无制卡信息"] for p in ps]
+    add(text_file("comparison-numbers-format0.csv", rows, "gbk"), "comparison", "refused", message="文本",
+        forbidden=[excel15(p["id"]) for p in ps])
+
     with open(os.path.join(HERE, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
     print(f"{len(manifest)} files in {OUT}")
