@@ -72,6 +72,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ITenant
     public DbSet<IssuanceBatch> IssuanceBatches => Set<IssuanceBatch>();
     public DbSet<IssuanceAttachment> IssuanceAttachments => Set<IssuanceAttachment>();
     public DbSet<ComparisonImport> ComparisonImports => Set<ComparisonImport>();
+    public DbSet<Domain.Archive.ArchiveVolume> ArchiveVolumes => Set<Domain.Archive.ArchiveVolume>();
+    public DbSet<Domain.Archive.ArchivedFile> ArchivedFiles => Set<Domain.Archive.ArchivedFile>();
 
     /// <summary>
     /// Every DateTime of the product is an instant in UTC (the names say so: …AtUtc), except the time of a visit,

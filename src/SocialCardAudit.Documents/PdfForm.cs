@@ -132,6 +132,13 @@ public sealed class PdfForm
         y += side + 8;
     }
 
+    /// <summary>The pages of a PDF, for the archive's page numbers.</summary>
+    public static int PageCount(byte[] pdf)
+    {
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        return document.PageCount;
+    }
+
     public byte[] Save()
     {
         graphics?.Dispose();

@@ -39,6 +39,7 @@ public static class UseCaseRegistration
         services.AddScoped<Issuance.RecordMakingResult>();
         services.AddScoped<Issuance.IssueCard>();
         services.AddScoped<Issuance.IssuanceProgress>();
+        services.AddScoped<Archive.CompileArchive>();
         services.AddScoped<Imports.StartImport>();
         services.AddScoped<Imports.CancelImport>();
         services.AddSingleton<Imports.ImportNode>();

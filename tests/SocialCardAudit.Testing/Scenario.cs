@@ -25,7 +25,7 @@ namespace SocialCardAudit.Testing;
 public sealed record Target(int UnitId, string UserId, string UserName, int CampaignId, string CampaignCode,
     IReadOnlyList<int> CampaignVillageIds, long ImportId, long RowId, long IssueId = 0, long FraudCaseId = 0, Guid AttachmentId = default,
     long CardId = 0, long HandoverId = 0, long AuthorisationId = 0, long LostReportId = 0, long CardImportId = 0,
-    int IssuanceCampaignId = 0, long CaseId = 0, Guid PictureId = default, long BatchId = 0);
+    int IssuanceCampaignId = 0, long CaseId = 0, Guid PictureId = default, long BatchId = 0, long ArchivedFileId = 0);
 
 /// <summary>
 /// The demo data seen from the demo accounts of 迎丰社区: objects in their own village, in a sibling
@@ -214,9 +214,22 @@ public sealed record Scenario(Target Own, Target SiblingVillage, Target OtherTow
             Route = SocialCardAudit.Domain.Issuance.MakingRoute.Batch, CreatedById = "scenario", CreatedByName = "场景", CreatedAtUtc = now,
             Number = (await db.IssuanceBatches.Where(b => b.CampaignId == campaign.Id).MaxAsync(b => (int?)b.Number) ?? 0) + 1,
         };
-        db.AddRange(picture, batch);
+        // An archived file of the village's audit campaign (a volume numbered by the village, so each target has its own).
+        var archived = new SocialCardAudit.Domain.Archive.ArchivedFile
+        {
+            TenantId = village.TenantId, Sequence = 1, Title = "场景文件", Kind = SocialCardAudit.Domain.Archive.MaterialKind.ClassifiedStatistics,
+            FileNumber = $"2021-GL-待遇领取资格验证材料-{village.Id}-1-C", Pages = 1, Page = 1, FileName = "场景.pdf", ContentType = "application/pdf",
+            Cipher = protector.Protect("%PDF-1.4"u8.ToArray(), Purposes.ArchivedFile), Sha256 = SocialCardAudit.Domain.Archive.ArchiveVolume.Sha256("%PDF-1.4"u8.ToArray()),
+        };
+        var volume = new SocialCardAudit.Domain.Archive.ArchiveVolume
+        {
+            TenantId = village.TenantId, CampaignId = t.CampaignId, Year = 2021, Category = "GL", BusinessLink = "待遇领取资格验证材料", Number = village.Id,
+            Retention = SocialCardAudit.Domain.Archive.Retention.Years50, Title = "场景案卷", Pages = 1, CompiledById = "scenario", CompiledByName = "场景",
+            CompiledAtUtc = now, ManifestSha256 = new string('0', 64), Files = [archived],
+        };
+        db.AddRange(picture, batch, volume);
         await db.SaveChangesAsync();
-        return t with { IssuanceCampaignId = campaign.Id, CaseId = c.Id, PictureId = picture.Id, BatchId = batch.Id };
+        return t with { IssuanceCampaignId = campaign.Id, CaseId = c.Id, PictureId = picture.Id, BatchId = batch.Id, ArchivedFileId = archived.Id };
     }
 
     /// <summary>A new card of made-up person <paramref name="person"/>, in stock at the village.</summary>

@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
 {
     private static readonly string[] Actors = ["anonymous", "demo.county", "demo.town", "demo.clerk1", "demo.verifier1", "demo.admin"];
 
-    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud, Card, Handover, Authorisation, LostReport, CardImport, Issuance, Case, Batch }
+    private enum On { None, Unit, User, Campaign, Village, Import, Row, Issue, Fraud, Card, Handover, Authorisation, LostReport, CardImport, Issuance, Case, Batch, ArchivedFile }
 
     private sealed record Row(string Method, string Template, On Target, string Path, string[] Expected, Func<Scenario, Target?, Dictionary<string, string>>? Form = null)
     {
@@ -272,6 +272,12 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
         Route("POST", "issuance/batches/{id:long}/results", On.Batch, TownOnly, TownOnly, VerifierNone, AllNotFound);
         Route("GET", "campaigns/{id:int}/issuance/progress", On.Issuance, Managers, Managers, CountyOnly, AllNotFound);
 
+        // The archive of a campaign: those who manage it (compiling an open campaign is refused, shown on the page).
+        Route("GET", "campaigns/{id:int}/archive", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("POST", "campaigns/{id:int}/archive", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("POST", "campaigns/{id:int}/archive/verify", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
+        Route("GET", "archive/files/{id:long}", On.ArchivedFile, Managers, Managers, CountyOnly, ManagersNotFound);
+
         // Last: closing the campaign changes what the routes above are tried against.
         Route("POST", "campaigns/{id:int}/close", On.Campaign, Managers, Managers, CountyOnly, ManagersNotFound);
     }
@@ -383,6 +389,7 @@ public sealed class AuthorizationMatrixTests(WebFixture fixture) : IClassFixture
                 On.Issuance => $"{target.IssuanceCampaignId}",
                 On.Case => $"{target.CaseId}",
                 On.Batch => $"{target.BatchId}",
+                On.ArchivedFile => $"{target.ArchivedFileId}",
                 _ => $"{target.RowId}",
             }, StringComparison.Ordinal)
             .Replace("{villageId}", $"{target.UnitId}", StringComparison.Ordinal)

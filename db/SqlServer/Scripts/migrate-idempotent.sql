@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandovers] (
@@ -50,7 +50,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -63,7 +63,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [EndedSessions] (
@@ -76,7 +76,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [PasswordHistory] (
@@ -90,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedRequests] (
@@ -106,7 +106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [SecurityEvents] (
@@ -129,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [Tenants] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [Banks] (
@@ -173,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [OrgUnits] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [Campaigns] (
@@ -246,7 +246,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [Cards] (
@@ -280,7 +280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [VillageAliases] (
@@ -295,7 +295,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -310,7 +310,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -325,7 +325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -339,7 +339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -354,7 +354,32 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
+)
+BEGIN
+    CREATE TABLE [ArchiveVolumes] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [CampaignId] int NOT NULL,
+        [Year] int NOT NULL,
+        [Category] nvarchar(8) NOT NULL,
+        [BusinessLink] nvarchar(50) NOT NULL,
+        [Number] int NOT NULL,
+        [Retention] nvarchar(16) NOT NULL,
+        [Title] nvarchar(100) NOT NULL,
+        [Pages] int NOT NULL,
+        [CompiledById] nvarchar(450) NOT NULL,
+        [CompiledByName] nvarchar(256) NOT NULL,
+        [CompiledAtUtc] datetime2 NOT NULL,
+        [ManifestSha256] nchar(64) NOT NULL,
+        CONSTRAINT [PK_ArchiveVolumes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ArchiveVolumes_Campaigns_CampaignId] FOREIGN KEY ([CampaignId]) REFERENCES [Campaigns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignPhase] (
@@ -370,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [CampaignVillage] (
@@ -387,7 +412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [ImportJobs] (
@@ -427,7 +452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [IssuanceBatches] (
@@ -450,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [TownSignatures] (
@@ -469,7 +494,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [VillageSubmissions] (
@@ -486,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [WeeklySnapshots] (
@@ -504,7 +529,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [CardEvents] (
@@ -532,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [CardHandoverLines] (
@@ -550,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [CustodyAuthorisations] (
@@ -575,7 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [LostCardReports] (
@@ -597,7 +622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [SecondIssueAttempts] (
@@ -616,7 +641,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
+)
+BEGIN
+    CREATE TABLE [ArchivedFiles] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TenantId] int NOT NULL,
+        [VolumeId] bigint NOT NULL,
+        [Sequence] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Kind] int NOT NULL,
+        [FileNumber] nvarchar(100) NOT NULL,
+        [Page] int NOT NULL,
+        [Pages] int NOT NULL,
+        [FileName] nvarchar(200) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [Cipher] varbinary(max) NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        CONSTRAINT [PK_ArchivedFiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ArchivedFiles_ArchiveVolumes_VolumeId] FOREIGN KEY ([VolumeId]) REFERENCES [ArchiveVolumes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [ImportFileChunks] (
@@ -631,7 +680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [TaskRows] (
@@ -664,7 +713,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [IssuanceCases] (
@@ -702,7 +751,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [SubmissionStep] (
@@ -722,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [SnapshotLine] (
@@ -749,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [FindingAttachments] (
@@ -769,7 +818,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [SuspiciousIssues] (
@@ -793,7 +842,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [TaskAssignments] (
@@ -811,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationRecords] (
@@ -844,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [VerificationVersions] (
@@ -867,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [IssuanceAttachments] (
@@ -887,7 +936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [ReturnedRows] (
@@ -904,7 +953,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [FraudCases] (
@@ -930,7 +979,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [IssueComment] (
@@ -947,7 +996,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE TABLE [FraudRecovery] (
@@ -965,7 +1014,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ArchivedFiles_VolumeId_Sequence] ON [ArchivedFiles] ([VolumeId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202121412_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ArchiveVolumes_CampaignId_Year_Category_BusinessLink_Number] ON [ArchiveVolumes] ([CampaignId], [Year], [Category], [BusinessLink], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -973,7 +1038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -981,7 +1046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -989,7 +1054,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -997,7 +1062,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -1005,7 +1070,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -1013,7 +1078,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_OrgUnitId] ON [AspNetUsers] ([OrgUnitId]);
@@ -1021,7 +1086,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_TenantId_OrgUnitId] ON [AspNetUsers] ([TenantId], [OrgUnitId]);
@@ -1029,7 +1094,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -1037,7 +1102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Banks_TenantId_Name] ON [Banks] ([TenantId], [Name]);
@@ -1045,7 +1110,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignPhase_CampaignId] ON [CampaignPhase] ([CampaignId]);
@@ -1053,7 +1118,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Campaigns_TenantId_Code] ON [Campaigns] ([TenantId], [Code]);
@@ -1061,7 +1126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Campaigns_TownId] ON [Campaigns] ([TownId]);
@@ -1069,7 +1134,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_TownId_CampaignId] ON [CampaignVillage] ([TownId], [CampaignId]);
@@ -1077,7 +1142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CampaignVillage_VillageId] ON [CampaignVillage] ([VillageId]);
@@ -1085,7 +1150,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardEvents_CardId_Sequence] ON [CardEvents] ([CardId], [Sequence]);
@@ -1093,7 +1158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardEvents_HandoverId] ON [CardEvents] ([HandoverId]);
@@ -1101,7 +1166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandoverLines_CardId] ON [CardHandoverLines] ([CardId]);
@@ -1109,7 +1174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CardHandoverLines_HandoverId_CardId] ON [CardHandoverLines] ([HandoverId], [CardId]);
@@ -1117,7 +1182,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_FromKind_FromPlaceId_State] ON [CardHandovers] ([FromKind], [FromPlaceId], [State]);
@@ -1125,7 +1190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CardHandovers_ToKind_ToPlaceId_State] ON [CardHandovers] ([ToKind], [ToPlaceId], [State]);
@@ -1133,7 +1198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_BankId] ON [Cards] ([BankId]);
@@ -1141,7 +1206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_CustodianKind_CustodianPlaceId_State] ON [Cards] ([CustodianKind], [CustodianPlaceId], [State]);
@@ -1149,7 +1214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_HandoverId] ON [Cards] ([HandoverId]);
@@ -1157,7 +1222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cards_TenantId_CardNumberHash] ON [Cards] ([TenantId], [CardNumberHash]);
@@ -1165,7 +1230,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Cards_TenantId_IdNumberHash_BankId] ON [Cards] ([TenantId], [IdNumberHash], [BankId]) WHERE "State" <> 7');
@@ -1173,7 +1238,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cards_VillageId_State] ON [Cards] ([VillageId], [State]);
@@ -1181,7 +1246,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CustodyAuthorisations_CardId] ON [CustodyAuthorisations] ([CardId]);
@@ -1189,7 +1254,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EndedSessions_EndedAtUtc] ON [EndedSessions] ([EndedAtUtc]);
@@ -1197,7 +1262,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FindingAttachments_TaskRowId] ON [FindingAttachments] ([TaskRowId]);
@@ -1205,7 +1270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudCases_CampaignId_VillageId] ON [FraudCases] ([CampaignId], [VillageId]);
@@ -1213,7 +1278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_FraudCases_IssueId] ON [FraudCases] ([IssueId]);
@@ -1221,7 +1286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_FraudRecovery_CaseId] ON [FraudRecovery] ([CaseId]);
@@ -1229,7 +1294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_Status] ON [ImportJobs] ([Status]);
@@ -1237,7 +1302,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TaskImport_CampaignId] ON [ImportJobs] ([TaskImport_CampaignId]);
@@ -1245,7 +1310,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TenantId_TaskImport_CampaignId] ON [ImportJobs] ([TenantId], [TaskImport_CampaignId]);
@@ -1253,7 +1318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TenantId_TownId] ON [ImportJobs] ([TenantId], [TownId]);
@@ -1261,7 +1326,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ImportJobs_TownId] ON [ImportJobs] ([TownId]);
@@ -1269,7 +1334,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceAttachments_CaseId] ON [IssuanceAttachments] ([CaseId]);
@@ -1277,7 +1342,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceBatches_BankId] ON [IssuanceBatches] ([BankId]);
@@ -1285,7 +1350,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IssuanceBatches_CampaignId_Number] ON [IssuanceBatches] ([CampaignId], [Number]);
@@ -1293,7 +1358,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceBatches_TownId] ON [IssuanceBatches] ([TownId]);
@@ -1301,7 +1366,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceCases_BatchId] ON [IssuanceCases] ([BatchId]);
@@ -1309,7 +1374,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IssuanceCases_CampaignId_IdNumberHash] ON [IssuanceCases] ([CampaignId], [IdNumberHash]);
@@ -1317,7 +1382,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceCases_CampaignId_VillageId_Stage_TenantId] ON [IssuanceCases] ([CampaignId], [VillageId], [Stage], [TenantId]);
@@ -1325,7 +1390,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceCases_CardId] ON [IssuanceCases] ([CardId]);
@@ -1333,7 +1398,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssuanceCases_VillageId] ON [IssuanceCases] ([VillageId]);
@@ -1341,7 +1406,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IssueComment_IssueId] ON [IssueComment] ([IssueId]);
@@ -1349,7 +1414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_CardId] ON [LostCardReports] ([CardId]);
@@ -1357,7 +1422,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LostCardReports_VillageId] ON [LostCardReports] ([VillageId]);
@@ -1365,7 +1430,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_OrgUnits_ParentId_Name] ON [OrgUnits] ([ParentId], [Name]) WHERE [ParentId] IS NOT NULL');
@@ -1373,7 +1438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OrgUnits_TenantId_Code] ON [OrgUnits] ([TenantId], [Code]);
@@ -1381,7 +1446,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PasswordHistory_UserId] ON [PasswordHistory] ([UserId]);
@@ -1389,7 +1454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_StepId] ON [ReturnedRows] ([StepId]);
@@ -1397,7 +1462,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ReturnedRows_TaskRowId] ON [ReturnedRows] ([TaskRowId]);
@@ -1405,7 +1470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecondIssueAttempts_CardId] ON [SecondIssueAttempts] ([CardId]);
@@ -1413,7 +1478,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_SecurityEvents_Chain_Sequence] ON [SecurityEvents] ([Chain], [Sequence]) WHERE "Sequence" > 0');
@@ -1421,7 +1486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SecurityEvents_TenantId_AtUtc] ON [SecurityEvents] ([TenantId], [AtUtc]);
@@ -1429,7 +1494,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SnapshotLine_SnapshotId] ON [SnapshotLine] ([SnapshotId]);
@@ -1437,7 +1502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SubmissionStep_SubmissionId] ON [SubmissionStep] ([SubmissionId]);
@@ -1445,7 +1510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_CampaignId_VillageId_ClosedAtUtc] ON [SuspiciousIssues] ([CampaignId], [VillageId], [ClosedAtUtc]);
@@ -1453,7 +1518,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SuspiciousIssues_TaskRowId] ON [SuspiciousIssues] ([TaskRowId]);
@@ -1461,7 +1526,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskAssignments_TaskRowId] ON [TaskAssignments] ([TaskRowId]);
@@ -1469,7 +1534,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_TaskRows_CampaignId_IdNumberHash] ON [TaskRows] ([CampaignId], [IdNumberHash]);
@@ -1477,7 +1542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_CampaignId_VillageId_ResidentGroupId_TenantId] ON [TaskRows] ([CampaignId], [VillageId], [ResidentGroupId], [TenantId]);
@@ -1485,7 +1550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ImportId] ON [TaskRows] ([ImportId]);
@@ -1493,7 +1558,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_ResidentGroupId] ON [TaskRows] ([ResidentGroupId]);
@@ -1501,7 +1566,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_TenantId_VerifierId] ON [TaskRows] ([TenantId], [VerifierId]);
@@ -1509,7 +1574,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VerifierId] ON [TaskRows] ([VerifierId]);
@@ -1517,7 +1582,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TaskRows_VillageId] ON [TaskRows] ([VillageId]);
@@ -1525,7 +1590,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Tenants_Code] ON [Tenants] ([Code]);
@@ -1533,7 +1598,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_CampaignId_TownId] ON [TownSignatures] ([CampaignId], [TownId]);
@@ -1541,7 +1606,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TownSignatures_TownId] ON [TownSignatures] ([TownId]);
@@ -1549,7 +1614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome]);
@@ -1557,7 +1622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VerificationRecords_CampaignId_VillageId_Outcome_TenantId] ON [VerificationRecords] ([CampaignId], [VillageId], [Outcome], [TenantId]);
@@ -1565,7 +1630,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationRecords_TaskRowId] ON [VerificationRecords] ([TaskRowId]);
@@ -1573,7 +1638,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VerificationVersions_TaskRowId_Version] ON [VerificationVersions] ([TaskRowId], [Version]);
@@ -1581,7 +1646,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageAliases_TenantId_Alias] ON [VillageAliases] ([TenantId], [Alias]);
@@ -1589,7 +1654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageAliases_VillageId] ON [VillageAliases] ([VillageId]);
@@ -1597,7 +1662,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_VillageSubmissions_CampaignId_VillageId] ON [VillageSubmissions] ([CampaignId], [VillageId]);
@@ -1605,7 +1670,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VillageSubmissions_VillageId] ON [VillageSubmissions] ([VillageId]);
@@ -1613,7 +1678,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WeeklySnapshots_CampaignId_Year_Week] ON [WeeklySnapshots] ([CampaignId], [Year], [Week]);
@@ -1621,11 +1686,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261202105813_Initial'
+    WHERE [MigrationId] = N'20261202121412_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261202105813_Initial', N'10.0.14');
+    VALUES (N'20261202121412_Initial', N'10.0.14');
 END;
 
 COMMIT;

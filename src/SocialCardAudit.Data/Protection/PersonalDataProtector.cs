@@ -212,4 +212,5 @@ public static class Purposes
     public const string ErrorReport = "import-error-report";
     public const string ImportFile = "import-file";
     public const string Attachment = "finding-attachment";
+    public const string ArchivedFile = "archived-file";
 }

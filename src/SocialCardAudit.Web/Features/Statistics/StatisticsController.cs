@@ -86,25 +86,7 @@ public sealed class StatisticsController(AppDbContext db, PersonalDataProtector 
         {
             return denied!;
         }
-        var town = await TownNameAsync(village, ct);
-        var submission = await db.VillageSubmissions.AsNoTracking().Include(v => v.Steps)
-            .SingleOrDefaultAsync(v => v.CampaignId == id && v.VillageId == villageId, ct) ?? new VillageSubmission { CampaignId = id, VillageId = villageId };
-        var (_, statistics, _) = await StatisticsQueries.DigestAsync(db, id, villageId, ct);
-        // The signatures in force: the clerk's last submission while submitted or approved, and the town's approval.
-        var steps = new List<(string Role, SubmissionStep Step)>();
-        if (submission.State is SubmissionState.Submitted or SubmissionState.Approved)
-        {
-            steps.Add(("统计人", submission.Steps.Last(s => s.To == SubmissionState.Submitted)));
-        }
-        if (submission.State == SubmissionState.Approved)
-        {
-            steps.Add(("审核人", submission.Steps.Last(s => s.To == SubmissionState.Approved)));
-        }
-        var ids = steps.Select(s => s.Step.ById).ToList();
-        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        var form = new VillageForm(town, village.Name, statistics, submission.State,
-            [.. steps.Select(s => new Signer(s.Role, names.GetValueOrDefault(s.Step.ById, ""), s.Step.AtUtc))],
-            submission.SignedDigest, Absolute(Url.RouteUrl("SignOff.Verify", new { id, villageId })!), clock.UtcNow);
+        var form = await VillageForms.BuildAsync(db, id, village, Absolute(Url.RouteUrl("SignOff.Verify", new { id, villageId })!), clock.UtcNow, ct);
         return this.Document(format, () => StatisticsDocuments.VillageXlsx(form, clock), () => StatisticsDocuments.VillagePdf(form, clock), $"{village.Name}-核查情况分类统计表");
     }
 

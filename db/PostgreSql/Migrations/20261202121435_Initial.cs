@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialCardAudit.Migrations.SqlServer.Migrations
+namespace SocialCardAudit.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,21 +31,21 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    FromKind = table.Column<int>(type: "int", nullable: false),
-                    FromPlaceId = table.Column<int>(type: "int", nullable: false),
-                    ToKind = table.Column<int>(type: "int", nullable: false),
-                    ToPlaceId = table.Column<int>(type: "int", nullable: false),
-                    SentById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Sender = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ReceivedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Receiver = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CountedByReceiver = table.Column<int>(type: "int", nullable: true),
-                    State = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    FromKind = table.Column<int>(type: "integer", nullable: false),
+                    FromPlaceId = table.Column<int>(type: "integer", nullable: false),
+                    ToKind = table.Column<int>(type: "integer", nullable: false),
+                    ToPlaceId = table.Column<int>(type: "integer", nullable: false),
+                    SentById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Sender = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReceivedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Receiver = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CountedByReceiver = table.Column<int>(type: "integer", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,10 +56,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,9 +70,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "EndedSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,10 +84,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ReplacedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,12 +98,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "ProcessedRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,19 +115,19 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Chain = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Chain = table.Column<int>(type: "integer", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    PreviousHash = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false),
-                    Hash = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    RemoteIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Path = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true)
+                    PreviousHash = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Path = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -137,12 +138,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "Tenants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
-                    TwoFactorForStaff = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
+                    TwoFactorForStaff = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,11 +154,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,10 +175,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "Banks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,13 +195,13 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    ParentId = table.Column<int>(type: "int", nullable: true),
-                    Level = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,28 +224,28 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "int", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PasswordChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PasswordChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,17 +268,17 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    TownId = table.Column<int>(type: "int", nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: true),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,27 +296,27 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    HolderName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
-                    BankId = table.Column<int>(type: "int", nullable: false),
-                    CardNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    CardNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
-                    CardNumberMasked = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    RegisteredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SocialCardNumber = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: true),
-                    ImportFlags = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    CustodianKind = table.Column<int>(type: "int", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "int", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    SinceUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    HolderName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    BankId = table.Column<int>(type: "integer", nullable: false),
+                    CardNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CardNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
+                    CardNumberMasked = table.Column<string>(type: "character varying(25)", maxLength: 25, nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SocialCardNumber = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    ImportFlags = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CustodianKind = table.Column<int>(type: "integer", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "integer", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     HandoverId = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -344,11 +345,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "VillageAliases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    Alias = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    Alias = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,11 +366,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,10 +387,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,8 +407,8 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -430,10 +431,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,14 +448,45 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchiveVolumes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    BusinessLink = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Retention = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    CompiledById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CompiledByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CompiledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ManifestSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchiveVolumes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchiveVolumes_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CampaignPhase",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     Deadline = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -472,10 +504,10 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "CampaignVillage",
                 columns: table => new
                 {
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    TownId = table.Column<int>(type: "int", nullable: false)
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -505,34 +537,34 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     FileSize = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    RunBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "bit", nullable: false),
-                    RowsRead = table.Column<int>(type: "int", nullable: false),
-                    RowsAccepted = table.Column<int>(type: "int", nullable: false),
-                    RowsStored = table.Column<int>(type: "int", nullable: false),
-                    Imported = table.Column<int>(type: "int", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "int", nullable: false),
-                    Rejected = table.Column<int>(type: "int", nullable: false),
-                    Flagged = table.Column<int>(type: "int", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    TownId = table.Column<int>(type: "int", nullable: true),
-                    CampaignId = table.Column<int>(type: "int", nullable: true),
-                    TaskImport_CampaignId = table.Column<int>(type: "int", nullable: true)
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RunBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    RowsRead = table.Column<int>(type: "integer", nullable: false),
+                    RowsAccepted = table.Column<int>(type: "integer", nullable: false),
+                    RowsStored = table.Column<int>(type: "integer", nullable: false),
+                    Imported = table.Column<int>(type: "integer", nullable: false),
+                    AlreadyPresent = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Flagged = table.Column<int>(type: "integer", nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Notes = table.Column<string>(type: "text", nullable: true),
+                    ErrorReportCipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: true),
+                    CampaignId = table.Column<int>(type: "integer", nullable: true),
+                    TaskImport_CampaignId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -556,16 +588,16 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    TownId = table.Column<int>(type: "int", nullable: false),
-                    BankId = table.Column<int>(type: "int", nullable: false),
-                    Route = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: false),
+                    BankId = table.Column<int>(type: "integer", nullable: false),
+                    Route = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,13 +627,13 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    TownId = table.Column<int>(type: "int", nullable: false),
-                    SignedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Digest = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    TownId = table.Column<int>(type: "integer", nullable: false),
+                    SignedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Digest = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -625,11 +657,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -653,13 +685,13 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Week = table.Column<int>(type: "int", nullable: false),
-                    TakenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    TakenById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Week = table.Column<int>(type: "integer", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TakenById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -677,23 +709,23 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     CardId = table.Column<long>(type: "bigint", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    FromState = table.Column<int>(type: "int", nullable: true),
-                    ToState = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CustodianKind = table.Column<int>(type: "int", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "int", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Responsible = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Method = table.Column<int>(type: "int", nullable: false),
-                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    FromState = table.Column<int>(type: "integer", nullable: true),
+                    ToState = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CustodianKind = table.Column<int>(type: "integer", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "integer", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Responsible = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     HandoverId = table.Column<long>(type: "bigint", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -711,12 +743,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     HandoverId = table.Column<long>(type: "bigint", nullable: false),
                     CardId = table.Column<long>(type: "bigint", nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -740,20 +772,20 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     CardId = table.Column<long>(type: "bigint", nullable: false),
-                    Group = table.Column<int>(type: "int", nullable: false),
-                    CustodianName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Group = table.Column<int>(type: "integer", nullable: false),
+                    CustodianName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     From = table.Column<DateOnly>(type: "date", nullable: false),
                     To = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    DecidedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RefusalReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -771,17 +803,17 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     CardId = table.Column<long>(type: "bigint", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    LastCustodian = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    LastCustodian = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NoticedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Circumstances = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SignedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AcknowledgedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Circumstances = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -799,14 +831,14 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     CardId = table.Column<long>(type: "bigint", nullable: false),
                     AttemptedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
-                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -820,13 +852,43 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchivedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    VolumeId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FileNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Page = table.Column<int>(type: "integer", nullable: false),
+                    Pages = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedFiles_ArchiveVolumes_VolumeId",
+                        column: x => x.VolumeId,
+                        principalTable: "ArchiveVolumes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportFileChunks",
                 columns: table => new
                 {
                     JobId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -844,24 +906,24 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    ResidentGroupId = table.Column<int>(type: "int", nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    ResidentGroupId = table.Column<int>(type: "integer", nullable: true),
                     ImportId = table.Column<long>(type: "bigint", nullable: false),
-                    SourceNumber = table.Column<int>(type: "int", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
-                    BankCardCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    BankCardMasked = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    ImportFlags = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    VerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AssignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    SourceNumber = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    BankCardCipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    BankCardMasked = table.Column<string>(type: "character varying(25)", maxLength: 25, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ImportFlags = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    VerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -903,30 +965,30 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
-                    Comparison = table.Column<int>(type: "int", nullable: false),
-                    ComparisonNote = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ApplyingUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ComparedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Stage = table.Column<int>(type: "int", nullable: false),
-                    Elements = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    HasPhoto = table.Column<bool>(type: "bit", nullable: false),
-                    VerifiedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Comparison = table.Column<int>(type: "integer", nullable: false),
+                    ComparisonNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApplyingUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ComparedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Elements = table.Column<string>(type: "text", nullable: true),
+                    HasPhoto = table.Column<bool>(type: "boolean", nullable: false),
+                    VerifiedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     BatchId = table.Column<long>(type: "bigint", nullable: true),
-                    Route = table.Column<int>(type: "int", nullable: true),
-                    FailureReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Route = table.Column<int>(type: "integer", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     CardId = table.Column<long>(type: "bigint", nullable: true),
-                    MadeAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ActivatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    MadeAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ActivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -962,15 +1024,15 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     SubmissionId = table.Column<long>(type: "bigint", nullable: false),
-                    From = table.Column<int>(type: "int", nullable: false),
-                    To = table.Column<int>(type: "int", nullable: false),
-                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Digest = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: true)
+                    From = table.Column<int>(type: "integer", nullable: false),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Digest = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -988,22 +1050,22 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     SnapshotId = table.Column<long>(type: "bigint", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    TaskRows = table.Column<int>(type: "int", nullable: false),
-                    Verified = table.Column<int>(type: "int", nullable: false),
-                    ReceivedInUse = table.Column<int>(type: "int", nullable: false),
-                    ReceivedDeceased = table.Column<int>(type: "int", nullable: false),
-                    NotReceivedHandedIn = table.Column<int>(type: "int", nullable: false),
-                    NotReceivedDeceased = table.Column<int>(type: "int", nullable: false),
-                    Flagged = table.Column<int>(type: "int", nullable: false),
-                    FraudCases = table.Column<int>(type: "int", nullable: false),
-                    Recovered = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    StockCards = table.Column<int>(type: "int", nullable: false),
-                    LostCards = table.Column<int>(type: "int", nullable: false),
-                    State = table.Column<int>(type: "int", nullable: false)
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    TaskRows = table.Column<int>(type: "integer", nullable: false),
+                    Verified = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedInUse = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedDeceased = table.Column<int>(type: "integer", nullable: false),
+                    NotReceivedHandedIn = table.Column<int>(type: "integer", nullable: false),
+                    NotReceivedDeceased = table.Column<int>(type: "integer", nullable: false),
+                    Flagged = table.Column<int>(type: "integer", nullable: false),
+                    FraudCases = table.Column<int>(type: "integer", nullable: false),
+                    Recovered = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    StockCards = table.Column<int>(type: "integer", nullable: false),
+                    LostCards = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,15 +1082,15 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "FindingAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    Size = table.Column<int>(type: "int", nullable: false),
-                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1046,19 +1108,19 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    Source = table.Column<int>(type: "int", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    RaisedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Resolution = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ClosedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RaisedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Resolution = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClosedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1076,13 +1138,13 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    FromVerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ToVerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    FromVerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ToVerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1100,28 +1162,28 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    Outcome = table.Column<int>(type: "int", nullable: false),
-                    DeclaredToCounty = table.Column<bool>(type: "bit", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    DeclaredToCounty = table.Column<bool>(type: "boolean", nullable: false),
                     DeathDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    HandedInTo = table.Column<int>(type: "int", nullable: true),
-                    HandedInBank = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    HandedInTo = table.Column<int>(type: "integer", nullable: true),
+                    HandedInBank = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     HandedInDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CardWhereabouts = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Signature = table.Column<int>(type: "int", nullable: false),
-                    ProxyName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ProxyRelation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    AttachmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CardWhereabouts = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Signature = table.Column<int>(type: "integer", nullable: false),
+                    ProxyName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ProxyRelation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AttachmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1139,18 +1201,18 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Finding = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Changes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    ChangedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PlaceLatitude = table.Column<double>(type: "float", nullable: true),
-                    PlaceLongitude = table.Column<double>(type: "float", nullable: true),
-                    PlaceAccuracyMeters = table.Column<double>(type: "float", nullable: true),
-                    PlacedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Finding = table.Column<string>(type: "text", nullable: false),
+                    Changes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PlaceLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    PlaceLongitude = table.Column<double>(type: "double precision", nullable: true),
+                    PlaceAccuracyMeters = table.Column<double>(type: "double precision", nullable: true),
+                    PlacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1167,15 +1229,15 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "IssuanceAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    Size = table.Column<int>(type: "int", nullable: false),
-                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1193,11 +1255,11 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     StepId = table.Column<long>(type: "bigint", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1221,20 +1283,20 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     IssueId = table.Column<long>(type: "bigint", nullable: false),
                     TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<int>(type: "int", nullable: false),
-                    VillageId = table.Column<int>(type: "int", nullable: false),
-                    AmountClaimed = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    AmountClaimed = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
                     ReportedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    OpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReferredOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -1253,12 +1315,12 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     IssueId = table.Column<long>(type: "bigint", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1276,13 +1338,13 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TenantId = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<int>(type: "integer", nullable: false),
                     CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
                     RecoveredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1296,6 +1358,18 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArchivedFiles_VolumeId_Sequence",
+                table: "ArchivedFiles",
+                columns: new[] { "VolumeId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchiveVolumes_CampaignId_Year_Category_BusinessLink_Number",
+                table: "ArchiveVolumes",
+                columns: new[] { "CampaignId", "Year", "Category", "BusinessLink", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1304,8 +1378,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1341,8 +1414,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Banks_TenantId_Name",
@@ -1563,8 +1635,7 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
                 name: "IX_OrgUnits_ParentId_Name",
                 table: "OrgUnits",
                 columns: new[] { "ParentId", "Name" },
-                unique: true,
-                filter: "[ParentId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_TenantId_Code",
@@ -1736,6 +1807,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ArchivedFiles");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1821,6 +1895,9 @@ namespace SocialCardAudit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "VillageAliases");
+
+            migrationBuilder.DropTable(
+                name: "ArchiveVolumes");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SocialCardAudit.Migrations.Sqlite.Migrations
+namespace SocialCardAudit.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,22 +29,22 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardHandovers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromPlaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToPlaceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Sender = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReceivedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Receiver = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CountedByReceiver = table.Column<int>(type: "INTEGER", nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FromKind = table.Column<int>(type: "int", nullable: false),
+                    FromPlaceId = table.Column<int>(type: "int", nullable: false),
+                    ToKind = table.Column<int>(type: "int", nullable: false),
+                    ToPlaceId = table.Column<int>(type: "int", nullable: false),
+                    SentById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Sender = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReceivedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Receiver = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CountedByReceiver = table.Column<int>(type: "int", nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,10 +55,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,9 +69,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "EndedSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,11 +82,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "PasswordHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
-                    ReplacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,12 +97,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "ProcessedRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,20 +113,20 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Chain = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Chain = table.Column<int>(type: "int", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RemoteIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -137,12 +137,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Tenants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
-                    TwoFactorForStaff = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
+                    TwoFactorForStaff = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,11 +153,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,10 +174,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Banks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,13 +194,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    ParentId = table.Column<int>(type: "int", nullable: true),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,28 +223,28 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PasswordChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "int", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PasswordChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,17 +267,17 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: true),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -294,28 +294,28 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "Cards",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HolderName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    BankId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CardNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    CardNumberMasked = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegisteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SocialCardNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    ImportFlags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    SinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HandoverId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    BankId = table.Column<int>(type: "int", nullable: false),
+                    CardNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    CardNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    CardNumberMasked = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SocialCardNumber = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: true),
+                    ImportFlags = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    CustodianKind = table.Column<int>(type: "int", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "int", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    SinceUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    HandoverId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -344,11 +344,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VillageAliases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Alias = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Alias = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,11 +365,11 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,10 +386,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,8 +406,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -430,10 +430,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,15 +447,46 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchiveVolumes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    BusinessLink = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Retention = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Pages = table.Column<int>(type: "int", nullable: false),
+                    CompiledById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CompiledByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CompiledAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ManifestSha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchiveVolumes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchiveVolumes_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CampaignPhase",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -472,10 +503,10 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CampaignVillage",
                 columns: table => new
                 {
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false)
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -504,35 +535,35 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RunBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsAccepted = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
-                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TaskImport_CampaignId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    FileSize = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    RunBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "bit", nullable: false),
+                    RowsRead = table.Column<int>(type: "int", nullable: false),
+                    RowsAccepted = table.Column<int>(type: "int", nullable: false),
+                    RowsStored = table.Column<int>(type: "int", nullable: false),
+                    Imported = table.Column<int>(type: "int", nullable: false),
+                    AlreadyPresent = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Flagged = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ErrorReportCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: true),
+                    CampaignId = table.Column<int>(type: "int", nullable: true),
+                    TaskImport_CampaignId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -555,17 +586,17 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IssuanceBatches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BankId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Route = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: false),
+                    BankId = table.Column<int>(type: "int", nullable: false),
+                    Route = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -594,14 +625,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TownSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    TownId = table.Column<int>(type: "int", nullable: false),
+                    SignedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Digest = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -624,12 +655,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VillageSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -652,14 +683,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "WeeklySnapshots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Week = table.Column<int>(type: "INTEGER", nullable: false),
-                    TakenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TakenById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Week = table.Column<int>(type: "int", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    TakenById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -676,24 +707,24 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromState = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToState = table.Column<int>(type: "INTEGER", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CustodianKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Responsible = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    HandoverId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    FromState = table.Column<int>(type: "int", nullable: true),
+                    ToState = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustodianKind = table.Column<int>(type: "int", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "int", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Responsible = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    HandoverId = table.Column<long>(type: "bigint", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -710,13 +741,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CardHandoverLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandoverId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    HandoverId = table.Column<long>(type: "bigint", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -739,21 +770,21 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "CustodyAuthorisations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Group = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustodianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    Group = table.Column<int>(type: "int", nullable: false),
+                    CustodianName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    DecidedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RefusalReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -770,18 +801,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "LostCardReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastCustodian = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NoticedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcknowledgedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    LastCustodian = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NoticedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Circumstances = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcknowledgedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -798,15 +829,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SecondIssueAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AttemptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CardId = table.Column<long>(type: "bigint", nullable: false),
+                    AttemptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    FailureReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -820,13 +851,43 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchivedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    VolumeId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    FileNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Page = table.Column<int>(type: "int", nullable: false),
+                    Pages = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedFiles_ArchiveVolumes_VolumeId",
+                        column: x => x.VolumeId,
+                        principalTable: "ArchiveVolumes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportFileChunks",
                 columns: table => new
                 {
-                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    JobId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -843,25 +904,25 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TaskRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResidentGroupId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ImportId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SourceNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    BankCardCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    BankCardMasked = table.Column<string>(type: "TEXT", maxLength: 25, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ImportFlags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    ResidentGroupId = table.Column<int>(type: "int", nullable: true),
+                    ImportId = table.Column<long>(type: "bigint", nullable: false),
+                    SourceNumber = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    BankCardCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    BankCardMasked = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ImportFlags = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -902,31 +963,31 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IssuanceCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Comparison = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComparisonNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ApplyingUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ComparedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Elements = table.Column<string>(type: "TEXT", nullable: true),
-                    HasPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
-                    VerifiedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BatchId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Route = table.Column<int>(type: "INTEGER", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CardId = table.Column<long>(type: "INTEGER", nullable: true),
-                    MadeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ActivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "binary(16)", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    Comparison = table.Column<int>(type: "int", nullable: false),
+                    ComparisonNote = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ApplyingUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ComparedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Elements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    HasPhoto = table.Column<bool>(type: "bit", nullable: false),
+                    VerifiedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    BatchId = table.Column<long>(type: "bigint", nullable: true),
+                    Route = table.Column<int>(type: "int", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CardId = table.Column<long>(type: "bigint", nullable: true),
+                    MadeAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ActivatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -961,16 +1022,16 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SubmissionStep",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    From = table.Column<int>(type: "INTEGER", nullable: false),
-                    To = table.Column<int>(type: "INTEGER", nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 68, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<int>(type: "int", nullable: false),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Digest = table.Column<string>(type: "nvarchar(68)", maxLength: 68, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -987,23 +1048,23 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SnapshotLine",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedInUse = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedDeceased = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotReceivedHandedIn = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotReceivedDeceased = table.Column<int>(type: "INTEGER", nullable: false),
-                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
-                    FraudCases = table.Column<int>(type: "INTEGER", nullable: false),
-                    Recovered = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    StockCards = table.Column<int>(type: "INTEGER", nullable: false),
-                    LostCards = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    TaskRows = table.Column<int>(type: "int", nullable: false),
+                    Verified = table.Column<int>(type: "int", nullable: false),
+                    ReceivedInUse = table.Column<int>(type: "int", nullable: false),
+                    ReceivedDeceased = table.Column<int>(type: "int", nullable: false),
+                    NotReceivedHandedIn = table.Column<int>(type: "int", nullable: false),
+                    NotReceivedDeceased = table.Column<int>(type: "int", nullable: false),
+                    Flagged = table.Column<int>(type: "int", nullable: false),
+                    FraudCases = table.Column<int>(type: "int", nullable: false),
+                    Recovered = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    StockCards = table.Column<int>(type: "int", nullable: false),
+                    LostCards = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1020,15 +1081,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FindingAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Size = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Size = table.Column<int>(type: "int", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1045,20 +1106,20 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "SuspiciousIssues",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RaisedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClosedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    RaisedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Resolution = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ClosedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1075,14 +1136,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "TaskAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromVerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ToVerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    FromVerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ToVerifierId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1099,29 +1160,29 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VerificationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeclaredToCounty = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeathDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HandedInTo = table.Column<int>(type: "INTEGER", nullable: true),
-                    HandedInBank = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    HandedInDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CardWhereabouts = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Signature = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProxyName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ProxyRelation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AttachmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    DeclaredToCounty = table.Column<bool>(type: "bit", nullable: false),
+                    DeathDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    HandedInTo = table.Column<int>(type: "int", nullable: true),
+                    HandedInBank = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    HandedInDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CardWhereabouts = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Signature = table.Column<int>(type: "int", nullable: false),
+                    ProxyName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ProxyRelation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    AttachmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1138,19 +1199,19 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "VerificationVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Finding = table.Column<string>(type: "TEXT", nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PlaceLatitude = table.Column<double>(type: "REAL", nullable: true),
-                    PlaceLongitude = table.Column<double>(type: "REAL", nullable: true),
-                    PlaceAccuracyMeters = table.Column<double>(type: "REAL", nullable: true),
-                    PlacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Finding = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Changes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ChangedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PlaceLatitude = table.Column<double>(type: "float", nullable: true),
+                    PlaceLongitude = table.Column<double>(type: "float", nullable: true),
+                    PlaceAccuracyMeters = table.Column<double>(type: "float", nullable: true),
+                    PlacedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1167,15 +1228,15 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IssuanceAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Size = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Size = table.Column<int>(type: "int", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1192,12 +1253,12 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "ReturnedRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StepId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    StepId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1220,22 +1281,22 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FraudCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountClaimed = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OpenedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    IssueId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<int>(type: "int", nullable: false),
+                    VillageId = table.Column<int>(type: "int", nullable: false),
+                    AmountClaimed = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReferredOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1252,13 +1313,13 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IssueComment",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    IssueId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1275,14 +1336,14 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "FraudRecovery",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    RecoveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TenantId = table.Column<int>(type: "int", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    RecoveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1296,6 +1357,18 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArchivedFiles_VolumeId_Sequence",
+                table: "ArchivedFiles",
+                columns: new[] { "VolumeId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchiveVolumes_CampaignId_Year_Category_BusinessLink_Number",
+                table: "ArchiveVolumes",
+                columns: new[] { "CampaignId", "Year", "Category", "BusinessLink", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1304,7 +1377,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1340,7 +1414,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Banks_TenantId_Name",
@@ -1561,7 +1636,8 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
                 name: "IX_OrgUnits_ParentId_Name",
                 table: "OrgUnits",
                 columns: new[] { "ParentId", "Name" },
-                unique: true);
+                unique: true,
+                filter: "[ParentId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_TenantId_Code",
@@ -1733,6 +1809,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ArchivedFiles");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1818,6 +1897,9 @@ namespace SocialCardAudit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "VillageAliases");
+
+            migrationBuilder.DropTable(
+                name: "ArchiveVolumes");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialCardAudit.Migrations.PostgreSql.Migrations
+namespace SocialCardAudit.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,22 +29,22 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "CardHandovers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    FromKind = table.Column<int>(type: "integer", nullable: false),
-                    FromPlaceId = table.Column<int>(type: "integer", nullable: false),
-                    ToKind = table.Column<int>(type: "integer", nullable: false),
-                    ToPlaceId = table.Column<int>(type: "integer", nullable: false),
-                    SentById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Sender = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ReceivedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Receiver = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CountedByReceiver = table.Column<int>(type: "integer", nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromPlaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToPlaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReceivedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Receiver = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CountedByReceiver = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,10 +55,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,9 +69,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "EndedSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,11 +82,11 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "PasswordHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: false),
-                    ReplacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -98,12 +97,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "ProcessedRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,20 +113,20 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Chain = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RemoteIp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Path = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Chain = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RemoteIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,12 +137,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "Tenants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
-                    TwoFactorForStaff = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false, defaultValue: "Asia/Shanghai"),
+                    TwoFactorForStaff = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,11 +153,11 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,10 +174,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "Banks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,13 +194,13 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,28 +223,28 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PasswordChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PasswordChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,17 +267,17 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TownId = table.Column<int>(type: "integer", nullable: true),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,28 +294,28 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "Cards",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    HolderName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    BankId = table.Column<int>(type: "integer", nullable: false),
-                    CardNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CardNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
-                    CardNumberMasked = table.Column<string>(type: "character varying(25)", maxLength: 25, nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    RegisteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SocialCardNumber = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    ImportFlags = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    CustodianKind = table.Column<int>(type: "integer", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "integer", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    SinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    HandoverId = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HolderName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    BankId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CardNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CardNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
+                    CardNumberMasked = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SocialCardNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    ImportFlags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustodianKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HandoverId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,11 +344,11 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "VillageAliases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    Alias = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Alias = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -366,11 +365,11 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -387,10 +386,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -407,8 +406,8 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -431,10 +430,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -448,15 +447,46 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchiveVolumes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    BusinessLink = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Retention = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompiledById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CompiledByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CompiledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ManifestSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchiveVolumes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchiveVolumes_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CampaignPhase",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -473,10 +503,10 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "CampaignVillage",
                 columns: table => new
                 {
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TownId = table.Column<int>(type: "integer", nullable: false)
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -505,35 +535,35 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    FileSize = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    RunBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
-                    RowsRead = table.Column<int>(type: "integer", nullable: false),
-                    RowsAccepted = table.Column<int>(type: "integer", nullable: false),
-                    RowsStored = table.Column<int>(type: "integer", nullable: false),
-                    Imported = table.Column<int>(type: "integer", nullable: false),
-                    AlreadyPresent = table.Column<int>(type: "integer", nullable: false),
-                    Rejected = table.Column<int>(type: "integer", nullable: false),
-                    Flagged = table.Column<int>(type: "integer", nullable: false),
-                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Notes = table.Column<string>(type: "text", nullable: true),
-                    ErrorReportCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    TownId = table.Column<int>(type: "integer", nullable: true),
-                    CampaignId = table.Column<int>(type: "integer", nullable: true),
-                    TaskImport_CampaignId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsAccepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsStored = table.Column<int>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlreadyPresent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", nullable: true),
+                    ErrorReportCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TaskImport_CampaignId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -556,17 +586,17 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IssuanceBatches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    TownId = table.Column<int>(type: "integer", nullable: false),
-                    BankId = table.Column<int>(type: "integer", nullable: false),
-                    Route = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BankId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Route = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,14 +625,14 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "TownSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    TownId = table.Column<int>(type: "integer", nullable: false),
-                    SignedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Digest = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 68, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -625,12 +655,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "VillageSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -653,14 +683,14 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "WeeklySnapshots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Week = table.Column<int>(type: "integer", nullable: false),
-                    TakenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TakenById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Week = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TakenById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -677,24 +707,24 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "CardEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CardId = table.Column<long>(type: "bigint", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    FromState = table.Column<int>(type: "integer", nullable: true),
-                    ToState = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CustodianKind = table.Column<int>(type: "integer", nullable: false),
-                    CustodianPlaceId = table.Column<int>(type: "integer", nullable: true),
-                    CustodianPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Responsible = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Method = table.Column<int>(type: "integer", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    HandoverId = table.Column<long>(type: "bigint", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromState = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToState = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustodianKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustodianPlaceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CustodianPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Responsible = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    HandoverId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -711,13 +741,13 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "CardHandoverLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    HandoverId = table.Column<long>(type: "bigint", nullable: false),
-                    CardId = table.Column<long>(type: "bigint", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandoverId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -740,21 +770,21 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "CustodyAuthorisations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CardId = table.Column<long>(type: "bigint", nullable: false),
-                    Group = table.Column<int>(type: "integer", nullable: false),
-                    CustodianName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RefusalReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustodianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -771,18 +801,18 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "LostCardReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CardId = table.Column<long>(type: "bigint", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    LastCustodian = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NoticedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Circumstances = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcknowledgedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastCustodian = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NoticedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -799,15 +829,15 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "SecondIssueAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CardId = table.Column<long>(type: "bigint", nullable: false),
-                    AttemptedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttemptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -821,13 +851,43 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchivedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VolumeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Page = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchivedFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArchivedFiles_ArchiveVolumes_VolumeId",
+                        column: x => x.VolumeId,
+                        principalTable: "ArchiveVolumes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportFileChunks",
                 columns: table => new
                 {
-                    JobId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false)
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -844,25 +904,25 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "TaskRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    ResidentGroupId = table.Column<int>(type: "integer", nullable: true),
-                    ImportId = table.Column<long>(type: "bigint", nullable: false),
-                    SourceNumber = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    BankCardCipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    BankCardMasked = table.Column<string>(type: "character varying(25)", maxLength: 25, nullable: true),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ImportFlags = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    VerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ImportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SourceNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    BankCardCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    BankCardMasked = table.Column<string>(type: "TEXT", maxLength: 25, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ImportFlags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    VerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -903,31 +963,31 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IssuanceCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    IdNumberCipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IdNumberHash = table.Column<byte[]>(type: "bytea", fixedLength: true, maxLength: 16, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
-                    Comparison = table.Column<int>(type: "integer", nullable: false),
-                    ComparisonNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ApplyingUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ComparedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    Elements = table.Column<string>(type: "text", nullable: true),
-                    HasPhoto = table.Column<bool>(type: "boolean", nullable: false),
-                    VerifiedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BatchId = table.Column<long>(type: "bigint", nullable: true),
-                    Route = table.Column<int>(type: "integer", nullable: true),
-                    FailureReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CardId = table.Column<long>(type: "bigint", nullable: true),
-                    MadeAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ActivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IdNumberHash = table.Column<byte[]>(type: "BLOB", fixedLength: true, maxLength: 16, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Comparison = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComparisonNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApplyingUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ComparedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Elements = table.Column<string>(type: "TEXT", nullable: true),
+                    HasPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerifiedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Route = table.Column<int>(type: "INTEGER", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CardId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MadeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ActivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -962,16 +1022,16 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "SubmissionStep",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
-                    From = table.Column<int>(type: "integer", nullable: false),
-                    To = table.Column<int>(type: "integer", nullable: false),
-                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Digest = table.Column<string>(type: "character varying(68)", maxLength: 68, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 68, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -988,23 +1048,23 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "SnapshotLine",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    TaskRows = table.Column<int>(type: "integer", nullable: false),
-                    Verified = table.Column<int>(type: "integer", nullable: false),
-                    ReceivedInUse = table.Column<int>(type: "integer", nullable: false),
-                    ReceivedDeceased = table.Column<int>(type: "integer", nullable: false),
-                    NotReceivedHandedIn = table.Column<int>(type: "integer", nullable: false),
-                    NotReceivedDeceased = table.Column<int>(type: "integer", nullable: false),
-                    Flagged = table.Column<int>(type: "integer", nullable: false),
-                    FraudCases = table.Column<int>(type: "integer", nullable: false),
-                    Recovered = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    StockCards = table.Column<int>(type: "integer", nullable: false),
-                    LostCards = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedInUse = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedDeceased = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotReceivedHandedIn = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotReceivedDeceased = table.Column<int>(type: "INTEGER", nullable: false),
+                    Flagged = table.Column<int>(type: "INTEGER", nullable: false),
+                    FraudCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recovered = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    StockCards = table.Column<int>(type: "INTEGER", nullable: false),
+                    LostCards = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1021,15 +1081,15 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "FindingAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Size = table.Column<int>(type: "integer", nullable: false),
-                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1046,20 +1106,20 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "SuspiciousIssues",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RaisedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Resolution = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ClosedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RaisedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1076,14 +1136,14 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "TaskAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    FromVerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ToVerifierId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromVerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ToVerifierId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1100,29 +1160,29 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "VerificationRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<int>(type: "integer", nullable: false),
-                    DeclaredToCounty = table.Column<bool>(type: "boolean", nullable: false),
-                    DeathDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    HandedInTo = table.Column<int>(type: "integer", nullable: true),
-                    HandedInBank = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    HandedInDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CardWhereabouts = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Signature = table.Column<int>(type: "integer", nullable: false),
-                    ProxyName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ProxyRelation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    AttachmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclaredToCounty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeathDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandedInTo = table.Column<int>(type: "INTEGER", nullable: true),
+                    HandedInBank = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    HandedInDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CardWhereabouts = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Signature = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProxyName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ProxyRelation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AttachmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1139,19 +1199,19 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "VerificationVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Finding = table.Column<string>(type: "text", nullable: false),
-                    Changes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PlaceLatitude = table.Column<double>(type: "double precision", nullable: true),
-                    PlaceLongitude = table.Column<double>(type: "double precision", nullable: true),
-                    PlaceAccuracyMeters = table.Column<double>(type: "double precision", nullable: true),
-                    PlacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PlaceLatitude = table.Column<double>(type: "REAL", nullable: true),
+                    PlaceLongitude = table.Column<double>(type: "REAL", nullable: true),
+                    PlaceAccuracyMeters = table.Column<double>(type: "REAL", nullable: true),
+                    PlacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1168,15 +1228,15 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IssuanceAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Cipher = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Size = table.Column<int>(type: "integer", nullable: false),
-                    UploadedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Cipher = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1193,12 +1253,12 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "ReturnedRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    StepId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1221,22 +1281,22 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "FraudCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    IssueId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskRowId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VillageId = table.Column<int>(type: "integer", nullable: false),
-                    AmountClaimed = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReferredOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskRowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountClaimed = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OpenedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1253,13 +1313,13 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "IssueComment",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    IssueId = table.Column<long>(type: "bigint", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1276,14 +1336,14 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                 name: "FraudRecovery",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<int>(type: "integer", nullable: false),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    RecoveredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    RecoveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1295,6 +1355,18 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchivedFiles_VolumeId_Sequence",
+                table: "ArchivedFiles",
+                columns: new[] { "VolumeId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArchiveVolumes_CampaignId_Year_Category_BusinessLink_Number",
+                table: "ArchiveVolumes",
+                columns: new[] { "CampaignId", "Year", "Category", "BusinessLink", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1734,6 +1806,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ArchivedFiles");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1819,6 +1894,9 @@ namespace SocialCardAudit.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "VillageAliases");
+
+            migrationBuilder.DropTable(
+                name: "ArchiveVolumes");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
