@@ -126,15 +126,18 @@ public sealed class IssuanceCase : ITenantOwned
     }
 
     /// <summary>The card-making centre's answer for this person: made (the card, now in the register), or failed with its reason.</summary>
+    /// <summary>Refuses, with the case's stage, unless the person waits in a batch for the card-making centre's answer.</summary>
+    public void EnsureAwaitingResult() => EnsureStage(IssuanceStage.InBatch, "还没有加入制卡批次,不能登记制卡结果");
+
     public void Made(long cardId, DateTime nowUtc)
     {
-        EnsureStage(IssuanceStage.InBatch, "还没有加入制卡批次,不能登记制卡结果");
+        EnsureAwaitingResult();
         (CardId, Stage, MadeAtUtc) = (cardId, IssuanceStage.Made, nowUtc);
     }
 
     public void Failed(string reason, string? note)
     {
-        EnsureStage(IssuanceStage.InBatch, "还没有加入制卡批次,不能登记制卡结果");
+        EnsureAwaitingResult();
         FailureReason = MakingFailures.Check(reason, note);
         Stage = IssuanceStage.MakingFailed;
     }

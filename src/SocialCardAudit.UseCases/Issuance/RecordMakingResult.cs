@@ -29,10 +29,7 @@ public sealed class RecordMakingResult(AppDbContext db, PersonalDataProtector pr
         return await CaseActs.OnCaseAsync(db, actor, caseId, (scope, village) => Access.Access.CanMakeCards(scope, village.ParentId!.Value),
             async loaded =>
             {
-                if (batch is null)
-                {
-                    loaded.Case.Made(0, DateTime.MinValue); // refused by the Domain: not in a making batch
-                }
+                loaded.Case.EnsureAwaitingResult();
                 await ApplyAsync(loaded.Case, batch!, result, actor, ct);
                 return result.Made ? $"已登记:{loaded.Case.Name}的卡已制成,入社保卡台账(存放于制卡银行),可以发放。"
                     : $"已登记:{loaded.Case.Name}制卡失败({loaded.Case.FailureReason}),已退回村(社区)补正后重新核查。";
@@ -153,10 +150,7 @@ public sealed class RecordMakingResult(AppDbContext db, PersonalDataProtector pr
             c.Failed(result.Reason ?? "", result.Note);
             return;
         }
-        if (c.Stage != IssuanceStage.InBatch)
-        {
-            c.Made(0, now); // refused by the Domain with the case's stage
-        }
+        c.EnsureAwaitingResult();
         var number = BankCardNumber.Check(result.BankCard);
         if (!number.IsValid || number.Warning is not null)
         {

@@ -99,28 +99,30 @@ public static class WorkQueue
         // 应发尽发: the village verifies (and puts right what the bank sent back), the town makes the cards.
         foreach (var c in await running.Where(c => c.Kind == CampaignKind.Issuance).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
         {
-            var cases = Access.IssuanceCases(db, scope).Where(x => x.CampaignId == c.Id);
-            var list = url.RouteUrl("Issuance.Index", new { id = c.Id })!;
+            // One query per campaign: how many people stand at each stage (and, verified, whether a card already exists).
+            var counts = await Access.IssuanceCases(db, scope).Where(x => x.CampaignId == c.Id)
+                .GroupBy(x => new { x.Stage, Found = x.Comparison == ComparisonResult.CardMade })
+                .Select(g => new { g.Key.Stage, g.Key.Found, N = g.Count() }).ToListAsync(ct);
+            int At(IssuanceStage stage, bool? found = null) => counts.Where(x => x.Stage == stage && (found is null || x.Found == found)).Sum(x => x.N);
             if (scope.Role is Roles.VillageClerk or Roles.Verifier or Roles.TownOffice)
             {
-                items.Add(new($"verify-{c.Id}", $"待信息核查 · {c.Name}", await cases.CountAsync(x => x.Stage == IssuanceStage.Compared, ct),
+                items.Add(new($"verify-{c.Id}", $"待信息核查 · {c.Name}", At(IssuanceStage.Compared),
                     url.RouteUrl("Issuance.Index", new { id = c.Id, stage = IssuanceStage.Compared })!));
-                items.Add(new($"failed-{c.Id}", "制卡失败待补正", await cases.CountAsync(x => x.Stage == IssuanceStage.MakingFailed, ct),
+                items.Add(new($"failed-{c.Id}", "制卡失败待补正", At(IssuanceStage.MakingFailed),
                     url.RouteUrl("Issuance.Index", new { id = c.Id, stage = IssuanceStage.MakingFailed })!, "银行退回的人员,按原因补正后重新核查"));
             }
             if (scope.Role == Roles.TownOffice)
             {
-                items.Add(new($"ready-{c.Id}", "可制卡", await cases.CountAsync(x => x.Stage == IssuanceStage.Verified && x.Comparison != ComparisonResult.CardMade, ct),
-                    url.RouteUrl("Issuance.Batches", new { id = c.Id })!));
+                items.Add(new($"ready-{c.Id}", "可制卡", At(IssuanceStage.Verified, found: false), url.RouteUrl("Issuance.Batches", new { id = c.Id })!));
             }
             if (scope.Role is Roles.VillageClerk or Roles.TownOffice)
             {
-                items.Add(new($"issue-{c.Id}", "待发放", await cases.CountAsync(x => x.Stage == IssuanceStage.Made, ct),
+                items.Add(new($"issue-{c.Id}", "待发放", At(IssuanceStage.Made),
                     url.RouteUrl("Issuance.Index", new { id = c.Id, stage = IssuanceStage.Made })!, "须上传领卡签收表照片或由领卡人手写签名"));
             }
             if (scope.Role == Roles.CountySupervisor)
             {
-                items.Add(new($"progress-{c.Id}", $"应发尽发 · {c.Name}", await cases.CountAsync(x => x.Stage != IssuanceStage.Activated && x.Stage != IssuanceStage.Deceased, ct),
+                items.Add(new($"progress-{c.Id}", $"应发尽发 · {c.Name}", counts.Where(x => x.Stage is not (IssuanceStage.Activated or IssuanceStage.Deceased)).Sum(x => x.N),
                     url.RouteUrl("Issuance.Progress", new { id = c.Id })!, "尚未激活的人数;点击查看各阶段进度"));
             }
         }

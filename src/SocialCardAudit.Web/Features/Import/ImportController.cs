@@ -63,9 +63,16 @@ public sealed class ImportController(AppDbContext db, ImportNode node, PersonalD
         await using var upload = file?.OpenReadStream();
         var actor = AppClaims.ActorOf(User);
         var issuance = await db.Campaigns.AnyAsync(c => c.Id == id && c.Kind == CampaignKind.Issuance, ct);
-        var (result, job) = issuance
-            ? await start.ComparisonListAsync(actor, id, file?.FileName, upload, ct) is var (r, j) ? (r, (ImportJob?)j) : default
-            : await start.TaskListAsync(actor, id, file?.FileName, upload, ct) is var (r2, j2) ? (r2, j2) : default;
+        UseCases.Result result;
+        ImportJob? job;
+        if (issuance)
+        {
+            (result, job) = await start.ComparisonListAsync(actor, id, file?.FileName, upload, ct);
+        }
+        else
+        {
+            (result, job) = await start.TaskListAsync(actor, id, file?.FileName, upload, ct);
+        }
         if (job is not null)
         {
             await events.RecordAsync(SecurityEventKind.TaskDataImported, User, $"{result.Message}({job.FileSize} 字节,SHA-256 {job.Sha256[..12]}…)");

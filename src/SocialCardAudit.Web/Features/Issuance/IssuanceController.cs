@@ -46,7 +46,7 @@ public sealed class IssuanceController(AppDbContext db, PersonalDataProtector pr
     [HttpGet("campaigns/{id:int}/issuance", Name = "Issuance.Index")]
     public async Task<IActionResult> Index(int id, IssuanceStage? stage, int? village, int page = 1, CancellationToken ct = default)
     {
-        var (campaign, denied) = await IssuanceCampaignAsync(id, ct);
+        var (campaign, owner, denied) = await IssuanceCampaignAsync(id, ct);
         if (campaign is null)
         {
             return denied!;
@@ -57,9 +57,8 @@ public sealed class IssuanceController(AppDbContext db, PersonalDataProtector pr
         var total = await shown.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var cases = await shown.OrderBy(c => c.VillageId).ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var owner = await CampaignLookup(campaign, ct);
         return View(new CaseList(campaign, cases, await VillageNamesAsync(campaign, ct), counts, stage, village, total, page,
-            Access.Allows(Scope, campaign, owner, CampaignRight.Manage), Scope.Role == Roles.TownOffice,
+            Access.Allows(Scope, campaign, owner!, CampaignRight.Manage), Scope.Role == Roles.TownOffice,
             Scope.Role is Roles.CountySupervisor or Roles.TownOffice));
     }
 
@@ -114,7 +113,7 @@ public sealed class IssuanceController(AppDbContext db, PersonalDataProtector pr
     [HttpGet("campaigns/{id:int}/issuance/batches", Name = "Issuance.Batches")]
     public async Task<IActionResult> Batches(int id, CancellationToken ct)
     {
-        var (campaign, denied) = await IssuanceCampaignAsync(id, ct);
+        var (campaign, owner, denied) = await IssuanceCampaignAsync(id, ct);
         return campaign is null ? denied! : Scope.Role != Roles.TownOffice ? Forbid() : View(await BatchesPageAsync(campaign, null, ct));
     }
 
@@ -174,7 +173,7 @@ public sealed class IssuanceController(AppDbContext db, PersonalDataProtector pr
     [HttpGet("campaigns/{id:int}/issuance/progress", Name = "Issuance.Progress")]
     public async Task<IActionResult> Progress(int id, string? format, [FromServices] IssuanceProgress progress, CancellationToken ct)
     {
-        var (campaign, denied) = await IssuanceCampaignAsync(id, ct);
+        var (campaign, owner, denied) = await IssuanceCampaignAsync(id, ct);
         if (campaign is null)
         {
             return denied!;
@@ -244,15 +243,16 @@ public sealed class IssuanceController(AppDbContext db, PersonalDataProtector pr
             await VillageNamesAsync(campaign, ct), error);
     }
 
-    /// <summary>An issuance campaign the user may see: 404 outside the county or for an audit campaign, 403 outside the scope.</summary>
-    private async Task<(Campaign? Campaign, IActionResult? Denied)> IssuanceCampaignAsync(int id, CancellationToken ct)
+    /// <summary>An issuance campaign the user may see, with its owner: 404 outside the county or for an audit campaign, 403 outside the scope.</summary>
+    private async Task<(Campaign? Campaign, OrgUnit? Owner, IActionResult? Denied)> IssuanceCampaignAsync(int id, CancellationToken ct)
     {
-        var (campaign, denied) = await this.AuthorizeAsync(db, id, CampaignRight.View, ct);
-        return campaign is null ? (null, denied) : campaign.IsIssuance ? (campaign, null) : (null, NotFound());
+        if (await UseCases.Campaigns.CampaignLookup.FindAsync(db, id, ct) is not var (campaign, owner))
+        {
+            return (null, null, NotFound());
+        }
+        return !Access.Allows(Scope, campaign, owner, CampaignRight.View) ? (null, null, Forbid())
+            : campaign.IsIssuance ? (campaign, owner, null) : (null, null, NotFound());
     }
-
-    private async Task<OrgUnit> CampaignLookup(Campaign campaign, CancellationToken ct) =>
-        (await UseCases.Campaigns.CampaignLookup.FindAsync(db, campaign.Id, ct))!.Value.Owner;
 
     private Task<Dictionary<int, string>> VillageNamesAsync(Campaign campaign, CancellationToken ct)
     {
